@@ -1,0 +1,23 @@
+"""Shared helpers for app tests: start the app from its navigation entry file."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PAGES = ("views/plan.py", "views/coverage.py", "views/export.py", "views/data.py")
+
+
+def open_app(lang: str = "th", timeout: float = 120) -> AppTest:
+    """The app after its first run, in `lang`; asserts the run raised nothing."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def app():
+    return open_app()

@@ -1,0 +1,40 @@
+"""Every page opens with no exception, in Thai and in English."""
+
+import pytest
+
+from tests.dashboard.conftest import PAGES, open_app
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_without_exception(page, lang):
+    at = open_app(lang)
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title, f"{page} shows a title"
+
+
+def test_thai_is_the_default_language():
+    at = open_app()
+    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน"
+
+
+def test_english_switch_changes_the_page_text():
+    at = open_app("en")
+    assert at.title[0].value == "Village rollout plan"
+
+
+def test_data_page_states_the_counts():
+    at = open_app("en")
+    at.switch_page("views/data.py")
+    at.run()
+    table = at.table[0].value
+    counts = dict(zip(table.index, table.iloc[:, 0], strict=True))
+    assert counts["Villages"] == "1,553"
+    assert counts["Villages with a matched point"] == "1,118"
+    assert counts["Villages with an estimated location"] == "435"
+    assert counts["Districts (amphoe)"] == "23"
+    assert counts["Subdistricts (tambon)"] == "170"
+    assert counts["Population (DOPA register, 31 Dec 2021)"] == "1,549,344"
+    assert any("OCHA / Royal Thai Survey Department" in m.value for m in at.markdown)
