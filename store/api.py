@@ -1,0 +1,9 @@
+"""The store with all its parts: scenarios, location corrections and six-step progress."""
+
+from __future__ import annotations
+
+from store.scenarios import ScenarioStore
+
+
+class FullStore(ScenarioStore):
+    """Every method of the store; `store.open_store()` returns one."""

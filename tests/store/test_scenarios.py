@@ -1,0 +1,115 @@
+"""Scenarios are saved atomically, versioned, never silently overwritten, and keep their history."""
+
+import sqlite3
+
+import pytest
+
+from store import (
+    Change,
+    ScenarioConflictError,
+    ScenarioExistsError,
+    StoreError,
+    UnknownScenarioError,
+    default_database_url,
+    open_store,
+)
+
+PLAN = {"80010601": "2549", "80010602": "2550", "80010603": "2551"}
+
+
+def save_new(store, name="แผนหลัก", **kwargs):
+    return store.save_scenario(name, assignment=PLAN, locked={"80010601"}, reasons={"80010602": "balance"},
+                               settings={"capacity": 10}, metrics={"max_load": 2.5}, expected_version=None,
+                               author="สมชาย", **kwargs)
+
+
+def test_a_saved_scenario_reads_back_whole(store):
+    save_new(store)
+    scenario = store.open_scenario("แผนหลัก")
+    assert scenario.assignment == PLAN
+    assert scenario.locked == {"80010601"}
+    assert scenario.reasons == {"80010602": "balance"}
+    assert scenario.settings == {"capacity": 10} and scenario.metrics == {"max_load": 2.5}
+    assert scenario.version == 1 and scenario.updated_by == "สมชาย"
+
+
+def test_saved_work_survives_reopening_the_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    first = open_store(url)
+    save_new(first)
+    first.close()
+    assert open_store(url).open_scenario("แผนหลัก").assignment == PLAN
+
+
+def test_each_save_raises_the_version(store):
+    save_new(store)
+    saved = store.save_scenario("แผนหลัก", assignment={**PLAN, "80010603": "2550"}, expected_version=1,
+                                author="สมหญิง")
+    assert saved.version == 2 and saved.assignment["80010603"] == "2550"
+
+
+def test_a_save_based_on_an_old_version_is_refused_and_writes_nothing(store):
+    save_new(store)
+    store.save_scenario("แผนหลัก", assignment={**PLAN, "80010603": "2550"}, expected_version=1, author="สมหญิง")
+    with pytest.raises(ScenarioConflictError, match="changed by สมหญิง") as caught:
+        store.save_scenario("แผนหลัก", assignment={}, expected_version=1, author="สมชาย")
+    assert caught.value.found == 2
+    assert store.open_scenario("แผนหลัก").assignment["80010603"] == "2550"
+    assert len(store.scenario_history("แผนหลัก")) == 2
+
+
+def test_creating_a_taken_name_is_refused(store):
+    save_new(store)
+    with pytest.raises(ScenarioExistsError, match="already exists"):
+        save_new(store)
+
+
+def test_unknown_scenario_lists_the_saved_ones(store):
+    save_new(store)
+    with pytest.raises(UnknownScenarioError, match="saved scenarios: 'แผนหลัก'"):
+        store.open_scenario("ไม่มี")
+
+
+def test_duplicate_copies_the_plan_and_notes_its_origin(store):
+    save_new(store)
+    copy = store.duplicate_scenario("แผนหลัก", "ทางเลือก ข", author="สมชาย")
+    assert copy.assignment == PLAN and copy.locked == {"80010601"} and copy.version == 1
+    (created,) = store.scenario_history("ทางเลือก ข")
+    assert created.action == "duplicate" and created.detail == {"from": "แผนหลัก", "version": 1}
+
+
+def test_history_records_when_who_what_which_and_why(store):
+    save_new(store)
+    store.save_scenario("แผนหลัก", assignment={**PLAN, "80010601": "2550"}, expected_version=1, author="สมหญิง",
+                        change=Change(2, "", "สมหญิง", "assign", ("80010601",), {"to": "2550"}, "ถนนขาด"))
+    history = store.scenario_history("แผนหลัก")
+    assert [c.action for c in history] == ["create", "assign"]
+    assert history[1].villages == ("80010601",) and history[1].reason == "ถนนขาด"
+    assert history[1].detail == {"to": "2550"} and history[1].at
+
+
+def test_a_failed_save_mid_transaction_leaves_the_previous_plan(store, monkeypatch):
+    save_new(store)
+    broken = {"80010601": object()}  # not storable: sqlite raises inside the transaction
+    with pytest.raises(sqlite3.Error):
+        store.save_scenario("แผนหลัก", assignment=broken, expected_version=1, author="x")
+    scenario = store.open_scenario("แผนหลัก")
+    assert scenario.version == 1 and scenario.assignment == PLAN
+
+
+def test_empty_name_is_refused(store):
+    with pytest.raises(StoreError, match="needs a name"):
+        store.save_scenario("  ", assignment={}, expected_version=None, author="x")
+
+
+def test_database_location_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{tmp_path}/elsewhere.sqlite3")
+    assert default_database_url().endswith("elsewhere.sqlite3")
+    monkeypatch.delenv("ROLLOUT_DATABASE_URL")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_database_url() == f"sqlite:///{tmp_path}/km-rollout/rollout.sqlite3"
+
+
+def test_unsupported_database_url_says_what_to_use(tmp_path):
+    with pytest.raises(StoreError, match="sqlite:///"):
+        open_store("postgresql://localhost/db")
