@@ -1,0 +1,21 @@
+"""The Plan page draws the province in a real browser with no internet."""
+
+from tests.browser.conftest import map_frame, wait_for_app
+
+
+def test_plan_page_draws_boundaries_and_every_village_offline(offline_page, app_server):
+    offline_page.goto(app_server.url)
+    wait_for_app(offline_page)
+    frame = map_frame(offline_page)
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    # 170 tambon polygons + 23 amphoe borders + 1,553 villages, each one SVG path.
+    assert frame.locator("path.leaflet-interactive").count() >= 1553 + 170
+    assert frame.locator(".km-legend").inner_text().count("\n") >= 3
+
+
+def test_data_page_shows_counts_and_credits_offline(offline_page, app_server):
+    offline_page.goto(f"{app_server.url}/data")
+    wait_for_app(offline_page)
+    body = offline_page.locator("[data-testid='stMain']").inner_text()
+    assert "1,553" in body and "1,118" in body and "435" in body
+    assert "OCHA / Royal Thai Survey Department" in body
