@@ -1,0 +1,109 @@
+"""Plans as the rest of the product sees them: a `store.Scenario` built from the planning engine's result.
+
+The planning engine works on plain codes; pages and exports work on scenarios (saved or not). This module is
+the bridge: it turns the data set in use into a planning Problem, runs the default plan, and converts between
+a Scenario's settings and the engine's Waves/Roster.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from collections.abc import Iterable, Mapping
+
+import geopandas as gpd
+
+import planning
+from geodata import schema
+from geodata.adjacency import tambon_adjacency
+from store import Scenario
+
+#: Name under which the optimised default plan is shown (it is not saved unless a planner saves it).
+DEFAULT_SCENARIO_NAME = "แผนตั้งต้น (ค่าเริ่มต้น)"
+EMBEDDED_DATASET = "embedded"
+
+_cache_lock = threading.Lock()
+_default_cache: dict[str, Scenario] = {}
+_adjacency_cache: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def settings_from_problem(problem: planning.Problem) -> dict:
+    """The JSON settings of a scenario: waves, pilot, roster (with its `estimated` flag)."""
+    return {
+        "waves": [{"label": w.label, "target": w.target} for w in problem.waves],
+        "pilot_label": problem.pilot_label,
+        "pilot_tambons": sorted(problem.pilot_tambons),
+        "roster": {"teams": dict(sorted(problem.roster.teams.items())), "capacity": problem.roster.capacity,
+                   "estimated": problem.roster.estimated},
+    }
+
+
+def waves_from_settings(settings: Mapping) -> tuple[planning.Wave, ...]:
+    return tuple(planning.Wave(w["label"], w["target"]) for w in settings["waves"])
+
+
+def roster_from_settings(settings: Mapping) -> planning.Roster:
+    roster = settings["roster"]
+    return planning.Roster(teams={str(k): int(v) for k, v in roster["teams"].items()},
+                           capacity=int(roster["capacity"]), estimated=bool(roster["estimated"]))
+
+
+def metrics_to_json(metrics: planning.PlanMetrics) -> dict:
+    """The metrics as plain JSON values (tuples become lists)."""
+    return dataclasses.asdict(metrics)
+
+
+def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, dataset: str = EMBEDDED_DATASET,
+                  waves: Iterable[planning.Wave] | None = None, roster: planning.Roster | None = None,
+                  pilot_tambons: Iterable[str] = (), locks: Mapping[str, str] | None = None,
+                  tambon_locks: Mapping[str, str] | None = None) -> planning.Problem:
+    """A planning Problem for the villages and tambons in use (adjacency cached per data set)."""
+    with _cache_lock:
+        adjacency = _adjacency_cache.get(dataset)
+        if adjacency is None:
+            adjacency = _adjacency_cache[dataset] = tambon_adjacency(tambons)
+    district_names = dict(zip(tambons[schema.AMPHOE_CODE], tambons[schema.AMPHOE_TH], strict=True))
+    return planning.make_problem(
+        dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True)),
+        dict(zip(tambons[schema.TAMBON_CODE], tambons[schema.AMPHOE_CODE], strict=True)),
+        waves=None if waves is None else tuple(waves), roster=roster, pilot_tambons=pilot_tambons,
+        locks=locks, tambon_locks=tambon_locks, adjacency=adjacency, district_names=district_names)
+
+
+def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame
+                          ) -> planning.Problem:
+    """The Problem a scenario was planned under: its waves, roster, pilot tambons and locked villages."""
+    settings = scenario.settings
+    return build_problem(
+        villages, tambons, dataset=scenario.dataset, waves=waves_from_settings(settings),
+        roster=roster_from_settings(settings), pilot_tambons=settings.get("pilot_tambons", ()),
+        locks={code: scenario.assignment[code] for code in scenario.locked if code in scenario.assignment})
+
+
+def scenario_from_result(name: str, problem: planning.Problem, result: planning.PlanResult, *,
+                         dataset: str = EMBEDDED_DATASET, author: str = "optimiser") -> Scenario:
+    """An unsaved Scenario (version 0) holding an optimised plan."""
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return Scenario(
+        name=name, version=0, dataset=dataset, settings=settings_from_problem(problem),
+        metrics=metrics_to_json(result.metrics), assignment=dict(result.assignment),
+        locked=frozenset(problem.locks), reasons=dict(result.reasons), created_at=stamp, updated_at=stamp,
+        updated_by=author)
+
+
+def default_scenario(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,
+                     dataset: str = EMBEDDED_DATASET) -> Scenario:
+    """The optimised default plan (2549: 400, 2550: 600, 2551: the rest; estimated roster; no pilot).
+
+    Computed once per data set and process; `dataset` names the data set (a new name for new content).
+    """
+    with _cache_lock:
+        cached = _default_cache.get(dataset)
+    if cached is not None:
+        return cached
+    problem = build_problem(villages, tambons, dataset=dataset)
+    scenario = scenario_from_result(DEFAULT_SCENARIO_NAME, problem, planning.plan(problem), dataset=dataset)
+    with _cache_lock:
+        _default_cache[dataset] = scenario
+    return scenario
