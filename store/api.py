@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from store.locations import LocationStore
 from store.scenarios import ScenarioStore
 
 
-class FullStore(ScenarioStore):
+class FullStore(ScenarioStore, LocationStore):
     """Every method of the store; `store.open_store()` returns one."""
