@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from store.locations import LocationStore
+from store.progress import ProgressStore
 from store.scenarios import ScenarioStore
 
 
-class FullStore(ScenarioStore, LocationStore):
+class FullStore(ScenarioStore, LocationStore, ProgressStore):
     """Every method of the store; `store.open_store()` returns one."""

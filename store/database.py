@@ -73,6 +73,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX progress_by_village ON progress(village_code, id);
     """,
+    # v2: who recorded each progress row (the planner who typed it or imported the file), beside who reported it.
+    """
+    ALTER TABLE progress ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 
