@@ -1,0 +1,297 @@
+"""Six-step progress in and out: district offices' CSV/XLSX reports, the template they fill in, and recording.
+
+A report file has one row per village that moved: ``village_code``, ``step`` (1-6), ``reached_on`` and
+optionally ``reported_by`` and ``reason`` (required when a step goes backwards). Other columns (the template's
+village names, wave and current step) are ignored. Rows with neither a step nor a date are skipped: the
+template lists every village and offices fill in only those that moved.
+
+Dates are read as ISO (``2025-01-31``, Christian era) or as Thai readers write them, day/month/B.E. year
+(``31/1/2568``). A year that does not fit the form (``31/1/2025``, ``2568-01-31``) is refused rather than
+guessed.
+
+Checking happens row by row: a file-wide problem (wrong file type, unreadable text, a required column missing)
+raises UploadError and nothing is read; otherwise every valid row is recorded and each invalid one is returned
+with its reasons (the rules are planning.progress's). Rows without a reporter are recorded as reported by the
+planner who imported the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from geodata import schema
+from geodata.errors import Problem, UploadError
+from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal, check_progress_rows
+from store.progress import NewProgress, ProgressEntry, ProgressStore
+
+STEP = "step"
+REACHED_ON = "reached_on"
+REPORTED_BY = "reported_by"
+REASON = "reason"
+#: Columns a progress file must have, and those read when present.
+REQUIRED_COLUMNS = (schema.VILLAGE_CODE, STEP, REACHED_ON)
+OPTIONAL_COLUMNS = (REPORTED_BY, REASON)
+#: Informative columns of the template (ignored when the file comes back).
+TEMPLATE_INFO_COLUMNS = (schema.VILLAGE_CODE, schema.MOO, schema.VILLAGE_TH, schema.TAMBON_TH, schema.AMPHOE_TH,
+                         "wave", "current_step", "current_since")
+TEMPLATE_COLUMNS = (*TEMPLATE_INFO_COLUMNS, STEP, REACHED_ON, REPORTED_BY, REASON)
+#: Header spellings district offices use, mapped to ours.
+HEADER_ALIASES = {
+    "รหัสหมู่บ้าน": schema.VILLAGE_CODE,
+    "ขั้น": STEP,
+    "ขั้นที่": STEP,
+    "วันที่": REACHED_ON,
+    "วันที่ถึงขั้น": REACHED_ON,
+    "ผู้รายงาน": REPORTED_BY,
+    "เหตุผล": REASON,
+}
+SUFFIXES = (".csv", ".xlsx")
+CSV_ENCODINGS = ("utf-8-sig", "cp874")
+
+_FIRST_DATA_ROW = 2  # spreadsheet numbering: the header is row 1
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_THAI = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+#: Years at or above this are Buddhist era (C.E. 1857 + 543); below it, Christian era.
+_BE_FROM = 2400
+
+
+@dataclass(frozen=True)
+class ProgressOutcome:
+    """What happened to a batch of reports: the rows recorded, every refusal, and blank rows skipped."""
+
+    recorded: tuple[ProgressEntry, ...]
+    refused: tuple[Refusal, ...]
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """The readable rows of a progress file, the rows refused while reading, and blank rows skipped."""
+
+    rows: tuple[ProgressRow, ...]
+    refused: tuple[Refusal, ...]
+    skipped: int
+
+
+# --- Dates ------------------------------------------------------------------------------------------------
+class DateFormatError(ValueError):
+    """A date cell that is neither ISO (2025-01-31) nor day/month/B.E. year (31/1/2568)."""
+
+
+def parse_report_date(text: str) -> dt.date:
+    """A report date from ISO (C.E.) or d/m/yyyy (B.E.) text; DateFormatError says which form to use."""
+    text = text.strip()
+    iso, thai = _ISO.match(text), _THAI.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        if year >= _BE_FROM:
+            raise DateFormatError(f"{text!r} has a B.E. year in the ISO form; write {year - BUDDHIST_ERA_OFFSET}"
+                                  f"-{month:02d}-{day:02d} or {day}/{month}/{year}")
+    elif thai:
+        day, month, year = (int(g) for g in thai.groups())
+        if year < _BE_FROM:
+            raise DateFormatError(f"{text!r} has a C.E. year in the day/month/year form; write {day}/{month}/"
+                                  f"{year + BUDDHIST_ERA_OFFSET} (B.E.) or {year}-{month:02d}-{day:02d}")
+        year -= BUDDHIST_ERA_OFFSET
+    else:
+        raise DateFormatError(f"{text!r} is not a date; write 31/1/2568 (day/month/B.E. year) or 2025-01-31")
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise DateFormatError(f"{text!r} is not a real date ({exc})") from exc
+
+
+def thai_date_text(day: dt.date) -> str:
+    """A date as the import reads it back: day/month/B.E. year (31/1/2568)."""
+    return f"{day.day}/{day.month}/{day.year + BUDDHIST_ERA_OFFSET}"
+
+
+# --- Reading files ----------------------------------------------------------------------------------------
+def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFile:
+    """The rows of a CSV/XLSX progress file; UploadError if the file as a whole cannot be used.
+
+    ``reporter`` is recorded for rows whose ``reported_by`` is blank (the planner importing the file).
+    """
+    table = _read_table(data, filename)
+    if table.empty:
+        raise UploadError(filename, [Problem("empty_file", "the file has no rows",
+                                             "fill in the template: one row per village that reached a step")])
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise UploadError(filename, [
+            Problem("missing_column", f"required column {c!r} is missing",
+                    f"add a column named {c!r} (required: {', '.join(REQUIRED_COLUMNS)}); "
+                    "download the template to see them all", column=c) for c in missing])
+    return parse_progress_table(table, reporter=reporter)
+
+
+def parse_progress_table(table: pd.DataFrame, *, reporter: str) -> ParsedFile:
+    """Rows of a table of strings with our column names (row numbers as a spreadsheet shows them)."""
+    rows, refused, skipped = [], [], 0
+    for index, record in zip(table.index, table.to_dict("records"), strict=True):
+        number = int(index) + _FIRST_DATA_ROW
+        cells = {c: str(record.get(c, "") or "").strip() for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+        if not cells[STEP] and not cells[REACHED_ON]:
+            skipped += 1
+            continue
+        row, problems = _parse_cells(cells, number, reporter)
+        if problems:
+            refused.extend(problems)
+        else:
+            rows.append(row)
+    return ParsedFile(tuple(rows), tuple(refused), skipped)
+
+
+def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[ProgressRow | None, list[Refusal]]:
+    code = cells[schema.VILLAGE_CODE]
+
+    def refuse(check: str, message: str, fix: str, column: str, value: str) -> Refusal:
+        return Refusal(check, message, fix, row=number, village_code=code or None, column=column, value=value,
+                       details={"code": code, "value": value})
+
+    problems = []
+    if not code:
+        problems.append(refuse("missing_value", "the village code is empty", "fill in the 8-digit village code",
+                               schema.VILLAGE_CODE, ""))
+    step = _whole_number(cells[STEP])
+    if step is None:
+        problems.append(refuse("step_not_number", f"step {cells[STEP]!r} is not a whole number",
+                               "write the step as a number from 1 to 6", STEP, cells[STEP]))
+    reached_on = None
+    if not cells[REACHED_ON]:
+        problems.append(refuse("missing_value", "the date reached is empty",
+                               "write the date the village reached the step, e.g. 31/1/2568", REACHED_ON, ""))
+    else:
+        try:
+            reached_on = parse_report_date(cells[REACHED_ON])
+        except DateFormatError as exc:
+            problems.append(refuse("date_unreadable", str(exc), "write 31/1/2568 (day/month/B.E. year) or "
+                                   "2025-01-31", REACHED_ON, cells[REACHED_ON]))
+    if problems:
+        return None, problems
+    return ProgressRow(code, step, reached_on, cells[REPORTED_BY] or reporter, cells[REASON], row=number), []
+
+
+def _whole_number(text: str) -> int | None:
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d+\.0+", text):  # spreadsheets write 3 as 3.0
+        return int(float(text))
+    return None
+
+
+def _read_table(data: bytes, filename: str) -> pd.DataFrame:
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UploadError(filename, [Problem(
+            "file_type", f"{suffix or 'no extension'} is not a progress file format",
+            f"save the report as {' or '.join(SUFFIXES)} (download the template)", value=filename)])
+    if not data or not data.strip():
+        return pd.DataFrame()
+    if suffix == ".xlsx":
+        try:
+            table = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False)
+        except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+            raise UploadError(filename, [Problem(
+                "unreadable", f"the workbook cannot be opened ({exc})",
+                "open it in Excel or LibreOffice and save it again as .xlsx")]) from exc
+    else:
+        table = pd.read_csv(io.StringIO(_decode(data, filename)), dtype=str, keep_default_na=False)
+    return table.rename(columns=_header).map(lambda v: "" if v is None else str(v).strip())
+
+
+def _header(column: object) -> str:
+    key = str(column).strip()
+    return HEADER_ALIASES.get(key, key.lower())
+
+
+def _decode(data: bytes, filename: str) -> str:
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UploadError(filename, [Problem(
+        "encoding", "the file is neither UTF-8 nor Thai Windows-874 (TIS-620) text",
+        "save the CSV as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)")])
+
+
+# --- Checking and recording -------------------------------------------------------------------------------
+def current_steps(entries: Mapping[str, ProgressEntry]) -> dict[str, Reached]:
+    """The store's current entries as the planning rules read them."""
+    return {code: Reached(e.step, e.reached_on) for code, e in entries.items()}
+
+
+def record_reports(progress: ProgressStore, rows: Sequence[ProgressRow], *, source: str, author: str,
+                   known_villages: Iterable[str], village_waves: Mapping[str, str], today: dt.date,
+                   refused: Sequence[Refusal] = (), skipped: int = 0) -> ProgressOutcome:
+    """Check ``rows`` against the villages' current steps and record the valid ones in one transaction.
+
+    ``refused`` are refusals found earlier (while reading a file); they are returned with the new ones.
+    """
+    checked = check_progress_rows(rows, known_villages=set(known_villages), village_waves=village_waves,
+                                  current=current_steps(progress.current_progress()), today=today)
+    recorded = progress.record_progress(
+        [NewProgress(r.village_code, r.step, r.reached_on, r.reported_by, r.reason) for r in checked.accepted],
+        source=source, author=author) if checked.accepted else []
+    all_refused = sorted([*refused, *checked.refused], key=lambda r: (r.row is None, r.row or 0))
+    return ProgressOutcome(tuple(recorded), tuple(all_refused), skipped)
+
+
+def import_progress_file(progress: ProgressStore, data: bytes, filename: str, *, author: str,
+                         known_villages: Iterable[str], village_waves: Mapping[str, str],
+                         today: dt.date) -> ProgressOutcome:
+    """Read a district office's file, record its valid rows (source = the file's name) and return the rest.
+
+    Raises UploadError (nothing recorded) when the file as a whole cannot be read.
+    """
+    parsed = read_progress_file(data, filename, reporter=author)
+    return record_reports(progress, parsed.rows, source=Path(filename).name, author=author,
+                          known_villages=known_villages, village_waves=village_waves, today=today,
+                          refused=parsed.refused, skipped=parsed.skipped)
+
+
+# --- The template -----------------------------------------------------------------------------------------
+def template_table(villages: pd.DataFrame, village_waves: Mapping[str, str],
+                   current: Mapping[str, ProgressEntry]) -> pd.DataFrame:
+    """One row per village of ``villages`` that has a wave: names, wave, current step, and blank report cells."""
+    planned = villages[villages[schema.VILLAGE_CODE].isin(village_waves.keys())]
+    planned = planned.sort_values([schema.AMPHOE_TH, schema.TAMBON_TH, schema.MOO, schema.VILLAGE_CODE])
+    table = pd.DataFrame({c: planned[c].astype(str).to_numpy() for c in TEMPLATE_INFO_COLUMNS[:5]})
+    codes = table[schema.VILLAGE_CODE]
+    table["wave"] = codes.map(village_waves)
+    table["current_step"] = codes.map(lambda c: str(current[c].step) if c in current else "")
+    table["current_since"] = codes.map(lambda c: thai_date_text(current[c].reached_on) if c in current else "")
+    for column in (STEP, REACHED_ON, REPORTED_BY, REASON):
+        table[column] = ""
+    return table[list(TEMPLATE_COLUMNS)]
+
+
+def template_csv(table: pd.DataFrame) -> bytes:
+    """The template as CSV in UTF-8 with a byte-order mark, so Excel shows the Thai names."""
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def template_xlsx(table: pd.DataFrame, instructions: Sequence[str]) -> bytes:
+    """The template as an XLSX workbook: the villages sheet, and a sheet of instructions (one line per row).
+
+    Every cell is text, so codes keep their digits and dates are typed as 31/1/2568.
+    """
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name="progress", index=False)
+        pd.DataFrame({"instructions": list(instructions)}).to_excel(writer, sheet_name="readme", index=False)
+        sheet = writer.sheets["progress"]
+        for column_cells in sheet.iter_cols(min_row=2):
+            for cell in column_cells:
+                cell.number_format = "@"
+        for letter, width in zip("ABCDEFGHIJKL", (11, 6, 22, 18, 18, 7, 8, 12, 6, 12, 18, 24), strict=True):
+            sheet.column_dimensions[letter].width = width
+    return buffer.getvalue()
