@@ -97,7 +97,8 @@ def diagnose(problem: Problem, agg: Aggregates) -> list[str]:
     room = open_caps(agg, caps)
     for d in np.flatnonzero(agg.unlocked > room.sum(axis=1)):
         f, n, locked = int(agg.teams[d]), int(agg.villages[d]), int(agg.locked[d].sum())
-        waves = [w for w in range(agg.n_waves) if agg.demand[w] > 0 or agg.locked[d, w] > 0]
+        sizes = agg.demand + agg.locked.sum(axis=0)
+        waves = [w for w in range(agg.n_waves) if sizes[w] > 0]
         capacity = f * c * len(waves)
         lost = capacity - int(room[d, waves].sum()) - locked
         teams_needed = next(k for k in range(f, n + 1) if agg.unlocked[d] <= _room_with_teams(agg, d, k))
@@ -105,7 +106,8 @@ def diagnose(problem: Problem, agg: Aggregates) -> list[str]:
             f"district {problem.district_label(agg.districts[d])} has {n} villages"
             + (f" ({locked} locked)" if locked else "")
             + f" but {f} teams x {c} villages x {len(waves)} waves = {capacity} capacity"
-            + (f" minus {lost} slots in waves already filled by villages locked elsewhere" if lost else "")
+            + (f" minus {lost} slots in waves too small to use them (wave size less villages locked elsewhere)"
+               if lost else "")
             + f"; add teams (needs {teams_needed}) or raise C")
     if messages:
         return messages

@@ -4,7 +4,8 @@ Build it with ``make_problem``, which checks every input, reports every bad code
 and tambon locks into village locks and works out each wave's size. The result is a frozen value made of plain
 dicts and tuples, so it pickles and can be cached by the dashboard.
 
-Lock precedence: a pilot tambon's villages belong to the pilot wave (the first wave whose target is None); a
+Lock precedence: a pilot tambon's villages belong to the pilot wave (the first wave but the last whose target is
+None; a last wave with target None is an open remainder, not a pilot); a
 village lock beats a lock on its tambon (the more specific wins); a lock that moves a pilot village out of the
 pilot wave is an error.
 
@@ -98,7 +99,7 @@ def make_problem(
     tambon_districts = dict(sorted(tambon_districts.items()))
     _check_codes(villages, tambon_districts)
     pilot_tambons = frozenset(pilot_tambons)
-    pilot_label = next((wave.label for wave in waves if wave.target is None), None)
+    pilot_label = next((wave.label for wave in waves[:-1] if wave.target is None), None)
     roster = default_roster(villages, tambon_districts) if roster is None else roster
     village_districts = {v: tambon_districts[t] for v, t in villages.items()}
     _check_roster(roster, set(village_districts.values()), set(tambon_districts.values()))
