@@ -194,7 +194,8 @@ def _expand_locks(villages: dict[str, str], tambon_districts: dict[str, str], wa
 
 def _clean_adjacency(adjacency: Mapping[str, Sequence[str]],
                      tambon_districts: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    unknown = sorted({t for t, ns in adjacency.items() for t in (t, *ns) if t not in tambon_districts})
+    mentioned = {code for tambon, neighbours in adjacency.items() for code in (tambon, *neighbours)}
+    unknown = sorted(code for code in mentioned if code not in tambon_districts)
     if unknown:
         raise InvalidInputError(f"adjacency mentions tambon {t}, which is not in tambon_districts; fix the code"
                                 for t in unknown[:20])

@@ -14,6 +14,8 @@ import dataclasses
 import time
 from collections.abc import Mapping
 
+import numpy as np
+
 from planning.aggregate import Aggregates, aggregate
 from planning.balance import min_max_load, open_caps, wave_caps
 from planning.checks import validate_plan
@@ -54,7 +56,7 @@ def reoptimise(problem: Problem, current: Mapping[str, str], *,
     return _result(problem, assignment, split, spread, stage_one, started, moved=moved)
 
 
-def _stages_one_two(problem: Problem) -> tuple[Aggregates, object, SplitPlan, float]:
+def _stages_one_two(problem: Problem) -> tuple[Aggregates, np.ndarray, SplitPlan, float]:
     started = time.perf_counter()
     agg = aggregate(problem)
     limit = min_max_load(problem, agg)
