@@ -1,0 +1,215 @@
+"""Corrections of village locations: checking them (a click on the map or an uploaded CSV) and applying them.
+
+A corrected village is no longer `estimated`: a planner has said where it is. Its `location_quality` becomes
+`high` (a known point, like a confident name match) and its `loc_source` becomes ``correction:<source>`` (for
+example ``correction:GPS survey 2549``), so every page and export can still tell a corrected point from a matched
+one. The store keeps the history (source, author, date, the point it replaced); the embedded data set is never
+modified, so the original point is always there to go back to.
+
+A point outside Thailand is refused. A point outside the village's own tambon is accepted with a warning when it
+is near (tambon borders are approximate) and refused when it is far, because then the village code or the
+coordinates are wrong.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pyproj import Transformer
+
+from geodata import schema
+from geodata.errors import GeodataError, Problem, UploadError
+from geodata.uploads import (
+    _blank_values,
+    _clean_cell,
+    _coordinate_problems,
+    _decode,
+    _duplicate_codes,
+    _malformed_codes,
+    _normalise_headers,
+    _row,
+)
+from store.locations import Correction, NewCorrection, PreviousPoint
+
+SOURCE = "source"
+#: Columns of a corrections file, in the order the help text lists them.
+CORRECTION_COLUMNS = (schema.VILLAGE_CODE, schema.LAT, schema.LON, SOURCE)
+#: `location_quality` of a corrected village, and the prefix of its `loc_source`.
+CORRECTED_QUALITY = "high"
+CORRECTION_SOURCE_PREFIX = "correction:"
+#: A corrected point up to this far outside the village's tambon is accepted with a warning; farther is refused.
+MAX_OUTSIDE_TAMBON_M = 5_000.0
+
+
+@dataclass(frozen=True)
+class CheckedCorrection:
+    """A correction that passed the checks, ready to record; `warning` says why it deserves a second look."""
+
+    village_code: str
+    lat: float
+    lon: float
+    source: str
+    previous: PreviousPoint
+    warning: str | None = None
+
+    def to_new(self) -> NewCorrection:
+        return NewCorrection(self.village_code, self.lat, self.lon, self.source, self.previous)
+
+
+def check_point(village_code: str, lat: float, lon: float, source: str, villages: gpd.GeoDataFrame,
+                tambons: gpd.GeoDataFrame) -> CheckedCorrection:
+    """Check one correction (e.g. a point clicked on the map); raises GeodataError saying what is wrong."""
+    place = _Places(villages, tambons)
+    problems = _point_problems(village_code, lat, lon, source, place, row=None)
+    if problems:
+        raise GeodataError("; ".join(str(p) for p in problems))
+    return _checked(village_code, lat, lon, source, place)
+
+
+def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame
+                     ) -> tuple[CheckedCorrection, ...]:
+    """The corrections of a CSV file (columns village_code, lat, lon, source), every row checked.
+
+    Raises UploadError listing every problem (row, column, value, fix); a file with any problem records nothing.
+    """
+    if not filename.lower().endswith(".csv"):
+        raise UploadError(filename, [Problem("file_type", "a corrections file must be a CSV file",
+                                             "save it as CSV (UTF-8) with columns " + ", ".join(CORRECTION_COLUMNS),
+                                             value=filename)])
+    text = _decode(data, filename) if data and data.strip() else ""
+    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                        skipinitialspace=True) if text else pd.DataFrame()
+    table = _normalise_headers(table).map(_clean_cell)
+    place = _Places(villages, tambons)
+    problems = _table_problems(table, place)
+    if problems:
+        raise UploadError(filename, problems)
+    return tuple(_checked(row[schema.VILLAGE_CODE], float(row[schema.LAT]), float(row[schema.LON]), row[SOURCE],
+                          place) for row in table.to_dict("records"))
+
+
+def apply_corrections(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
+                      corrections: Mapping[str, Correction]) -> gpd.GeoDataFrame:
+    """A copy of `villages` with each corrected village moved to its latest corrected point.
+
+    Corrections of villages that are not in `villages` (another data set) are ignored.
+    """
+    out = villages.copy()
+    rows = out.index[out[schema.VILLAGE_CODE].isin(corrections.keys())]
+    if not len(rows):
+        return out
+    codes = out.loc[rows, schema.VILLAGE_CODE]
+    lats = codes.map(lambda c: corrections[c].lat).astype(float)
+    lons = codes.map(lambda c: corrections[c].lon).astype(float)
+    out.loc[rows, schema.LAT] = lats.to_numpy()
+    out.loc[rows, schema.LON] = lons.to_numpy()
+    out.loc[rows, schema.LOCATION_QUALITY] = CORRECTED_QUALITY
+    out.loc[rows, schema.LOCATION_SOURCE] = codes.map(lambda c: CORRECTION_SOURCE_PREFIX + corrections[c].source
+                                                      ).to_numpy()
+    points = gpd.GeoSeries.from_xy(lons, lats, index=rows, crs=schema.GEOGRAPHIC_CRS)
+    out.loc[rows, out.geometry.name] = points.to_numpy()
+    place = _Places(villages, tambons)
+    distances = [place.outside_m(t, lat, lon) for t, lat, lon in
+                 zip(out.loc[rows, schema.TAMBON_CODE], lats, lons, strict=True)]
+    out.loc[rows, "dist_to_own_tambon_m"] = distances
+    out.loc[rows, "point_in_own_tambon"] = [d == 0.0 for d in distances]
+    return out
+
+
+def is_corrected(location_source: object) -> bool:
+    """True for a village whose point comes from a planner's correction."""
+    return isinstance(location_source, str) and location_source.startswith(CORRECTION_SOURCE_PREFIX)
+
+
+def previous_point(villages: gpd.GeoDataFrame, village_code: str) -> PreviousPoint:
+    """The point and quality a correction of `village_code` replaces (what the data set in use has now)."""
+    row = villages.loc[villages[schema.VILLAGE_CODE] == village_code]
+    if row.empty:
+        return PreviousPoint(None, None, None)
+    first = row.iloc[0]
+    return PreviousPoint(float(first[schema.LAT]), float(first[schema.LON]), str(first[schema.LOCATION_QUALITY]))
+
+
+class _Places:
+    """Village -> tambon and tambon polygons in metres, prepared once per check."""
+
+    def __init__(self, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame):
+        self.villages = villages
+        self.tambon_of = dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True))
+        self.polygons = tambons.set_index(schema.TAMBON_CODE).geometry.to_crs(schema.METRIC_CRS)
+        self._to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, schema.METRIC_CRS, always_xy=True)
+
+    def outside_m(self, tambon: str, lat: float, lon: float) -> float:
+        """Metres from the point to the tambon's polygon (0 inside, or when the tambon has no polygon)."""
+        polygon = self.polygons.get(tambon)
+        if polygon is None:
+            return 0.0
+        x, y = self._to_metric.transform(lon, lat)
+        return float(shapely.distance(polygon, shapely.Point(x, y)))
+
+
+def _checked(code: str, lat: float, lon: float, source: str, place: _Places) -> CheckedCorrection:
+    tambon = place.tambon_of[code]
+    distance = place.outside_m(tambon, lat, lon)
+    warning = None
+    if distance > 0:
+        warning = (f"village {code}: the point is {distance / 1000:.1f} km outside its tambon {tambon}; "
+                   "tambon borders are approximate, but check the coordinates")
+    return CheckedCorrection(code, float(lat), float(lon), source.strip(), previous_point(place.villages, code),
+                             warning)
+
+
+def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
+    if table.empty:
+        return [Problem("empty_file", "the file has no correction rows",
+                        "write one row per village under the header " + ",".join(CORRECTION_COLUMNS))]
+    missing = [c for c in CORRECTION_COLUMNS if c not in table.columns]
+    if missing:
+        return [Problem("missing_column", f"required column {c!r} is missing",
+                        f"add a column named {c!r} (columns: {', '.join(CORRECTION_COLUMNS)})", column=c)
+                for c in missing]
+    problems = _blank_values(table, CORRECTION_COLUMNS)
+    problems += [p for p in _malformed_codes(table) if p.column == schema.VILLAGE_CODE]
+    problems += _duplicate_codes(table, schema.VILLAGE_CODE)
+    coordinate = _coordinate_problems(table)
+    problems += coordinate
+    bad_rows = {p.row for p in problems}
+    for i, row in table.iterrows():
+        if _row(i) in bad_rows:
+            continue
+        problems += _point_problems(row[schema.VILLAGE_CODE], float(row[schema.LAT]), float(row[schema.LON]),
+                                    row[SOURCE], place, row=_row(i))
+    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def _point_problems(code: str, lat: float, lon: float, source: str, place: _Places, row: int | None
+                    ) -> list[Problem]:
+    if not isinstance(source, str) or not source.strip():
+        return [Problem("missing_value", "the correction has no source",
+                        "say where the point comes from, e.g. 'GPS survey 2549' or 'district office list'",
+                        row=row, column=SOURCE, value="")]
+    tambon = place.tambon_of.get(code)
+    if tambon is None:
+        return [Problem("unknown_village", "no village with this code in the data set in use",
+                        "correct the village code (8 digits, e.g. 80010601)", row=row,
+                        column=schema.VILLAGE_CODE, value=str(code))]
+    b = schema.THAILAND_BOUNDS
+    if not (math.isfinite(lat) and math.isfinite(lon) and b["lat_min"] <= lat <= b["lat_max"]
+            and b["lon_min"] <= lon <= b["lon_max"]):
+        return [Problem("outside_thailand", "the point lies outside Thailand",
+                        f"check the coordinates: Thailand spans lat {b['lat_min']}-{b['lat_max']}, "
+                        f"lon {b['lon_min']}-{b['lon_max']} (decimal degrees, WGS84)",
+                        row=row, column=schema.LAT, value=f"{lat}, {lon}")]
+    distance = place.outside_m(tambon, lat, lon)
+    if distance > MAX_OUTSIDE_TAMBON_M:
+        return [Problem("far_outside_tambon",
+                        f"the point is {distance / 1000:.1f} km outside the village's tambon {tambon}",
+                        "check the coordinates and the village code; if the village really lies there, correct "
+                        "its tambon in the village list first", row=row, column=schema.LAT, value=f"{lat}, {lon}")]
+    return []

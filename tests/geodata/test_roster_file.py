@@ -1,0 +1,44 @@
+"""A roster file (CSV: amphoe_code, teams) is read with every bad row reported, or refused whole."""
+
+import pytest
+
+import planning
+from geodata.roster_file import read_roster_csv, roster_from_table
+
+DISTRICTS = ["8001", "8002"]
+
+
+def test_a_valid_file_gives_a_planner_roster():
+    roster = read_roster_csv(b"amphoe_code,teams\n8001,3\n8002,2\n", "r.csv", capacity=8, districts=DISTRICTS)
+    assert roster.teams == {"8001": 3, "8002": 2} and roster.capacity == 8 and not roster.estimated
+
+
+def test_thai_windows_encoding_and_spreadsheet_numbers_are_read():
+    data = "amphoe_code,teams\n8001,3.0\n8002,2\n".encode("cp874")
+    assert read_roster_csv(data, "r.csv", capacity=10, districts=DISTRICTS).teams["8001"] == 3
+
+
+def test_every_bad_row_and_every_missing_district_is_reported_at_once():
+    data = b"amphoe_code,teams\n8001,0\n8001,2\n9999,x\n"
+    with pytest.raises(planning.InvalidInputError) as caught:
+        read_roster_csv(data, "r.csv", capacity=10, districts=DISTRICTS)
+    text = "\n".join(caught.value.problems)
+    assert "row 1: district 8001 has 0 teams" in text
+    assert "row 2: district 8001 is listed again" in text
+    assert "district 9999 is not in the province" in text and "'x'" in text
+    assert "district 8002 has villages but no row" in text
+
+
+def test_a_file_without_the_teams_column_says_so():
+    with pytest.raises(planning.InvalidInputError, match="'teams' is missing"):
+        read_roster_csv(b"amphoe_code,team\n8001,3\n", "r.csv", capacity=10, districts=DISTRICTS)
+
+
+def test_an_empty_file_is_refused():
+    with pytest.raises(planning.InvalidInputError, match="empty"):
+        read_roster_csv(b"", "r.csv", capacity=10, districts=DISTRICTS)
+
+
+def test_a_table_from_the_editor_is_checked_the_same_way():
+    with pytest.raises(planning.InvalidInputError, match="8002 has villages but no row"):
+        roster_from_table([{"amphoe_code": "8001", "teams": 2}], capacity=10, districts=DISTRICTS)
