@@ -132,11 +132,15 @@ def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFi
     return parse_progress_table(table, reporter=reporter)
 
 
-def parse_progress_table(table: pd.DataFrame, *, reporter: str) -> ParsedFile:
-    """Rows of a table of strings with our column names (row numbers as a spreadsheet shows them)."""
+def parse_progress_table(table: pd.DataFrame, *, reporter: str, first_row: int = _FIRST_DATA_ROW) -> ParsedFile:
+    """Rows of a table of strings with our column names.
+
+    Rows are numbered from `first_row` for the messages: 2 for a file (a spreadsheet's first data row below the
+    header), 1 for the lines of the page's table.
+    """
     rows, refused, skipped = [], [], 0
-    for index, record in zip(table.index, table.to_dict("records"), strict=True):
-        number = int(index) + _FIRST_DATA_ROW
+    for position, record in enumerate(table.to_dict("records")):
+        number = position + first_row
         cells = {c: str(record.get(c, "") or "").strip() for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         if not cells[STEP] and not cells[REACHED_ON]:
             skipped += 1
@@ -154,14 +158,17 @@ def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[
 
     def refuse(check: str, message: str, fix: str, column: str, value: str) -> Refusal:
         return Refusal(check, message, fix, row=number, village_code=code or None, column=column, value=value,
-                       details={"code": code, "value": value})
+                       details={"code": code, "value": value, "column": column})
 
     problems = []
     if not code:
         problems.append(refuse("missing_value", "the village code is empty", "fill in the 8-digit village code",
                                schema.VILLAGE_CODE, ""))
     step = _whole_number(cells[STEP])
-    if step is None:
+    if not cells[STEP]:
+        problems.append(refuse("missing_value", "the step is empty", "write the step reached, from 1 to 6", STEP,
+                               ""))
+    elif step is None:
         problems.append(refuse("step_not_number", f"step {cells[STEP]!r} is not a whole number",
                                "write the step as a number from 1 to 6", STEP, cells[STEP]))
     reached_on = None

@@ -51,6 +51,8 @@ class CoverageFigures:
     district_covered: dict[str, dict[str, int]]
     district_share: dict[str, dict[str, float]]
     district_load: dict[str, dict[str, float]]
+    tambon_villages: dict[str, int]
+    tambon_covered: dict[str, dict[str, int]]
     tambon_share: dict[str, dict[str, float]]
 
     @property
@@ -144,6 +146,8 @@ def coverage_figures(assignment: Mapping[str, str], village_tambons: Mapping[str
         district_share={d: {label: _share(n, district_villages[d]) for label, n in row.items()}
                         for d, row in district_covered.items()},
         district_load={d: {label: n / district_teams[d] for label, n in row.items()} for d, row in new.items()},
+        tambon_villages=dict(sorted(tambon_villages.items())),
+        tambon_covered=tambon_covered,
         tambon_share={t: {label: _share(n, tambon_villages[t]) for label, n in row.items()}
                       for t, row in tambon_covered.items()},
     )

@@ -65,6 +65,8 @@ def test_district_and_tambon_shares_are_cumulative(figures):
     assert figures.district_share["A"] == pytest.approx({"2549": 0.5, "2550": 0.75, "2551": 1.0})
     assert figures.district_share["B"] == pytest.approx({"2549": 2 / 3, "2550": 2 / 3, "2551": 2 / 3})
     assert figures.tambon_share["A2"] == {"2549": 0.0, "2550": 0.0, "2551": 1.0}
+    assert figures.tambon_villages == {"A1": 3, "A2": 1, "B1": 3}
+    assert figures.tambon_covered["B1"] == {"2549": 2, "2550": 2, "2551": 2}
 
 
 def test_coverage_at_a_year_uses_the_last_wave_not_after_it(figures):
