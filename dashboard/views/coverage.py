@@ -166,6 +166,13 @@ district_names = data.names(dataset.amphoes, schema.AMPHOE_CODE, schema.AMPHOE_T
 district_order = [district_names.get(d, d) for d in figures.district_villages]
 
 
+def keep_if_offered(key: str, options: list) -> list:
+    """Forget a widget's remembered choice when it is no longer offered (another scenario or district)."""
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+    return options
+
+
 def year_label(label: str) -> str:
     return t(TEXT, "pilot_year", year=label) if label == view.pilot_label else label
 
@@ -194,9 +201,14 @@ st.caption(" · ".join(notes))
 if view.roster_estimated:
     st.warning(t(TEXT, "roster_estimated"), icon=":material/info:")
 
-year = st.select_slider(t(TEXT, "year"), options=list(figures.years), key="cov_year", format_func=str)
-tab_map, tab_charts, tab_progress = st.tabs([t(TEXT, "tab_map"), t(TEXT, "tab_charts"), t(TEXT, "tab_progress")],
-                                            key="cov_tab", on_change="rerun")
+year = st.select_slider(t(TEXT, "year"), options=keep_if_offered("cov_year", list(figures.years)), key="cov_year",
+                        format_func=str)
+TAB_KEYS = ("tab_map", "tab_charts", "tab_progress")
+open_tab = st.session_state.get("cov_tab")
+for tab_key in TAB_KEYS:  # the open tab is remembered by its label: keep it open when the language changes
+    if open_tab in TEXT[tab_key]:
+        st.session_state["cov_tab"] = t(TEXT, tab_key)
+tab_map, tab_charts, tab_progress = st.tabs([t(TEXT, k) for k in TAB_KEYS], key="cov_tab", on_change="rerun")
 
 # --- Map ------------------------------------------------------------------------------------------------------
 if tab_map.open is not False:
@@ -229,8 +241,10 @@ if tab_charts.open:
     with tab_charts:
         st.subheader(t(TEXT, "s_curve"))
         no_highlight = t(TEXT, "none")  # format functions stay pure: AppTest calls them outside the script
-        highlight = st.selectbox(t(TEXT, "highlight"), [None, *sorted(district_order)], key="cov_highlight",
-                                 format_func=lambda n: no_highlight if n is None else n)
+        highlight_code = st.selectbox(
+            t(TEXT, "highlight"), keep_if_offered("cov_highlight", [None, *figures.district_villages]),
+            key="cov_highlight", format_func=lambda c: no_highlight if c is None else district_names.get(c, c))
+        highlight = district_names.get(highlight_code, highlight_code) if highlight_code else None
         curve = data.s_curve_table(figures, district_names, t(COMMON, "province"))
         st.altair_chart(charts.s_curve_chart(curve, highlight=highlight, titles={
             "year": t(TEXT, "year"), "share": t(TEXT, "share"), "area": t(TEXT, "area"),
@@ -337,7 +351,8 @@ if tab_progress.open:
         tambon_column = schema.TAMBON_TH if language == "th" else schema.TAMBON_EN
         tambon_names = dict(zip(in_amphoe[schema.TAMBON_CODE], in_amphoe[tambon_column], strict=True))
         every_tambon = t(TEXT, "all")
-        tambon = st.selectbox(t(TEXT, "filter_tambon"), [None, *sorted(tambon_names)], key="cov_prog_tambon",
+        tambon_options = keep_if_offered("cov_prog_tambon", [None, *sorted(tambon_names)])
+        tambon = st.selectbox(t(TEXT, "filter_tambon"), tambon_options, key="cov_prog_tambon",
                               format_func=lambda c: every_tambon if c is None else tambon_names[c])
         chosen = in_amphoe if tambon is None else in_amphoe[in_amphoe[schema.TAMBON_CODE] == tambon]
         st.caption(t(TEXT, "record_help"))

@@ -1,4 +1,8 @@
-"""The Coverage page draws its map and charts in a real browser with no internet (one page load, three tabs)."""
+"""The Coverage page draws its map and charts in a real browser with no internet.
+
+Two loads (the first also computes the default plan, the second is a reader's usual visit), then the two other
+tabs. The load times are written to test-artifacts/coverage_page_load.txt: a measurement, not a pass mark.
+"""
 
 import time
 
@@ -20,24 +24,37 @@ def open_tab(page, label: str) -> None:
     wait_for_app(page)
 
 
+def load_coverage_page(page, url: str) -> tuple[float, float]:
+    """Open the Coverage page; seconds until the script finished and until the map and first chart were drawn."""
+    started = time.monotonic()
+    page.goto(f"{url}/coverage")
+    wait_for_app(page)
+    script_done = time.monotonic() - started
+    map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    page.locator(DRAWN).first.wait_for(timeout=30_000)
+    return script_done, time.monotonic() - started
+
+
 def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(offline_page, app_server):
     page = offline_page
-    started = time.monotonic()
-    page.goto(f"{app_server.url}/coverage")
-    wait_for_app(page)
-    frame = map_frame(page)
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-    page.locator(DRAWN).first.wait_for(timeout=30_000)
-    seconds = time.monotonic() - started
+    cold = load_coverage_page(page, app_server.url)  # the first visit also computes the default plan
+    warm = load_coverage_page(page, app_server.url)
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "coverage_page_load.txt").write_text(f"coverage page: map and first chart drawn {seconds:.2f} s "
-                                                      "after goto\n")
+    (ARTIFACTS / "coverage_page_load.txt").write_text(
+        f"coverage page, first visit: script done {cold[0]:.2f} s, map and chart drawn {cold[1]:.2f} s after goto\n"
+        f"coverage page, reload: script done {warm[0]:.2f} s, map and chart drawn {warm[1]:.2f} s after goto\n")
+    frame = map_frame(page)
     # 23 districts shaded, 23 district borders; tambons appear only when zoomed in.
     assert frame.locator("path.leaflet-interactive").count() >= 23
     assert "สัดส่วนหมู่บ้านที่ครอบคลุม" in frame.locator(".km-legend").inner_text()
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "ครอบคลุมเมื่อสิ้นปี 2549" in body and "1,553" in body
     assert charts_drawn(page) == 1  # the small multiples, one panel per wave
+    districts_only = frame.locator("path.leaflet-interactive").count()
+    for _ in range(2):  # zoom in past TAMBON_ZOOM: the tambon layer is added
+        frame.locator("a.leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+    assert frame.locator("path.leaflet-interactive").count() >= districts_only + 165
 
     open_tab(page, "กราฟและอันดับอำเภอ")
     page.locator(f"[data-testid='stTabPanel']:visible {CHART}").nth(1).locator("canvas, svg.marks").wait_for(
@@ -52,4 +69,3 @@ def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(off
     step_map.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
     assert step_map.locator("path.leaflet-interactive").count() >= 1553
     assert "ยังไม่มีรายงาน" in step_map.locator(".km-legend").inner_text()
-    assert seconds < 30

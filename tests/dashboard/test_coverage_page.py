@@ -134,3 +134,25 @@ def test_progress_typed_in_the_table_is_recorded_and_bad_rows_refused_with_reaso
     current = database.current_progress()
     (entry,) = current.values()
     assert (entry.step, entry.reported_by, entry.source, entry.reached_on) == (1, "พัฒนากร", "table", dt.date.today())
+
+
+def test_changing_language_and_scenario_keeps_the_choices_that_still_apply(database):
+    at = coverage_page("th", tab=1)
+    at.selectbox(key="cov_highlight").set_value("8012").run()
+    at.select_slider(key="cov_year").set_value(2551).run()
+    assert not at.exception, at.exception
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Rollout coverage" and at.selectbox(key="cov_highlight").value == "8012"
+    short = {"waves": [{"label": "2549", "target": None}, {"label": "2550", "target": None}], "pilot_label": None,
+             "pilot_tambons": [], "roster": {"teams": {f"80{n:02d}": 1 for n in range(1, 24)}, "capacity": 10,
+                                             "estimated": False}}
+    database.save_scenario("สองปี", assignment={"80010601": "2549", "80010602": "2550"}, settings=short,
+                           expected_version=None, author="test")
+    at.run()  # the scenario list is read on each run
+    at.selectbox(key="cov_scenario").set_value("สองปี").run()
+    assert not at.exception, at.exception
+    assert at.select_slider(key="cov_year").value == 2549  # 2551 is not a year of this plan
+    assert [m.value for m in at.metric] == ["1", "2"]
+    assert "(estimated)" not in at.dataframe[0].value.columns[-1]
