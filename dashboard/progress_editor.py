@@ -99,7 +99,7 @@ def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], curre
         "wave": [village_waves[c] for c in codes],
         "current": [step_option(current[c].step, lang) if c in current else "" for c in codes],
         "since": [format_date(current[c].reached_on, lang) if c in current else "" for c in codes],
-        STEP: pd.Series([None] * len(codes), dtype="object"),
+        STEP: [""] * len(codes),
         REACHED_ON: [""] * len(codes),
         REPORTED_BY: [""] * len(codes),
         REASON: [""] * len(codes),

@@ -405,4 +405,6 @@ if tab_progress.open:
                 st.session_state["cov_import_outcome"] = exc
             except StoreError as exc:
                 st.error(t(TEXT, "store_error", error=exc))
+            else:
+                st.rerun()  # redraw the charts, map and table with the new steps
         show_outcome("cov_import_outcome")

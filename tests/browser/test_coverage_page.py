@@ -4,8 +4,10 @@ Two loads (the first also computes the default plan, the second is a reader's us
 tabs. The load times are written to test-artifacts/coverage_page_load.txt: a measurement, not a pass mark.
 """
 
+import datetime as dt
 import time
 
+from geodata.progress_io import thai_date_text
 from tests.browser.conftest import ARTIFACTS, map_frame, wait_for_app
 
 CHART = "[data-testid='stVegaLiteChart']"
@@ -69,3 +71,15 @@ def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(off
     step_map.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
     assert step_map.locator("path.leaflet-interactive").count() >= 1553
     assert "ยังไม่มีรายงาน" in step_map.locator(".km-legend").inner_text()
+
+    # A district office's file: one valid row, one with a step that does not exist.
+    report = (f"village_code,step,reached_on,reported_by,reason\n80010601,1,{thai_date_text(dt.date.today())},อำเภอ,\n"
+              "80010602,9,1/1/2550,อำเภอ,\n").encode()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": "amphoe_8001.csv", "mimeType": "text/csv", "buffer": report}])
+    wait_for_app(page)
+    page.get_by_role("button", name="นำเข้าไฟล์นี้").click()
+    page.get_by_text("บันทึกแล้ว 1 รายการ").wait_for(timeout=30_000)
+    assert page.get_by_text("ไม่รับ 1 แถว").count() == 1
+    # the page redraws with the new step: 80010601 moved today, so it is no longer stalled
+    assert "1,552 หมู่บ้านไม่เปลี่ยนขั้นนานกว่า 6 เดือน" in page.locator("[data-testid='stMain']").inner_text()
