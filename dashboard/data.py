@@ -1,7 +1,9 @@
 """The data set the dashboard works on, loaded once and cached, and the display layers derived from it.
 
 The embedded province is the default. A planner may replace the village list for the session with a validated
-upload (Data page); a file that fails validation never replaces the data set in use.
+upload (Data page); a file that fails validation never replaces the data set in use. Location corrections
+recorded in the store (Plan page) are applied to whichever village list is in use: a corrected village has its
+corrected point and is no longer `estimated` (see geodata.corrections).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import streamlit as st
 
 import geodata
 from geodata import schema
+from geodata.corrections import apply_corrections
 from geodata.display import display_geojson
 
 DATASET_KEY = "dataset"
@@ -22,13 +25,23 @@ EMBEDDED = "embedded"
 
 @dataclass(frozen=True)
 class Dataset:
-    """The villages and boundaries in use; `version` changes whenever the content does (a cache key)."""
+    """The villages and boundaries in use; `version` changes whenever the content does (a cache key).
+
+    `locations` counts the location corrections applied to the points (0 = none): plans depend on `version` only
+    (the villages and their tambons), anything drawn from the points depends on both.
+    """
 
     name: str
     version: str
     villages: gpd.GeoDataFrame
     tambons: gpd.GeoDataFrame
     amphoes: gpd.GeoDataFrame
+    locations: int = 0
+
+    @property
+    def points_key(self) -> str:
+        """A cache key for anything built from the village points (changes with every location correction)."""
+        return f"{self.version}@{self.locations}"
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,8 +51,27 @@ def embedded_dataset() -> Dataset:
 
 
 def dataset_in_use() -> Dataset:
-    """The session's data set: an accepted upload, or the embedded province."""
-    return st.session_state.get(DATASET_KEY) or embedded_dataset()
+    """The session's data set: an accepted upload, or the embedded province, with the location corrections."""
+    return with_location_corrections(st.session_state.get(DATASET_KEY) or embedded_dataset())
+
+
+def with_location_corrections(base: Dataset) -> Dataset:
+    """`base` with the latest location correction of each village applied (cached per correction count)."""
+    from dashboard.plans import get_store  # dashboard.plans imports this module
+
+    db = get_store()
+    revision = db.corrections_revision()
+    if revision == 0:
+        return base
+    return _corrected(db.url, base.version, revision, base)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _corrected(database: str, version: str, revision: int, _base: Dataset) -> Dataset:
+    from dashboard.plans import get_store
+
+    villages = apply_corrections(_base.villages, _base.tambons, get_store().location_corrections())
+    return Dataset(_base.name, _base.version, villages, _base.tambons, _base.amphoes, locations=revision)
 
 
 def use_uploaded_villages(name: str, villages: gpd.GeoDataFrame) -> Dataset:

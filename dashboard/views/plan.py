@@ -1,30 +1,51 @@
-"""Plan page: the province's villages on the map."""
+"""Plan page: paint villages into waves on the map, lock what is decided, optimise the rest, keep scenarios.
+
+The recipe: the data set and the open scenario (from the URL; created from the default plan on a first visit),
+the sidebar (planner, scenarios, tiles), the working area (map, selection, actions, pending changes, tallies;
+one fragment), then the roster, location corrections, comparison and history.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard.data import boundary_layers, dataset_in_use, map_bounds
+from dashboard import plan_state
+from dashboard.corrections_panel import corrections_panel
+from dashboard.data import dataset_in_use
 from dashboard.i18n import COMMON
-from dashboard.maps import base_map, legend, village_layer
-from dashboard.ui import lang, t
-from dashboard.villages_view import TOOLTIP_PROPERTIES, quality_features, quality_legend_items, tooltip_aliases
+from dashboard.plan_workspace import plan_workspace, queue, villages_for
+from dashboard.roster_editor import roster_editor
+from dashboard.scenario_panel import author_box, compare_panel, history_panel, open_session, scenario_sidebar
+from dashboard.ui import t
 
 TEXT = {
     "title": ("แผนการขยายผลรายหมู่บ้าน", "Village rollout plan"),
-    "quality_layer": ("หมู่บ้าน (ตามคุณภาพตำแหน่ง)", "Villages (by location quality)"),
+    "caption": ("แผน: {name} (ฉบับที่ {version})", "Scenario: {name} (version {version})"),
+    "roster": ("ทีมคุณอำนวย", "Facilitator roster"),
+    "locations": ("แก้ตำแหน่งหมู่บ้าน", "Village locations"),
+    "compare": ("เปรียบเทียบแผน", "Compare scenarios"),
+    "history": ("ประวัติการแก้ไข", "Change history"),
 }
 
 dataset = dataset_in_use()
+villages = villages_for(dataset)
 st.title(t(TEXT, "title"))
+author_box()
+session = open_session()
+scenario_sidebar(session, villages)
 online = st.sidebar.toggle(t(COMMON, "online_tiles"), value=False, key="online_tiles")
-labels = {k: t(COMMON, k) for k in ("tambon", "amphoe", "code")}
-tambons, amphoes = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
-fmap = base_map(map_bounds(dataset), tambons, amphoes, labels=labels, online_tiles=online)
-features = quality_features(dataset.villages, lang())
-village_layer(features, name=t(TEXT, "quality_layer"), tooltip_fields=[*TOOLTIP_PROPERTIES, "quality"],
-              tooltip_aliases=tooltip_aliases(COMMON, lang(), ("location_quality",))).add_to(fmap)
-legend(t(COMMON, "location_quality"), quality_legend_items(lang()), t(COMMON, "estimated_note")).add_to(fmap)
-st_folium(fmap, key="plan_map", height=640, use_container_width=True, returned_objects=[])
-st.caption(t(COMMON, "villages_count", n=len(dataset.villages)))
+st.caption(t(TEXT, "caption", name=session.scenario.name, version=session.scenario.version))
+
+plan_workspace(dataset, online)
+
+session = plan_state.current()
+roster_tab, locations_tab, compare_tab, history_tab = st.tabs(
+    [t(TEXT, "roster"), t(TEXT, "locations"), t(TEXT, "compare"), t(TEXT, "history")])
+with roster_tab:
+    roster_editor(plan_state.draft(session, villages), dataset, villages, lambda edit: queue(edit, villages))
+with locations_tab:
+    corrections_panel(dataset)
+with compare_tab:
+    compare_panel(session, dataset)
+with history_tab:
+    history_panel(session)

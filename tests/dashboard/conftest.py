@@ -21,3 +21,14 @@ def open_app(lang: str = "th", timeout: float = 120) -> AppTest:
 @pytest.fixture
 def app():
     return open_app()
+
+
+@pytest.fixture(autouse=True)
+def isolated_database(tmp_path, monkeypatch):
+    """Every app test works on its own empty database, never the user's (pages save scenarios on first visit)."""
+    from dashboard.plans import get_store
+
+    monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
+    get_store.clear()
+    yield
+    get_store.clear()
