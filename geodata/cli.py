@@ -20,6 +20,7 @@ from pathlib import Path
 import planning
 from geodata import embedded, schema
 from geodata.errors import GeodataError
+from geodata.exports.cli import add_export_command
 from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_csv
 
 PLAN_COLUMNS = ("village_code", "tambon_code", "amphoe_code", "wave", "locked", "reason")
@@ -94,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--capacity", help="villages one team can take per wave (C), default 10")
     plan.add_argument("--roster", type=Path, help="CSV with columns amphoe_code,teams")
     plan.set_defaults(run=_run_plan)
+    add_export_command(commands)
     return parser
 
 

@@ -1,0 +1,78 @@
+"""``rollout export``: the plan files of one amphoe or of all of them, from the command line.
+
+    rollout export [--scenario NAME] [--amphoe 8001|all] [--format xlsx,pdf,csv,gpkg,geojson] --out DIR [--zip]
+
+Without ``--scenario`` the default optimised plan of the embedded province is exported; a named scenario is read
+from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder). Bad
+input (unknown scenario, amphoe or format) raises ExportError, which ``rollout`` prints as one line (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+
+import store
+from geodata import embedded, schema
+from geodata.exports.errors import ExportError
+from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
+from geodata.plans import EMBEDDED_DATASET, default_scenario
+
+
+def add_export_command(commands: argparse._SubParsersAction) -> None:
+    """Register ``export`` on the ``rollout`` command's subparsers."""
+    export = commands.add_parser("export", help="write each amphoe's plan files (XLSX, PDF, CSV, GeoPackage)")
+    export.add_argument("--scenario", help="saved scenario name (default: the default optimised plan)")
+    export.add_argument("--amphoe", default=ALL_AMPHOES,
+                        help="amphoe code such as 8001, or 'all' for every amphoe plus the province (default)")
+    export.add_argument("--format", default=",".join(FORMATS),
+                        help=f"comma-separated formats from {','.join(FORMATS)} (default: all)")
+    export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+    export.add_argument("--zip", action="store_true", help="also write one zip of everything written")
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Check the arguments, load the plan and write the files; one summary line on stderr."""
+    from geodata.exports.packets import export_plan  # the writers (matplotlib, fpdf2, openpyxl) load in ~1 s
+
+    started = time.perf_counter()
+    formats = parse_formats(args.format)
+    villages, tambons, amphoes = embedded.load_villages(), embedded.load_tambons(), embedded.load_amphoes()
+    amphoe = _check_amphoe(str(args.amphoe).strip(), amphoes)
+    scenario = _scenario(args.scenario, villages, tambons)
+    if scenario.dataset != EMBEDDED_DATASET:
+        print(f"rollout export: scenario {scenario.name!r} was planned on data set {scenario.dataset!r}; "
+              f"exporting it with the embedded data set", file=sys.stderr)
+    try:
+        result = export_plan(scenario, villages, tambons, amphoes, args.out, amphoe=amphoe, formats=formats,
+                             make_zip=args.zip)
+    except OSError as error:
+        raise ExportError(f"cannot write {error.filename} ({error.strerror}); choose a writable --out folder"
+                          ) from error
+    zipped = f"; zip {result.zip_path}" if result.zip_path else ""
+    print(f"export: {len(result.files)} files in {result.folder}{zipped} "
+          f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
+def _check_amphoe(amphoe: str, amphoes: gpd.GeoDataFrame) -> str:
+    codes = amphoes[schema.AMPHOE_CODE].tolist()
+    if amphoe.lower() == ALL_AMPHOES:
+        return ALL_AMPHOES
+    if amphoe not in codes:
+        raise ExportError(f"no amphoe {amphoe!r}; use a code of the province ({', '.join(codes)}) or 'all'")
+    return amphoe
+
+
+def _scenario(name: str | None, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame) -> store.Scenario:
+    if name is None:
+        return default_scenario(villages, tambons)
+    try:
+        return store.open_store().open_scenario(name)
+    except store.UnknownScenarioError as error:
+        raise ExportError(f"{error}; leave out --scenario for the default optimised plan") from error

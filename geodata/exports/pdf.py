@@ -1,0 +1,374 @@
+"""The printable plan (A4 PDF): a cover with the map, the summary, and the village list by tambon and wave.
+
+Thai text is drawn with an embedded Thai font (see geodata.exports.fonts). When the font needs OpenType shaping
+(Sarabun), HarfBuzz places the marks, and every Thai text run is wrapped in a marked-content span carrying
+its original text (PDF /ActualText): shaped glyph runs alone make text extraction and copy-paste come out
+broken (ตำ บล, ตัง้), with the span, pdftotext and PDF readers return the text exactly as in the data.
+Every page carries the scenario's name and date and its page number.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fpdf import FPDF
+
+import planning
+from geodata.exports.fonts import ThaiFont, thai_font
+from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow
+from geodata.exports.text import (
+    LABELS,
+    REASON_LABELS,
+    both,
+    quality_label,
+    reason_label,
+    th,
+    wave_label,
+)
+
+MARGIN = 10.0
+PAGE_WIDTH = 210.0
+PAGE_HEIGHT = 297.0
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+#: Lowest y a row may end at (the footer sits below).
+BODY_BOTTOM = PAGE_HEIGHT - 16.0
+ROW_HEIGHT = 5.2
+BODY_SIZE = 8.0
+SMALLEST_SIZE = 6.0
+#: Upper bound of a character's advance per point of font size (mm), to skip measuring text that surely fits.
+WIDEST_GLYPH_MM_PER_PT = 0.3528 * 0.75
+HEADING_FILL = (228, 232, 240)
+SUBHEADING_FILL = (243, 244, 247)
+RULE_COLOUR = (190, 190, 190)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: heading, width in mm, alignment (L, C, R)."""
+
+    title: str
+    width: float
+    align: str = "L"
+
+
+#: Columns of the village list (widths add up to the page's content width).
+VILLAGE_COLUMNS = (
+    Column(th("moo"), 8, "C"), Column(th("village_code"), 14, "C"), Column(th("village_th"), 46),
+    Column("Village", 44), Column("ระยะ", 9, "C"), Column(th("locked"), 8, "C"),
+    Column(th("location_quality"), 38), Column("เหตุผล (reason)", 23),
+)
+
+
+class PlanPDF(FPDF):
+    """An A4 portrait document with the Thai font, a running head and a footer naming the plan on every page."""
+
+    def __init__(self, plan: PlanInfo, font: ThaiFont | None = None):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.plan = plan
+        self.thai_font = font or thai_font()
+        self.running_head = ""
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(False)
+        self.add_font("thai", "", str(self.thai_font.regular))
+        self.add_font("thai", "B", str(self.thai_font.bold))
+        self.set_font("thai", size=BODY_SIZE)
+        self.set_title(f"{th('title')}: {plan.scenario}")
+        self.set_creator("KM rollout planner")
+        self.set_lang("th")
+
+    # -- page furniture -----------------------------------------------------------------------------------
+    def header(self) -> None:
+        if self.running_head:
+            self.set_xy(MARGIN, 5)
+            self.write_text(CONTENT_WIDTH, 4, self.running_head, size=7, colour=(110, 110, 110))
+            self.set_y(MARGIN + 1)
+
+    def footer(self) -> None:
+        self.set_draw_color(*RULE_COLOUR)
+        self.line(MARGIN, PAGE_HEIGHT - 12, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12)
+        self.set_xy(MARGIN, PAGE_HEIGHT - 11)
+        self.write_text(CONTENT_WIDTH - 30, 5, f"{th('scenario')}: {self.plan.title}", size=7.5,
+                        colour=(80, 80, 80))
+        # "หน้า" and the number are separate cells: the page total ({nb}) is filled in when the file is
+        # written, after the Thai run's /ActualText was, so the number must not sit inside that span.
+        self.set_xy(PAGE_WIDTH - MARGIN - 30, PAGE_HEIGHT - 11)
+        self.write_text(14, 5, th("page"), size=7.5, align="R", colour=(80, 80, 80))
+        self.write_text(16, 5, f"{self.page_no()}/{self.str_alias_nb_pages}", size=7.5, align="L",
+                        colour=(80, 80, 80))
+
+    # -- text ---------------------------------------------------------------------------------------------
+    def write_text(self, width: float, height: float, text: str, *, size: float = BODY_SIZE, bold: bool = False,
+                   align: str = "L", border: int | str = 0, fill: bool = False,
+                   colour: tuple[int, int, int] = (0, 0, 0), new_line: bool = False) -> None:
+        """One cell of text, shrunk (down to 6 pt) rather than cut when it is too wide, so no text is lost.
+
+        Thai text is shaped when the font needs it and wrapped in an /ActualText span so it extracts exactly.
+        """
+        self.set_font("thai", "B" if bold else "", size)
+        room = width - 2 * self.c_margin if width else None
+        thai = not text.isascii()
+        shaping = thai and self.thai_font.needs_shaping
+        if shaping != bool(self.text_shaping):
+            self.set_text_shaping(shaping)
+        if room and len(text) * size * WIDEST_GLYPH_MM_PER_PT > room:  # measuring is slow: only when it may not fit
+            while size > SMALLEST_SIZE and self.get_string_width(text) > room:
+                size = max(SMALLEST_SIZE, size - 0.5)
+                self.set_font_size(size)
+        self.set_text_color(*colour)
+        if thai:
+            self._out(f"/Span <</ActualText {_pdf_text_string(text)}>> BDC")
+        self.cell(width, height, text, border=border, align=align, fill=fill,
+                  new_x="LMARGIN" if new_line else "RIGHT", new_y="NEXT" if new_line else "TOP")
+        if thai:
+            self._out("EMC")
+        self.set_text_color(0, 0, 0)
+
+    def paragraph(self, text: str, *, size: float = BODY_SIZE, bold: bool = False, height: float = ROW_HEIGHT,
+                  colour: tuple[int, int, int] = (0, 0, 0)) -> None:
+        """A line of text across the page (starting a new page first when the line would not fit)."""
+        self.ensure_room(height)
+        self.set_x(MARGIN)
+        self.write_text(CONTENT_WIDTH, height, text, size=size, bold=bold, colour=colour, new_line=True)
+
+    def ensure_room(self, height: float, on_new_page: Callable[[], None] | None = None) -> None:
+        """Start a new page when `height` mm do not fit on this one (then call `on_new_page`, e.g. a header)."""
+        if self.get_y() + height > BODY_BOTTOM:
+            self.add_page()
+            if on_new_page:
+                on_new_page()
+
+    # -- tables -------------------------------------------------------------------------------------------
+    def table_head(self, columns: Sequence[Column]) -> None:
+        self.set_x(MARGIN)
+        self.set_fill_color(*HEADING_FILL)
+        self.set_draw_color(*RULE_COLOUR)
+        for column in columns:
+            self.write_text(column.width, ROW_HEIGHT + 0.6, column.title, size=7.5, bold=True, align="C",
+                            border=1, fill=True)
+        self.ln(ROW_HEIGHT + 0.6)
+
+    def table_row(self, columns: Sequence[Column], values: Sequence[str], *, bold: bool = False,
+                  fill: tuple[int, int, int] | None = None) -> None:
+        self.set_x(MARGIN)
+        self.set_draw_color(*RULE_COLOUR)
+        if fill:
+            self.set_fill_color(*fill)
+        for column, value in zip(columns, values, strict=True):
+            self.write_text(column.width, ROW_HEIGHT, value, align=column.align, border="B", bold=bold,
+                            fill=fill is not None)
+        self.ln(ROW_HEIGHT)
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *, bold_last: bool = False) -> None:
+        """A table whose heading row is repeated on every page it runs onto."""
+        self.ensure_room(ROW_HEIGHT * 2.2)
+        self.table_head(columns)
+        for i, row in enumerate(rows):
+            self.ensure_room(ROW_HEIGHT, lambda: self.table_head(columns))
+            self.table_row(columns, row, bold=bold_last and i == len(rows) - 1)
+
+
+def write_amphoe_pdf(packet: AmphoePacket, map_png: bytes, path: Path) -> Path:
+    """One amphoe's plan: cover with map, summary, village list by tambon and wave."""
+    pdf = PlanPDF(packet.plan)
+    add_amphoe_section(pdf, packet, map_png)
+    pdf.output(str(path))
+    return path
+
+
+def write_province_pdf(province: ProvincePacket, province_map: bytes, amphoe_maps: dict[str, bytes],
+                       path: Path) -> Path:
+    """The province's plan: a province summary first, then every amphoe's section (bookmarked)."""
+    pdf = PlanPDF(province.plan)
+    _cover(pdf, f"{th('province_name')} ({LABELS['province_name'][1]})", province_map,
+           _facts(len(province.villages), sum(len(a.tambons) for a in province.amphoes),
+                  sum(a.teams for a in province.amphoes), province.estimated, province.plan),
+           bookmark=f"{th('province_summary')} ({LABELS['province_summary'][1]})")
+    _province_summary(pdf, province)
+    for packet in province.amphoes:
+        if packet.villages:
+            add_amphoe_section(pdf, packet, amphoe_maps[packet.amphoe_code], bookmark=True)
+    pdf.output(str(path))
+    return path
+
+
+def add_amphoe_section(pdf: PlanPDF, packet: AmphoePacket, map_png: bytes, *, bookmark: bool = False) -> None:
+    name = f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {packet.amphoe_code}"
+    pdf.running_head = ""
+    _cover(pdf, name, map_png, _facts(len(packet.villages), len(packet.tambons), packet.teams, packet.estimated,
+                                      packet.plan),
+           bookmark=f"{packet.amphoe_code} {packet.amphoe_th} ({packet.amphoe_en})" if bookmark else None)
+    pdf.running_head = f"{name} · {th('summary')}"
+    pdf.add_page()
+    _amphoe_summary(pdf, packet)
+    pdf.running_head = f"{name} · {th('village_list')}"
+    pdf.add_page()
+    _village_list(pdf, packet)
+
+
+# -- sections -----------------------------------------------------------------------------------------------
+def _cover(pdf: PlanPDF, place: str, map_png: bytes, facts: str, *, bookmark: str | None = None) -> None:
+    pdf.add_page()
+    if bookmark:
+        pdf.start_section(bookmark)
+    pdf.set_y(MARGIN)
+    pdf.paragraph(th("title"), size=15, bold=True, height=8)
+    pdf.paragraph(f"{LABELS['title'][1]} · {th('province_name')}", size=9, colour=(90, 90, 90))
+    pdf.paragraph(place, size=13, bold=True, height=7)
+    pdf.paragraph(f"{th('scenario')} (scenario): {pdf.plan.title}", size=9.5)
+    pdf.paragraph(facts, size=9)
+    top = pdf.get_y() + 2
+    pdf.image(io.BytesIO(map_png), x=(PAGE_WIDTH - 180) / 2, y=top, w=180)
+    pdf.set_y(top + 165 + 2)
+    pdf.paragraph(f"{th('estimated_note')} ({LABELS['estimated_note'][1]})", size=7.5, colour=(70, 70, 70))
+    if pdf.plan.roster_estimated:
+        pdf.paragraph(f"{th('teams')}: {th('roster_estimated')} ({LABELS['roster_estimated'][1]})", size=7.5,
+                      colour=(70, 70, 70))
+
+
+def _facts(villages: int, tambons: int, teams: int, estimated: int, plan: PlanInfo) -> str:
+    roster = " (ประมาณการ / estimated)" if plan.roster_estimated else ""
+    return (f"{villages:,} หมู่บ้าน · {tambons:,} ตำบล · {teams:,} ทีมคุณอำนวย{roster} · "
+            f"ตำแหน่งโดยประมาณ {estimated:,} หมู่บ้าน")
+
+
+def _wave_table(pdf: PlanPDF, waves, plan: PlanInfo) -> None:
+    columns = (Column(both("wave"), 40, "C"), Column(both("villages"), 30, "R"), Column(both("teams"), 38, "R"),
+               Column(both("per_team"), 38, "R"), Column(th("limit"), 44, "R"))
+    rows = [[_wave_title(w.wave, plan), f"{w.villages:,}", f"{w.teams:,}", f"{w.per_team:.2f}", f"{w.limit:,}"]
+            for w in waves]
+    rows.append([th("total"), f"{sum(w.villages for w in waves):,}", "", "", ""])
+    pdf.table(columns, rows, bold_last=True)
+
+
+def _wave_title(wave: str, plan: PlanInfo) -> str:
+    return f"{wave} (นำร่อง)" if wave == plan.pilot_label else wave
+
+
+def _amphoe_summary(pdf: PlanPDF, packet: AmphoePacket) -> None:
+    plan = packet.plan
+    pdf.paragraph(f"{th('summary')} (Summary): {th('amphoe')}{packet.amphoe_th}", size=12, bold=True, height=7)
+    pdf.paragraph(f"{both('capacity')}: {plan.capacity} หมู่บ้าน · {th('roster_source')}: "
+                  f"{th('roster_estimated') if plan.roster_estimated else th('roster_given')}", size=8)
+    pdf.ln(1)
+    _wave_table(pdf, packet.waves, plan)
+    if packet.unassigned:
+        pdf.paragraph(f"{both('unassigned')}: {packet.unassigned:,} หมู่บ้าน", bold=True)
+    pdf.ln(3)
+    pdf.paragraph(f"{th('tambon')}: หมู่บ้านในแต่ละระยะ (villages per wave by tambon)", size=10, bold=True)
+    wave_width = min(18.0, 80.0 / max(len(plan.waves), 1))
+    columns = (Column(th("tambon_code"), 16, "C"), Column(th("tambon"), 40), Column("Tambon", 40),
+               *(Column(w, wave_width, "R") for w in plan.waves), Column(th("total"), 14, "R"),
+               Column(th("split"), 22, "C"))
+    rows = [[t.tambon_code, t.tambon_th, t.tambon_en, *(f"{t.per_wave[w]:,}" for w in plan.waves),
+             f"{t.villages:,}", "แบ่ง (split)" if t.split else ""] for t in packet.tambons]
+    pdf.table(columns, rows)
+    pdf.ln(2)
+    split = packet.split_tambons
+    if split:
+        listing = ", ".join(f"{t.tambon_th} ({'/'.join(w for w, n in t.per_wave.items() if n)})" for t in split)
+        pdf.paragraph(f"{both('split_tambons')}: {listing}")
+    else:
+        pdf.paragraph(both("no_split"))
+    pdf.paragraph(f"{both('estimated_count')}: {packet.estimated:,}")
+    pdf.ln(3)
+    _metrics(pdf, plan)
+    _reasons(pdf)
+
+
+def _metrics(pdf: PlanPDF, plan: PlanInfo) -> None:
+    pdf.paragraph(both("metrics"), size=10, bold=True)
+    metrics = plan.metrics
+    lines = []
+    if "max_load" in metrics:
+        lines.append(f"{both('max_load')}: {float(metrics['max_load']):.2f}")
+    if "split_tambons" in metrics:
+        lines.append(f"{both('split_count')}: {metrics['split_tambons']}")
+    if "spread_cost" in metrics:
+        lines.append(f"{both('spread_cost')}: {float(metrics['spread_cost']):,.0f}")
+    if "pace_gap" in metrics:
+        lines.append(f"{both('pace_gap')}: {float(metrics['pace_gap']):,.1f}")
+    if "status" in metrics:
+        lines.append(f"{both('status')}: {metrics['status']}")
+    failed = metrics.get("failed_checks") or ()
+    lines.append(f"{both('failed_checks')}: {', '.join(failed) if failed else th('none')}")
+    if plan.missing_villages:
+        lines.append(f"{both('missing_villages')}: {plan.missing_villages:,}")
+    for line in lines:
+        pdf.paragraph(f"• {line}")
+    pdf.ln(2)
+
+
+def _reasons(pdf: PlanPDF) -> None:
+    pdf.paragraph(both("reasons"), size=10, bold=True)
+    for key, (short_th, short_en) in REASON_LABELS.items():
+        sentence = planning.REASONS.get(key, {}).get("th", "")
+        pdf.paragraph(f"• {short_th} ({short_en}): {sentence}")
+
+
+def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
+    plan = province.plan
+    pdf.running_head = f"{th('province_name')} · {th('province_summary')}"
+    pdf.add_page()
+    pdf.paragraph(f"{th('province_summary')} (Province summary)", size=12, bold=True, height=7)
+    _wave_table(pdf, province.waves, plan)
+    pdf.ln(3)
+    wave_width = min(16.0, 64.0 / max(len(plan.waves), 1))
+    columns = (Column(th("amphoe_code"), 14, "C"), Column(th("amphoe"), 36), Column("District", 40),
+               Column(th("villages"), 16, "R"), Column("ทีม", 12, "R"),
+               *(Column(w, wave_width, "R") for w in plan.waves),
+               Column("สูงสุด/ทีม", 16, "R"), Column("ตำบลแบ่ง", 14, "R"))
+    rows = [[a.amphoe_code, a.amphoe_th, a.amphoe_en, f"{len(a.villages):,}", f"{a.teams:,}",
+             *(f"{w.villages:,}" for w in a.waves), f"{a.max_per_team:.2f}", f"{len(a.split_tambons):,}"]
+            for a in province.amphoes]
+    rows.append([th("total"), "", "", f"{len(province.villages):,}", f"{sum(a.teams for a in province.amphoes):,}",
+                 *(f"{w.villages:,}" for w in province.waves), "", f"{len(province.split_tambons):,}"])
+    pdf.table(columns, rows, bold_last=True)
+    pdf.ln(2)
+    pdf.paragraph(f"{both('estimated_count')}: {province.estimated:,}")
+    if province.unassigned:
+        pdf.paragraph(f"{both('unassigned')}: {province.unassigned:,} หมู่บ้าน", bold=True)
+    pdf.ln(3)
+    _metrics(pdf, plan)
+    _reasons(pdf)
+
+
+def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
+    plan = packet.plan
+    pdf.paragraph(f"{th('village_list')} ({LABELS['village_list'][1]})", size=12, bold=True, height=7)
+    pdf.table_head(VILLAGE_COLUMNS)
+    waves = [*plan.waves, None]
+    for tambon in packet.tambons:
+        members = [v for v in packet.villages if v.tambon_code == tambon.tambon_code]
+        pdf.ensure_room(ROW_HEIGHT * 3, lambda: pdf.table_head(VILLAGE_COLUMNS))
+        pdf.set_fill_color(*HEADING_FILL)
+        pdf.set_x(MARGIN)
+        split = " · แบ่งหลายระยะ (split)" if tambon.split else ""
+        pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT + 0.8,
+                       f"{th('tambon')}{tambon.tambon_th} ({tambon.tambon_en}) · {tambon.tambon_code} · "
+                       f"{tambon.villages:,} หมู่บ้าน{split}", bold=True, size=8.5, fill=True, new_line=True)
+        for wave in waves:
+            rows = [v for v in members if v.wave == wave]
+            if not rows:
+                continue
+            pdf.ensure_room(ROW_HEIGHT * 2, lambda: pdf.table_head(VILLAGE_COLUMNS))
+            pdf.set_fill_color(*SUBHEADING_FILL)
+            pdf.set_x(MARGIN)
+            pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT, f"{th('wave')}: {wave_label(wave)} · {len(rows):,} หมู่บ้าน",
+                           size=8, fill=True, new_line=True)
+            for village in rows:
+                pdf.ensure_room(ROW_HEIGHT, lambda: pdf.table_head(VILLAGE_COLUMNS))
+                pdf.table_row(VILLAGE_COLUMNS, _village_cells(village))
+
+
+def _village_cells(village: VillageRow) -> list[str]:
+    return [str(village.moo), village.village_code, village.village_th, village.village_en,
+            village.wave or "—", "ล็อก" if village.locked else "", quality_label(village.location_quality),
+            reason_label(village.reason)]
+
+
+def _pdf_text_string(text: str) -> str:
+    """A PDF text string in UTF-16BE with byte-order mark, as hex (safe for any character)."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"

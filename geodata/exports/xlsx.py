@@ -1,0 +1,328 @@
+"""The plan as an Excel workbook: a summary, every village, one sheet per wave and the facilitator roster.
+
+Each list sheet has a title row naming the amphoe, scenario and date, a two-line header (Thai over English)
+frozen under it, filters on, and columns as wide as their content (Thai vowel and tone marks take no width).
+Wave labels are B.E. years stored as text, codes are text (they are identifiers, not numbers). The province
+workbook has a summary, one sheet per amphoe and the roster of every amphoe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+import planning
+from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow, WaveLoad
+from geodata.exports.text import (
+    LABELS,
+    REASON_LABELS,
+    both,
+    display_width,
+    quality_label,
+    reason_label,
+    th,
+    wave_label,
+)
+
+TITLE_FONT = Font(bold=True, size=13)
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DCE3EE")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+NOTE_FONT = Font(italic=True, color="555555")
+MIN_WIDTH, MAX_WIDTH = 6, 60
+#: The list sheets start their header on this row (row 1 is the title).
+HEADER_ROW = 2
+MAX_SHEET_NAME = 31
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column of a list sheet: the label key (Thai over English in the header) and the cell format."""
+
+    label: str
+    number_format: str = "@"
+
+
+VILLAGE_FIELDS = (
+    Field("village_code"), Field("moo", "0"), Field("village_th"), Field("village_en"), Field("tambon_code"),
+    Field("tambon"), Field("tambon_en"), Field("wave"), Field("locked"), Field("location_quality"),
+    Field("reason"), Field("lat", "0.00000"), Field("lon", "0.00000"),
+)
+
+
+def village_cells(village: VillageRow) -> list[object]:
+    """The village list's cells, in VILLAGE_FIELDS order."""
+    return [village.village_code, village.moo, village.village_th, village.village_en, village.tambon_code,
+            village.tambon_th, village.tambon_en, wave_label(village.wave),
+            both("locked") if village.locked else "", quality_label(village.location_quality),
+            reason_label(village.reason), round(village.lat, 6), round(village.lon, 6)]
+
+
+def write_amphoe_xlsx(packet: AmphoePacket, path: Path) -> Path:
+    """Summary, villages, one sheet per wave and the roster of one amphoe."""
+    book = Workbook()
+    place = f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en})"
+    _properties(book, packet.plan, place)
+    _amphoe_summary(book.active, packet, place)
+    title = f"{place} · {packet.plan.scenario} · {packet.plan.date}"
+    _list_sheet(book.create_sheet("หมู่บ้าน (Villages)"), title, VILLAGE_FIELDS,
+                [village_cells(v) for v in packet.villages], packet.plan)
+    for wave in packet.plan.waves:
+        _list_sheet(book.create_sheet(_sheet_name(f"ระยะ {wave}")), f"{th('wave')} {wave} · {title}",
+                    VILLAGE_FIELDS, [village_cells(v) for v in packet.in_wave(wave)], packet.plan)
+    _roster_sheet(book.create_sheet("ทีมคุณอำนวย (Roster)"), [packet], packet.plan)
+    book.save(path)
+    return path
+
+
+def write_province_xlsx(province: ProvincePacket, path: Path) -> Path:
+    """A province summary, one village sheet per amphoe and the roster of every amphoe."""
+    book = Workbook()
+    _properties(book, province.plan, th("province_name"))
+    _province_summary(book.active, province)
+    for packet in province.amphoes:
+        title = (f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {province.plan.scenario} · "
+                 f"{province.plan.date}")
+        _list_sheet(book.create_sheet(_sheet_name(f"{packet.amphoe_code} {packet.amphoe_th}")), title,
+                    VILLAGE_FIELDS, [village_cells(v) for v in packet.villages], province.plan)
+    _roster_sheet(book.create_sheet("ทีมคุณอำนวย (Roster)"), list(province.amphoes), province.plan)
+    book.save(path)
+    return path
+
+
+# -- sheets -------------------------------------------------------------------------------------------------
+def _list_sheet(ws: Worksheet, title: str, fields: Sequence[Field], rows: Sequence[Sequence[object]],
+                plan: PlanInfo) -> None:
+    """Title row, frozen two-line header with filters, one row per item, widths fitted to the content."""
+    ws.cell(1, 1, title).font = TITLE_FONT
+    for column, field in enumerate(fields, start=1):
+        cell = ws.cell(HEADER_ROW, column, _header(field.label))
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
+    ws.row_dimensions[HEADER_ROW].height = 32
+    for r, values in enumerate(rows, start=HEADER_ROW + 1):
+        for column, (field, value) in enumerate(zip(fields, values, strict=True), start=1):
+            cell = ws.cell(r, column, value)
+            cell.number_format = field.number_format
+    last = HEADER_ROW + max(len(rows), 1)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(fields))}{last}"
+    _fit_widths(ws, first_row=HEADER_ROW)
+    _print_setup(ws, plan, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _roster_sheet(ws: Worksheet, packets: Sequence[AmphoePacket], plan: PlanInfo) -> None:
+    source = both("roster_estimated") if plan.roster_estimated else both("roster_given")
+    fields = [Field("amphoe_code"), Field("amphoe"), Field("amphoe_en"), Field("teams", "0"),
+              Field("capacity", "0")]
+    for wave in plan.waves:
+        fields += [Field(f"wave:{wave}:villages", "0"), Field(f"wave:{wave}:per_team", "0.00")]
+    fields.append(Field("roster_source"))
+    rows = []
+    for packet in packets:
+        row: list[object] = [packet.amphoe_code, packet.amphoe_th, packet.amphoe_en, packet.teams, plan.capacity]
+        for load in packet.waves:
+            row += [load.villages, round(load.per_team, 2)]
+        row.append(source)
+        rows.append(row)
+    _list_sheet(ws, f"{both('roster')} · {plan.scenario} · {plan.date} · {source}", fields, rows, plan)
+
+
+def _amphoe_summary(ws: Worksheet, packet: AmphoePacket, place: str) -> None:
+    ws.title = "สรุป (Summary)"
+    plan = packet.plan
+    row = _plan_block(ws, plan, f"{th('title')} · {place}")
+    row = _key_values(ws, row, [(both("amphoe_code"), packet.amphoe_code),
+                                (both("villages"), len(packet.villages)),
+                                (both("teams"), packet.teams),
+                                (both("capacity"), plan.capacity),
+                                (both("roster_source"), both("roster_estimated") if plan.roster_estimated
+                                 else both("roster_given")),
+                                (both("estimated_count"), packet.estimated),
+                                (both("unassigned"), packet.unassigned)])
+    row = _wave_table(ws, row + 1, packet.waves, plan)
+    row = _tambon_table(ws, row + 1, packet, plan)
+    split = packet.split_tambons
+    ws.cell(row + 1, 1, both("split_tambons")).font = BOLD
+    row += 2
+    if not split:
+        ws.cell(row, 1, both("no_split"))
+        row += 1
+    for tambon in split:
+        ws.cell(row, 1, tambon.tambon_code)
+        ws.cell(row, 2, f"{tambon.tambon_th} ({tambon.tambon_en})")
+        ws.cell(row, 3, ", ".join(f"{w}: {n}" for w, n in tambon.per_wave.items() if n))
+        row += 1
+    row = _metrics(ws, row + 1, plan)
+    _reasons(ws, row + 1)
+    ws.freeze_panes = "A2"
+    _fit_widths(ws, first_row=2)
+    _print_setup(ws, plan)
+
+
+def _province_summary(ws: Worksheet, province: ProvincePacket) -> None:
+    ws.title = "สรุปจังหวัด (Province)"
+    plan = province.plan
+    row = _plan_block(ws, plan, f"{th('title')} · {th('province_name')}")
+    row = _key_values(ws, row, [(both("villages"), len(province.villages)),
+                                (both("teams"), sum(a.teams for a in province.amphoes)),
+                                (both("capacity"), plan.capacity),
+                                (both("roster_source"), both("roster_estimated") if plan.roster_estimated
+                                 else both("roster_given")),
+                                (both("estimated_count"), province.estimated),
+                                (both("unassigned"), province.unassigned)])
+    row = _wave_table(ws, row + 1, province.waves, plan)
+    headers = [_header("amphoe_code"), _header("amphoe"), _header("amphoe_en"), _header("villages"),
+               _header("teams"), *(f"{w}\n{th('villages')}" for w in plan.waves), "สูงสุดต่อทีม\nMost per team",
+               _header("split_tambons")]
+    row = _table_header(ws, row + 1, headers)
+    for packet in province.amphoes:
+        values = [packet.amphoe_code, packet.amphoe_th, packet.amphoe_en, len(packet.villages), packet.teams,
+                  *(w.villages for w in packet.waves), round(packet.max_per_team, 2), len(packet.split_tambons)]
+        _row(ws, row, values)
+        row += 1
+    total = [th("total"), "", "", len(province.villages), sum(a.teams for a in province.amphoes),
+             *(w.villages for w in province.waves), "", len(province.split_tambons)]
+    _row(ws, row, total, bold=True)
+    row = _metrics(ws, row + 2, plan)
+    _reasons(ws, row + 1)
+    ws.freeze_panes = "A2"
+    _fit_widths(ws, first_row=2)
+    _print_setup(ws, plan)
+
+
+# -- blocks -------------------------------------------------------------------------------------------------
+def _plan_block(ws: Worksheet, plan: PlanInfo, title: str) -> int:
+    ws.cell(1, 1, title).font = TITLE_FONT
+    pairs = [(both("scenario"), plan.scenario), (f"{th('version')} (version)", plan.version),
+             (both("date"), plan.date), (both("updated_by"), plan.updated_by), (both("dataset"), plan.dataset),
+             (both("province"), th("province_name"))]
+    return _key_values(ws, 3, pairs)
+
+
+def _key_values(ws: Worksheet, row: int, pairs: Sequence[tuple[str, object]]) -> int:
+    for key, value in pairs:
+        ws.cell(row, 1, key).font = BOLD
+        ws.cell(row, 2, value)
+        row += 1
+    return row
+
+
+def _wave_table(ws: Worksheet, row: int, waves: Sequence[WaveLoad], plan: PlanInfo) -> int:
+    row = _table_header(ws, row, [_header("wave"), _header("villages"), _header("teams"), _header("per_team"),
+                                  _header("limit")])
+    for load in waves:
+        label = f"{load.wave} (นำร่อง / pilot)" if load.wave == plan.pilot_label else load.wave
+        _row(ws, row, [label, load.villages, load.teams, round(load.per_team, 2), load.limit])
+        row += 1
+    _row(ws, row, [th("total"), sum(w.villages for w in waves)], bold=True)
+    return row + 1
+
+
+def _tambon_table(ws: Worksheet, row: int, packet: AmphoePacket, plan: PlanInfo) -> int:
+    headers = [_header("tambon_code"), _header("tambon"), _header("tambon_en"),
+               *(f"{w}\n{th('villages')}" for w in plan.waves), _header("total"), _header("split")]
+    row = _table_header(ws, row, headers)
+    for tambon in packet.tambons:
+        _row(ws, row, [tambon.tambon_code, tambon.tambon_th, tambon.tambon_en,
+                       *(tambon.per_wave[w] for w in plan.waves), tambon.villages,
+                       both("split") if tambon.split else ""])
+        row += 1
+    return row
+
+
+def _metrics(ws: Worksheet, row: int, plan: PlanInfo) -> int:
+    ws.cell(row, 1, both("metrics")).font = BOLD
+    row += 1
+    metrics = plan.metrics
+    pairs: list[tuple[str, object]] = []
+    for key, label in (("max_load", "max_load"), ("split_tambons", "split_count"), ("spread_cost", "spread_cost"),
+                       ("pace_gap", "pace_gap"), ("status", "status")):
+        if key in metrics:
+            value = metrics[key]
+            pairs.append((both(label), round(value, 3) if isinstance(value, float) else value))
+    failed = metrics.get("failed_checks") or ()
+    pairs.append((both("failed_checks"), ", ".join(failed) if failed else th("none")))
+    if plan.missing_villages:
+        pairs.append((both("missing_villages"), plan.missing_villages))
+    return _key_values(ws, row, pairs)
+
+
+def _reasons(ws: Worksheet, row: int) -> int:
+    ws.cell(row, 1, both("reasons")).font = BOLD
+    row += 1
+    for key, (short_th, short_en) in REASON_LABELS.items():
+        ws.cell(row, 1, f"{short_th} ({short_en})")
+        ws.cell(row, 2, planning.REASONS.get(key, {}).get("th", ""))
+        ws.cell(row, 3, planning.REASONS.get(key, {}).get("en", ""))
+        row += 1
+    ws.cell(row, 1, both("estimated_note")).font = NOTE_FONT
+    return row + 1
+
+
+def _table_header(ws: Worksheet, row: int, headers: Sequence[str]) -> int:
+    for column, text in enumerate(headers, start=1):
+        cell = ws.cell(row, column, text)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
+    ws.row_dimensions[row].height = 32
+    return row + 1
+
+
+def _row(ws: Worksheet, row: int, values: Sequence[object], *, bold: bool = False) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = ws.cell(row, column, value)
+        if bold:
+            cell.font = BOLD
+
+
+# -- helpers ------------------------------------------------------------------------------------------------
+def _header(label: str) -> str:
+    """Thai over English on two lines ("หมู่ที่\\nMoo"); `wave:2549:villages` style keys for per-wave columns."""
+    if label.startswith("wave:"):
+        _, wave, what = label.split(":")
+        return f"{wave}: {LABELS[what][0]}\n{wave}: {LABELS[what][1]}"
+    thai, english = LABELS[label]
+    return f"{thai}\n{english}"
+
+
+def _fit_widths(ws: Worksheet, *, first_row: int) -> None:
+    """Column widths from the widest text in each column (from `first_row` down; titles may overflow)."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        for cell in row:
+            if cell.value is None:
+                continue
+            text = f"{cell.value:,.2f}" if isinstance(cell.value, float) else str(cell.value)
+            width = max(display_width(line) for line in text.split("\n"))
+            widths[cell.column] = max(widths.get(cell.column, 0), width)
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
+
+
+def _print_setup(ws: Worksheet, plan: PlanInfo, title_rows: str | None = None) -> None:
+    """Landscape A4, one page wide, header row repeated, scenario and page number on every printed page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.left.text = f"{th('scenario')}: {plan.title}"
+    ws.oddFooter.right.text = f"{th('page')} &P / &N"
+
+
+def _properties(book: Workbook, plan: PlanInfo, place: str) -> None:
+    book.properties.title = f"{th('title')} · {place}"
+    book.properties.subject = f"{th('scenario')}: {plan.title}"
+    book.properties.creator = "KM rollout planner"
+
+
+def _sheet_name(name: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet name."""
+    cleaned = "".join(ch for ch in name if ch not in "[]:*?/\\")
+    return cleaned[:MAX_SHEET_NAME]

@@ -1,0 +1,145 @@
+"""The printed plan read back with poppler: Thai names extracted exactly, every page names the plan, the map drawn.
+
+Pages are rendered to PNG in test-artifacts/ (exports_*.png) so a person can look at the cover, the summary
+and the village list.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import geodata
+from geodata import schema
+from geodata.exports.packet import province_packet
+from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
+from geodata.exports.pdf_map import MapPainter, nice_length_km
+from geodata.palette import WAVE_COLOURS
+from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, make_scenario
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                reason="poppler-utils (pdftotext) is installed by `make test`")
+
+
+def pdftotext(path: Path, *pages: int) -> str:
+    first_last = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    return subprocess.run(["pdftotext", "-layout", *first_last, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def render(path: Path, page: int, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = ARTIFACTS / name
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(path),
+                    str(stem)], check=True)
+    return stem.with_suffix(".png")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes()
+
+
+@pytest.fixture(scope="module")
+def province(data):
+    villages, tambons, amphoes = data
+    return province_packet(make_scenario(villages, tambons), villages, amphoes)
+
+
+@pytest.fixture(scope="module")
+def painter(data):
+    return MapPainter(data[1], data[2])
+
+
+@pytest.fixture(scope="module")
+def amphoe_pdf(province, painter, tmp_path_factory):
+    packet = province.amphoe(AMPHOE)
+    return write_amphoe_pdf(packet, painter.amphoe_map(packet), tmp_path_factory.mktemp("pdf") / "plan.pdf")
+
+
+def test_every_village_row_has_its_thai_and_english_name_exactly(amphoe_pdf, province):
+    lines = pdftotext(amphoe_pdf).splitlines()
+    for village in province.amphoe(AMPHOE).villages:
+        (line,) = [line for line in lines if f" {village.village_code} " in f" {line} "]
+        assert village.village_th in line.split(), (village.village_th, line)
+        assert village.village_en in line
+        assert (village.wave or "—") in line.split()
+
+
+def test_estimated_locations_and_the_estimated_roster_are_marked(amphoe_pdf, province):
+    text = pdftotext(amphoe_pdf)
+    estimated = province.amphoe(AMPHOE).estimated
+    assert estimated > 0
+    assert text.count("ตำแหน่งโดยประมาณ (estimated)") == estimated
+    assert "ตำแหน่งโดยประมาณ: จุดในเขตตำบล ไม่ใช่ตำแหน่งสำรวจจริง" in text
+    assert "ประมาณการ: 1 ทีมต่อตำบลที่มีหมู่บ้าน" in text
+
+
+def test_every_page_names_the_scenario_and_date_and_is_numbered(amphoe_pdf):
+    pages = page_count(amphoe_pdf)
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        text = pdftotext(amphoe_pdf, page)
+        assert f"{SCENARIO_NAME} · ฉบับที่ 3 · {THAI_DATE}" in text
+        assert re.search(rf"หน้า\s+{page}/{pages}\b", text), text[-200:]
+
+
+def test_the_summary_shows_waves_loads_and_the_split_tambon(amphoe_pdf, province):
+    text = pdftotext(amphoe_pdf, 2)
+    packet = province.amphoe(AMPHOE)
+    for load in packet.waves:
+        assert re.search(rf"{load.wave}\s+{load.villages}\s+{load.teams}\s+{load.per_team:.2f}\s+{load.limit}", text)
+    (split,) = packet.split_tambons
+    assert f"{split.tambon_th} (2549/2550)" in text
+
+
+def test_the_pdf_is_a4_with_the_thai_font_embedded(amphoe_pdf):
+    info = subprocess.run(["pdfinfo", str(amphoe_pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.28 x 841.89 pts (A4)" in info
+    fonts = subprocess.run(["pdffonts", str(amphoe_pdf)], capture_output=True, text=True, check=True).stdout
+    thai = [line for line in fonts.splitlines() if "Sarabun" in line or "Garuda" in line]
+    assert thai and all(" yes yes yes " in f" {' '.join(line.split()[-5:])} " for line in thai)
+
+
+def test_the_cover_map_shows_the_waves_and_is_saved_for_a_person_to_look_at(amphoe_pdf):
+    cover = render(amphoe_pdf, 1, f"exports_{AMPHOE}_cover")
+    render(amphoe_pdf, 2, f"exports_{AMPHOE}_summary")
+    render(amphoe_pdf, 3, f"exports_{AMPHOE}_villages")
+    pixels = np.asarray(Image.open(cover).convert("RGB")).reshape(-1, 3).astype(int)
+    for colour in WAVE_COLOURS[:3]:
+        rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+        assert (np.abs(pixels - rgb).sum(axis=1) < 40).sum() > 20, f"no {colour} villages on the map"
+
+
+def test_the_province_pdf_has_its_summary_first_then_each_amphoe(data, painter, tmp_path):
+    villages, tambons, amphoes = data
+    two = ["8018", "8022"]
+    subset = province_packet(make_scenario(villages, tambons), villages[villages[schema.AMPHOE_CODE].isin(two)],
+                             amphoes[amphoes[schema.AMPHOE_CODE].isin(two)])
+    maps = {p.amphoe_code: painter.amphoe_map(p) for p in subset.amphoes}
+    path = write_province_pdf(subset, painter.province_map(subset), maps, tmp_path / "province.pdf")
+    render(path, 2, "exports_province_summary")
+    assert "สรุประดับจังหวัด (Province summary)" in pdftotext(path, 2)
+    text = pdftotext(path)
+    first = [text.index(f"อำเภอ{p.amphoe_th} ({p.amphoe_en}) · {p.amphoe_code}") for p in subset.amphoes]
+    assert first == sorted(first) and first[0] > text.index("สรุประดับจังหวัด")
+    assert all(v.village_th in text for v in subset.villages)
+    assert re.search(rf"หน้า\s+{page_count(path)}/{page_count(path)}\b", pdftotext(path, page_count(path)))
+
+
+def test_the_scale_bar_takes_a_round_length_of_about_a_quarter_of_the_map():
+    assert nice_length_km(44_000) == 10
+    assert nice_length_km(180_000) == 25
+    assert nice_length_km(3_000) == 0.5
