@@ -1,0 +1,78 @@
+"""`rollout export` from the command line: a saved scenario by name, the default plan, and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+
+import pytest
+
+import geodata
+import store
+from geodata import schema
+from geodata.cli import main
+from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, expected_waves, make_scenario
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch):
+    """A database holding the hand-made scenario, found through ROLLOUT_DATABASE_URL as the dashboard does."""
+    monkeypatch.setenv(store.DATABASE_URL_VARIABLE, f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
+    villages, tambons = geodata.load_villages(), geodata.load_tambons()
+    plan = make_scenario(villages, tambons)
+    store.open_store().save_scenario(plan.name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons,
+                                     settings=plan.settings, metrics=plan.metrics, expected_version=None,
+                                     author="ทดสอบ")
+    return plan
+
+
+def read_waves(path) -> dict[str, str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row[schema.VILLAGE_CODE]: row["wave"] for row in csv.DictReader(handle)}
+
+
+def test_a_saved_scenario_is_exported_by_name(database, tmp_path, capsys):
+    out = tmp_path / "out"
+    status = main(["export", "--scenario", SCENARIO_NAME, "--amphoe", AMPHOE, "--format", "csv,xlsx",
+                   "--out", str(out)])
+    assert status == 0
+    folder = out / "8018_Tham_Phannara"
+    assert sorted(p.name for p in folder.iterdir()) == ["8018_plan.xlsx", "8018_villages.csv"]
+    expected = {code: wave or "" for code, wave in expected_waves(geodata.load_villages(), database, AMPHOE).items()}
+    assert read_waves(folder / "8018_villages.csv") == expected
+    assert "export: 2 files" in capsys.readouterr().err
+
+
+def test_all_amphoes_go_in_one_zip_with_a_folder_each(database, tmp_path):
+    out = tmp_path / "out"
+    assert main(["export", "--scenario", SCENARIO_NAME, "--amphoe", "all", "--format", "csv", "--out", str(out),
+                 "--zip"]) == 0
+    (archive,) = out.glob("*.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+    folders = {name.split("/")[0] for name in names if "/" in name}
+    assert len(folders) == 23 and "8007_Cha-uat" in folders
+    assert "80_province_villages.csv" in names
+
+
+def test_without_a_scenario_the_default_plan_is_exported(tmp_path):
+    out = tmp_path / "out"
+    assert main(["export", "--amphoe", "8022", "--format", "csv", "--out", str(out)]) == 0
+    waves = read_waves(out / "8022_Chang_Klang" / "8022_villages.csv")
+    villages = geodata.load_villages()
+    assert len(waves) == int((villages[schema.AMPHOE_CODE] == "8022").sum())
+    assert set(waves.values()) <= {"2549", "2550", "2551"}
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--scenario", "ไม่มีแผนนี้"], r"no scenario named 'ไม่มีแผนนี้'; saved scenarios: 'ทดสอบ ส่งออก"),
+    (["--amphoe", "9999"], r"no amphoe '9999'; use a code of the province \(8001, .*8023\) or 'all'"),
+    (["--format", "xlsx,shp"], r"unknown format\(s\) shp; choose from xlsx,pdf,csv,gpkg,geojson"),
+])
+def test_bad_input_is_one_line_on_stderr_and_exit_status_2(database, tmp_path, capsys, arguments, message):
+    assert main(["export", *arguments, "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("rollout export: ") and "\n" not in error
+    assert re.search(message, error), error
+    assert not (tmp_path / "out").exists()
