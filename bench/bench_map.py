@@ -1,0 +1,127 @@
+"""Measure the Plan page's map in headless Chromium: first full map, click -> tally, assign -> recoloured, payload.
+
+    .venv/bin/python bench/bench_map.py [--rounds 3]
+
+Starts the dashboard like the browser tests do (its own empty database, a free port), warms it up with one page
+load (the first visit computes the default plan and saves the main scenario), then for each round:
+
+- first map: from `page.goto` to every village drawn (1,553 village paths + the boundaries in the map iframe);
+- click: from a real mouse click on a village to the selection count shown beside the map and the village
+  ringed on the map;
+- assign: from clicking "assign wave" to the village recoloured on the map and the pending tally shown;
+- map payload: what the map costs to send: the files the map's iframe loads (streamlit-folium's component,
+  Leaflet, Leaflet.draw, their CSS and icons) plus the websocket messages of the page load, which carry the
+  map's script and village layer as the component's arguments (and the rest of the page's elements, so this is
+  an upper bound). Streamlit's own frontend bundle, loaded once and cached by the browser, is reported apart
+  (`page_total_mb`).
+
+Targets (issue 5): first map < 3 s, click and assign < 1 s, map payload < 1.5 MB. Prints one line per number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer  # noqa: E402
+from tests.browser.planner import (  # noqa: E402
+    VILLAGE_PATHS,
+    map_frame_handle,
+    selection_count,
+    village_fill,
+    village_screen_point,
+)
+
+TARGETS = {"first_map_s": 3.0, "click_s": 1.0, "assign_s": 1.0, "map_payload_mb": 1.5}
+
+
+def measure(rounds: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
+    server.start()
+    numbers: dict[str, list[float]] = {key: [] for key in TARGETS}
+    numbers["page_total_mb"] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm = browser.new_page(viewport={"width": 1440, "height": 1000})
+            warm.goto(server.url)
+            warm.wait_for_selector(APP_READY, timeout=180_000)
+            map_frame_handle(warm).wait_for_function(f"document.querySelectorAll('{VILLAGE_PATHS}').length > 1700",
+                                                     timeout=120_000)
+            warm.close()
+            for _ in range(rounds):
+                _round(browser, server, numbers)
+            browser.close()
+    finally:
+        server.stop()
+    return numbers
+
+
+def _round(browser, server, numbers) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    received = []
+    page.on("response", lambda r: received.append(r))
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    started = time.perf_counter()
+    page.goto(server.url)
+    page.wait_for_selector(APP_READY, timeout=60_000)
+    frame = map_frame_handle(page)
+    frame.wait_for_function(f"document.querySelectorAll('{VILLAGE_PATHS}').length > 1700", timeout=60_000)
+    numbers["first_map_s"].append(time.perf_counter() - started)
+    loaded = [r for r in received if r.ok and r.request.method == "GET" and not r.url.endswith(".map")]
+    in_map = sum(len(r.body()) for r in loaded if r.frame != page.main_frame)
+    numbers["map_payload_mb"].append((in_map + sum(frames)) / 1e6)
+    numbers["page_total_mb"].append((sum(len(r.body()) for r in loaded) + sum(frames)) / 1e6)
+
+    village = "80010601"
+    x, y = village_screen_point(page, village)
+    started = time.perf_counter()
+    page.mouse.click(x, y)
+    page.wait_for_function("document.body.innerText.includes('เลือกไว้ 1 หมู่บ้าน')", timeout=30_000)
+    frame = map_frame_handle(page)
+    frame.wait_for_function(f"(() => {{ {_find(village)}; return l && l.options.color === '#FF00FF'; }})()",
+                            timeout=30_000)
+    numbers["click_s"].append(time.perf_counter() - started)
+    assert selection_count(page) == 1
+
+    before = village_fill(frame, village)
+    page.locator(".st-key-plan_assign button").click()
+    started = time.perf_counter()
+    frame.wait_for_function(f"(() => {{ {_find(village)}; return l && l.options.fillColor !== '{before}'; }})()",
+                            timeout=30_000)
+    page.wait_for_function("document.body.innerText.includes('ถ้ายืนยัน')", timeout=30_000)
+    numbers["assign_s"].append(time.perf_counter() - started)
+    context.close()
+
+
+def _find(code: str) -> str:
+    return ("let l = null; window.map.eachLayer(x => { if (x.feature && x.feature.properties && "
+            f"x.feature.properties.village_code === '{code}') l = x; }})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    numbers = measure(parser.parse_args().rounds)
+    for key, values in numbers.items():
+        target = TARGETS.get(key)
+        verdict = "" if target is None else ("ok" if statistics.median(values) < target else "OVER TARGET")
+        unit = "MB" if key.endswith("_mb") else "s"
+        print(f"{key:12s} median {statistics.median(values):6.2f} {unit}  "
+              f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
+              + (f"  target < {target} {unit}: {verdict}" if target else ""))
+
+
+if __name__ == "__main__":
+    main()
