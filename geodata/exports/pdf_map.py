@@ -101,7 +101,7 @@ class MapPainter:
                                zorder=0))
         self._draw_boundaries(ax, highlight)
         colours = wave_colours(list(waves), pilot_label)
-        counts = self._draw_villages(ax, villages, colours)
+        counts = self._draw_villages(ax, villages, colours, size=20 if label_tambons else 9)
         if label_tambons:
             self._label(ax, self._tambon_labels[highlight], self._tambon_names[highlight], size=6.5,
                         colour="#4d4d4d")
@@ -109,7 +109,7 @@ class MapPainter:
             self._label(ax, self._amphoe_labels, self._amphoe_names, size=7.5, colour="#222222")
         self._scale_bar(ax, x0, y0, x1, y1)
         self._north_arrow(ax, x0, y0, x1, y1)
-        self._legend(figure, waves, pilot_label, colours, counts)
+        self._legend(figure, ax, waves, pilot_label, colours, counts)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=DPI)
         return buffer.getvalue()
@@ -124,7 +124,8 @@ class MapPainter:
         ax.add_collection(PathCollection(self._amphoe_paths, facecolors="none", edgecolors=AMPHOE_EDGE,
                                          linewidths=1.1, zorder=3))
 
-    def _draw_villages(self, ax, villages: Sequence[VillageRow], colours: dict[str, str]) -> dict[str, int]:
+    def _draw_villages(self, ax, villages: Sequence[VillageRow], colours: dict[str, str], *, size: float
+                       ) -> dict[str, int]:
         if not villages:
             return {}
         lon = np.array([v.lon for v in villages])
@@ -139,8 +140,8 @@ class MapPainter:
             counts[label] = int(of_wave.sum())
             located = of_wave & ~estimated
             guessed = of_wave & estimated
-            ax.scatter(x[located], y[located], s=20, c=colour, edgecolors="white", linewidths=0.5, zorder=5)
-            ax.scatter(x[guessed], y[guessed], s=20, facecolors="white", edgecolors=colour, linewidths=1.1,
+            ax.scatter(x[located], y[located], s=size, c=colour, edgecolors="white", linewidths=0.5, zorder=5)
+            ax.scatter(x[guessed], y[guessed], s=size, facecolors="white", edgecolors=colour, linewidths=1.1,
                        linestyles=(0, (2, 1.2)), zorder=5)
         return counts
 
@@ -174,7 +175,7 @@ class MapPainter:
         ax.text(cx, top - size * 1.05, f"{LABELS['north'][1]} ({LABELS['north'][0]})", fontsize=7.5,
                 family=self._family, ha="center", va="top", zorder=7, fontweight="bold")
 
-    def _legend(self, figure: Figure, waves: Sequence[str], pilot_label: str | None, colours: dict[str, str],
+    def _legend(self, figure: Figure, ax, waves: Sequence[str], pilot_label: str | None, colours: dict[str, str],
                 counts: dict[str, int]) -> None:
         handles, labels = [], []
         for label in waves:
@@ -186,8 +187,8 @@ class MapPainter:
             handles.append(Line2D([], [], marker="o", linestyle="none", markersize=6,
                                   markerfacecolor=UNASSIGNED_COLOUR, markeredgecolor="white"))
             labels.append(f"{both('unassigned')}: {counts['']:,}")
-        handles.append(Line2D([], [], marker="o", linestyle="none", markersize=6, markerfacecolor="white",
-                              markeredgecolor="#555555", markeredgewidth=1.1))
+        handles.append(ax.scatter([], [], s=36, facecolors="white", edgecolors="#555555", linewidths=1.1,
+                                  linestyles=(0, (2, 1.2))))
         labels.append("ตำแหน่งโดยประมาณ (estimated): วงกลมกลวงเส้นประ สีตามระยะ")
         handles.append(Line2D([], [], color=TAMBON_EDGE, lw=0.8))
         labels.append(both("map_boundary"))
