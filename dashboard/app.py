@@ -11,12 +11,14 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.i18n import COMMON
+from dashboard.plans import author_box
 from dashboard.ui import language_switch, t
 
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
 st.set_page_config(page_title="KM rollout · นครศรีธรรมราช", page_icon=FAVICON, layout="wide")
 language_switch()
+author_box()
 pages = [
     st.Page("views/plan.py", title=t(COMMON, "page_plan"), icon=":material/map:", url_path="plan", default=True),
     st.Page("views/coverage.py", title=t(COMMON, "page_coverage"), icon=":material/monitoring:",

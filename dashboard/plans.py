@@ -8,6 +8,7 @@ import streamlit as st
 
 import store
 from dashboard.data import dataset_in_use
+from dashboard.ui import t
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 
 AUTHOR_KEY = "author"
@@ -28,6 +29,12 @@ def author() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "planner"
+
+
+def author_box() -> None:
+    """The planner's name in the sidebar of every page (recorded with plan changes, corrections, progress)."""
+    label = {"author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)")}
+    st.sidebar.text_input(t(label, "author"), key=AUTHOR_KEY)
 
 
 @st.cache_resource(show_spinner="กำลังคำนวณแผนตั้งต้น / computing the default plan…")

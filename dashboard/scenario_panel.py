@@ -9,7 +9,7 @@ import store
 from dashboard import plan_state
 from dashboard.data import Dataset
 from dashboard.plan_state import Session, Villages
-from dashboard.plans import AUTHOR_KEY, author, get_store, load_scenario
+from dashboard.plans import author, get_store, load_scenario
 from dashboard.scenario_compare import history_table, metric_comparison, moved_villages
 from dashboard.ui import lang, t
 from geodata import schema
@@ -18,7 +18,6 @@ from geodata.plans import DEFAULT_SCENARIO_NAME
 PICK_KEY = "plan_scenario_pick"
 
 TEXT = {
-    "author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)"),
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
     "version": ("ฉบับที่ {version} · {by}", "Version {version} · {by}"),
     "name": ("ชื่อแผนใหม่", "New scenario name"),
@@ -38,11 +37,6 @@ TEXT = {
     "same": ("สองแผนนี้จัดหมู่บ้านเหมือนกัน", "The two scenarios place every village alike"),
     "history": ("ประวัติการแก้ไขของ {name}", "Change history of {name}"),
 }
-
-
-def author_box() -> None:
-    """The planner's name in the sidebar (recorded with every change)."""
-    st.sidebar.text_input(t(TEXT, "author"), key=AUTHOR_KEY)
 
 
 def open_session() -> Session:

@@ -1,8 +1,8 @@
 """Plan page: paint villages into waves on the map, lock what is decided, optimise the rest, keep scenarios.
 
 The recipe: the data set and the open scenario (from the URL; created from the default plan on a first visit),
-the sidebar (planner, scenarios, tiles), the working area (map, selection, actions, pending changes, tallies;
-one fragment), then the roster, location corrections, comparison and history.
+the sidebar (scenarios, tiles; the planner's name is in every page's sidebar), the working area (map, selection,
+actions, pending changes, tallies; one fragment), then the roster, location corrections, comparison and history.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dashboard.data import dataset_in_use
 from dashboard.i18n import COMMON
 from dashboard.plan_workspace import plan_workspace, queue, villages_for
 from dashboard.roster_editor import roster_editor
-from dashboard.scenario_panel import author_box, compare_panel, history_panel, open_session, scenario_sidebar
+from dashboard.scenario_panel import compare_panel, history_panel, open_session, scenario_sidebar
 from dashboard.ui import t
 
 TEXT = {
@@ -30,7 +30,6 @@ TEXT = {
 dataset = dataset_in_use()
 villages = villages_for(dataset)
 st.title(t(TEXT, "title"))
-author_box()
 session = open_session()
 scenario_sidebar(session, villages)
 online = st.sidebar.toggle(t(COMMON, "online_tiles"), value=False, key="online_tiles")

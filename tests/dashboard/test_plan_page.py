@@ -61,7 +61,7 @@ def button(at, key):
 
 def texts(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [h.value for h in at.subheader]
+    parts += [h.value for h in at.subheader] + [w.value for w in at.warning]
     return "\n".join(parts + [e.value for e in at.success] + [e.value for e in at.info])
 
 
@@ -249,3 +249,87 @@ def test_the_page_reads_in_thai_with_buddhist_era_waves(fake_map):
     at = open_app("th")
     assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน"
     assert list(at.table[0].value.index) == ["2548", "2549", "2550", "2551"]
+
+
+def test_a_village_is_placed_by_clicking_the_map_and_stops_being_estimated(fake_map):
+    import geodata
+    from geodata import schema
+
+    villages = geodata.load_villages()
+    estimated = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].iloc[0]
+    code = estimated[schema.VILLAGE_CODE]
+    fake_map.click_village(code)
+    at = open_app("en")
+    run(at)  # the click selects the village, which the placing tool then offers first
+    at.toggle(key="plan_place_mode").set_value(True)
+    run(at)
+    assert at.selectbox(key="plan_place_village").value == code
+    fake_map.value = {**fake_map.value, "last_clicked": {"lat": estimated.geometry.y + 0.001,
+                                                         "lng": estimated.geometry.x}}
+    run(at)
+    at.text_input(key="plan_place_source").input("GPS อบต.")
+    run(at)
+    button(at, "plan_place_save").click()
+    run(at)
+    correction = get_store().location_corrections()[code]
+    assert correction.source == "GPS อบต." and correction.previous.quality == "estimated"
+    assert f"Saved the new location of village {code}" in texts(at)
+    assert at.toggle(key="plan_place_mode").value is False
+    at.switch_page("views/data.py")
+    run(at)
+    counts = dict(zip(at.table[0].value.index, at.table[0].value.iloc[:, 0], strict=True))
+    assert counts["Villages with an estimated location"] == "434", "every page uses the corrected point"
+
+
+def test_a_corrections_file_is_checked_then_recorded_at_once(fake_map):
+    import geodata
+    from geodata import schema
+
+    villages = geodata.load_villages()
+    row = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].iloc[0]
+    good = f"{row[schema.VILLAGE_CODE]},{row.geometry.y},{row.geometry.x},district list"
+    upload = mock.Mock()
+    upload.name, upload.getvalue = "fix.csv", lambda: f"village_code,lat,lon,source\n{good}\n".encode()
+    bad = mock.Mock()
+    bad.name, bad.getvalue = "bad.csv", lambda: b"village_code,lat,lon,source\n99999999,8.4,99.9,x\n"
+    real = __import__("streamlit").file_uploader
+    chosen = {"file": bad}
+
+    def uploader(label, *args, key=None, **kwargs):
+        return chosen["file"] if key == "corrections_upload" else real(label, *args, key=key, **kwargs)
+
+    with mock.patch("dashboard.corrections_panel.st.file_uploader", side_effect=uploader):
+        at = open_app("en")
+        assert any("1 problem(s) found; no location was recorded" in e.value for e in at.error)
+        assert get_store().location_corrections() == {}
+        chosen["file"] = upload
+        run(at)
+        button(at, "corrections_record").click()
+        run(at)
+    assert get_store().location_corrections()[row[schema.VILLAGE_CODE]].source == "district list"
+    assert "Corrected locations in use: 1 villages" in texts(at)
+
+
+def test_compare_and_history_show_what_changed(fake_map):
+    at = open_app("en")
+    village = a_village("2549")
+    fake_map.click_village(village)
+    run(at)
+    at.selectbox(key="plan_assign_wave").set_value("2550")
+    button(at, "plan_assign").click()
+    run(at)
+    at.text_input(key="plan_new_name").input("ทางเลือก ค")
+    button(at, "plan_save_as").click()
+    run(at)
+    at.selectbox(key="plan_compare_a").set_value(MAIN_SCENARIO)
+    run(at)
+    at.selectbox(key="plan_compare_b").set_value("ทางเลือก ค")
+    run(at)
+    frames = {tuple(d.value.columns): d.value for d in at.dataframe}
+    moved = next(v for k, v in frames.items() if "Code" in k and "B: ทางเลือก ค" in k)
+    assert list(moved["Code"]) == [village] and moved.iloc[0]["B: ทางเลือก ค"] == "2550 🔒"
+    metrics = next(v for k, v in frames.items() if "Measure" in k)
+    row = metrics[metrics["Measure"] == "Wave 2550: villages"].iloc[0]
+    assert (row["A: แผนหลัก"], row["B: ทางเลือก ค"], row["Difference (B − A)"]) == ("600", "601", "1")
+    history = next(v for k, v in frames.items() if "Change" in k)
+    assert list(history["Change"]) == ["saved as new"]
