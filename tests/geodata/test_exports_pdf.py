@@ -17,6 +17,7 @@ from PIL import Image
 
 import geodata
 from geodata import schema
+from geodata.exports import ExportError, fonts
 from geodata.exports.packet import province_packet
 from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter, nice_length_km
@@ -143,3 +144,31 @@ def test_the_scale_bar_takes_a_round_length_of_about_a_quarter_of_the_map():
     assert nice_length_km(44_000) == 10
     assert nice_length_km(180_000) == 25
     assert nice_length_km(3_000) == 0.5
+
+
+@pytest.fixture
+def without_sarabun(monkeypatch):
+    """As if fontpkg-sarabun or uharfbuzz were not installed."""
+    monkeypatch.setattr(fonts, "_sarabun", lambda: None)
+    fonts.thai_font.cache_clear()
+    yield
+    fonts.thai_font.cache_clear()
+
+
+@pytest.mark.skipif(not (fonts.TLWG_FOLDER / "Garuda.ttf").exists(), reason="fonts-thai-tlwg is installed by make test")
+def test_without_sarabun_the_debian_thai_font_prints_the_same_text(without_sarabun, province, painter, tmp_path):
+    packet = province.amphoe(AMPHOE)
+    path = write_amphoe_pdf(packet, painter.amphoe_map(packet), tmp_path / "garuda.pdf")
+    fonts_used = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Garuda" in fonts_used and "Sarabun" not in fonts_used
+    lines = pdftotext(path).splitlines()
+    for village in packet.villages:
+        (line,) = [line for line in lines if f" {village.village_code} " in f" {line} "]
+        assert village.village_th in line.split()
+    render(path, 3, f"exports_{AMPHOE}_villages_garuda")
+
+
+def test_without_any_thai_font_the_error_says_how_to_get_one(without_sarabun, monkeypatch, tmp_path):
+    monkeypatch.setattr(fonts, "TLWG_FOLDER", tmp_path)
+    with pytest.raises(ExportError, match=r"pip install fontpkg-sarabun uharfbuzz.*apt-get install fonts-thai-tlwg"):
+        fonts.thai_font()
