@@ -532,7 +532,7 @@ def _tallies(session: Session, plan: Plan, dataset: Dataset, villages: Villages)
         if all(line.passed for line in lines):
             st.success(t(TEXT, "valid"))
         for line in lines:
-            icon = "✅" if line.passed else "❌"
+            icon = ":green[:material/check_circle:]" if line.passed else ":red[:material/cancel:]"
             st.markdown(f"{icon} {line.rule}")
             for detail in line.details:
                 st.caption(detail)
@@ -543,7 +543,7 @@ def _tallies(session: Session, plan: Plan, dataset: Dataset, villages: Villages)
     st.subheader(t(TEXT, "load"))
     st.caption(t(TEXT, "load_help", capacity=problem.roster.capacity,
                  optimum="—" if matrix.optimum is None else f"{matrix.optimum:.2f}"))
-    st.dataframe(styled_load(matrix), key="plan_load_table")
+    st.dataframe(styled_load(matrix), key="plan_load_table", height=36 * (len(matrix.values) + 1) + 4)
     with st.expander(t(TEXT, "split", n=format_number(metrics.split_tambons))):
         st.dataframe(split_table(metrics, plan.assignment, villages.tambon_of, tambon_names(dataset), lang()),
                      hide_index=True, key="plan_split_table")
