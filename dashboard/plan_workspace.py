@@ -543,10 +543,10 @@ def _tallies(session: Session, plan: Plan, dataset: Dataset, villages: Villages)
     st.subheader(t(TEXT, "load"))
     st.caption(t(TEXT, "load_help", capacity=problem.roster.capacity,
                  optimum="—" if matrix.optimum is None else f"{matrix.optimum:.2f}"))
-    st.dataframe(styled_load(matrix), key="plan_load_table", height=36 * (len(matrix.values) + 1) + 4)
+    st.table(styled_load(matrix))
     with st.expander(t(TEXT, "split", n=format_number(metrics.split_tambons))):
-        st.dataframe(split_table(metrics, plan.assignment, villages.tambon_of, tambon_names(dataset), lang()),
-                     hide_index=True, key="plan_split_table")
+        split = split_table(metrics, plan.assignment, villages.tambon_of, tambon_names(dataset), lang())
+        st.table(split.set_index(split.columns[0]))
     moved = next((edit.moved for edit in reversed(session.pending) if edit.action == OPTIMISE), None)
     if moved is not None:
         st.subheader(t(TEXT, "moved", n=format_number(len(moved))))

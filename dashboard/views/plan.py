@@ -25,7 +25,9 @@ TEXT = {
     "locations": ("แก้ตำแหน่งหมู่บ้าน", "Village locations"),
     "compare": ("เปรียบเทียบแผน", "Compare scenarios"),
     "history": ("ประวัติการแก้ไข", "Change history"),
+    "more": ("แสดงเพิ่มเติม", "Show more"),
 }
+PANELS = ("roster", "locations", "compare", "history")
 
 dataset = dataset_in_use()
 villages = villages_for(dataset)
@@ -37,14 +39,15 @@ st.caption(t(TEXT, "caption", name=session.scenario.name, version=session.scenar
 
 plan_workspace(dataset, online)
 
+# One panel at a time, none at first: the map and tallies come first and load fastest.
+labels = {key: t(TEXT, key) for key in PANELS}
+panel = st.radio(t(TEXT, "more"), PANELS, index=None, horizontal=True, key="plan_panel", format_func=labels.get)
 session = plan_state.current()
-roster_tab, locations_tab, compare_tab, history_tab = st.tabs(
-    [t(TEXT, "roster"), t(TEXT, "locations"), t(TEXT, "compare"), t(TEXT, "history")])
-with roster_tab:
+if panel == "roster":
     roster_editor(plan_state.draft(session, villages), dataset, villages, lambda edit: queue(edit, villages))
-with locations_tab:
+elif panel == "locations":
     corrections_panel(dataset)
-with compare_tab:
+elif panel == "compare":
     compare_panel(session, dataset)
-with history_tab:
+elif panel == "history":
     history_panel(session)

@@ -65,6 +65,11 @@ def texts(at) -> str:
     return "\n".join(parts + [e.value for e in at.success] + [e.value for e in at.info])
 
 
+def show_panel(at, panel: str):
+    at.session_state["plan_panel"] = panel  # (the radio's labels follow the language; its value is the key)
+    return run(at)
+
+
 def saved():
     return get_store().open_scenario(MAIN_SCENARIO)
 
@@ -185,7 +190,7 @@ def test_a_bad_roster_file_is_refused_with_its_problems_and_the_plan_is_unchange
         return upload if key == "roster_upload" else real(label, *args, key=key, **kwargs)
 
     with mock.patch("dashboard.roster_editor.st.file_uploader", side_effect=uploader):
-        at = open_app("en")
+        at = show_panel(open_app("en"), "roster")
     errors = "\n".join(e.value for e in at.error)
     assert "Roster refused" in errors and "row 1: district 8001 has 0 teams" in errors
     assert "district 8002 has villages but no row" in errors
@@ -203,7 +208,7 @@ def test_a_valid_roster_file_becomes_a_pending_change(fake_map):
         return upload if key == "roster_upload" else real(label, *args, key=key, **kwargs)
 
     with mock.patch("dashboard.roster_editor.st.file_uploader", side_effect=uploader):
-        at = open_app("en")
+        at = show_panel(open_app("en"), "roster")
         button(at, "roster_use_upload").click()
         run(at)
         assert "Change the facilitator roster" in texts(at)
@@ -299,7 +304,7 @@ def test_a_corrections_file_is_checked_then_recorded_at_once(fake_map):
         return chosen["file"] if key == "corrections_upload" else real(label, *args, key=key, **kwargs)
 
     with mock.patch("dashboard.corrections_panel.st.file_uploader", side_effect=uploader):
-        at = open_app("en")
+        at = show_panel(open_app("en"), "locations")
         assert any("1 problem(s) found; no location was recorded" in e.value for e in at.error)
         assert get_store().location_corrections() == {}
         chosen["file"] = upload
@@ -321,6 +326,7 @@ def test_compare_and_history_show_what_changed(fake_map):
     at.text_input(key="plan_new_name").input("ทางเลือก ค")
     button(at, "plan_save_as").click()
     run(at)
+    show_panel(at, "compare")
     at.selectbox(key="plan_compare_a").set_value(MAIN_SCENARIO)
     run(at)
     at.selectbox(key="plan_compare_b").set_value("ทางเลือก ค")
@@ -331,5 +337,6 @@ def test_compare_and_history_show_what_changed(fake_map):
     metrics = next(v for k, v in frames.items() if "Measure" in k)
     row = metrics[metrics["Measure"] == "Wave 2550: villages"].iloc[0]
     assert (row["A: แผนหลัก"], row["B: ทางเลือก ค"], row["Difference (B − A)"]) == ("600", "601", "1")
-    history = next(v for k, v in frames.items() if "Change" in k)
+    show_panel(at, "history")
+    history = next(d.value for d in at.dataframe if "Change" in d.value.columns)
     assert list(history["Change"]) == ["saved as new"]
