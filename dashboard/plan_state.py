@@ -48,7 +48,6 @@ class Session:
     history: History = field(default_factory=History)
     selection: frozenset[str] = frozenset()
     conflict: Conflict | None = None
-    last_map_event: str | None = None
     last_optimise: Mapping | None = None
 
     @property
@@ -142,9 +141,13 @@ def draft(session: Session, villages: Villages) -> Plan:
 
 
 def add_edit(session: Session, edit: Edit, villages: Villages) -> Session:
-    """Queue an edit as pending; raises EditError (nothing queued) if it cannot be applied to the draft."""
+    """Queue an edit as pending; raises EditError (nothing queued) if it cannot be applied to the draft.
+
+    The optimiser's status stays shown while its result is the latest change, and goes with any other edit.
+    """
     apply_edits(draft(session, villages), [edit], villages.tambon_of)
-    return replace(session, pending=(*session.pending, edit))
+    status = edit.metrics if edit.action == OPTIMISE else None
+    return replace(session, pending=(*session.pending, edit), last_optimise=status)
 
 
 def discard_pending(session: Session) -> Session:
@@ -182,8 +185,7 @@ def apply_pending(session: Session, db: store.Store, villages: Villages, author:
     if isinstance(saved, Conflict):
         return replace(session, conflict=saved)
     step = Step(action, before, Plan.of(saved), changed)
-    return replace(session, scenario=saved, pending=(), history=session.history.record(step), conflict=None,
-                   last_optimise=None)
+    return replace(session, scenario=saved, pending=(), history=session.history.record(step), conflict=None)
 
 
 def undo(session: Session, db: store.Store, villages: Villages, author: str) -> Session:
@@ -240,7 +242,7 @@ def _restore(session: Session, db: store.Store, villages: Villages, author: str,
     saved = _save(session, db, plan, metrics, author, change)
     if isinstance(saved, Conflict):
         return replace(session, conflict=saved)
-    return replace(session, scenario=saved, history=history, conflict=None)
+    return replace(session, scenario=saved, history=history, conflict=None, last_optimise=None)
 
 
 def _save(session: Session, db: store.Store, plan: Plan, metrics: dict, author: str, change: store.Change

@@ -374,7 +374,7 @@ def _optimise(villages: Villages) -> None:
     except planning.PlanningError as error:
         _notify("error", str(error))
         return
-    plan_state.keep(dataclasses.replace(plan_state.add_edit(session, edit, villages), last_optimise=edit.metrics))
+    plan_state.keep(plan_state.add_edit(session, edit, villages))
 
 
 def _pending_panel(session: Session, dataset: Dataset, villages: Villages) -> None:

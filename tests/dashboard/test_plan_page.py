@@ -166,6 +166,7 @@ def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
     scenario = saved()
     assert scenario.assignment[village] == "2551" and scenario.metrics["status"] == "optimal"
     assert not scenario.metrics["failed_checks"]
+    assert "Proof: largest load and split tambons = optimal" in texts(at), "still shown once applied"
 
 
 def test_save_as_opens_the_new_scenario_and_the_url_reopens_it(fake_map):
