@@ -80,6 +80,8 @@ def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(off
     wait_for_app(page)
     page.get_by_role("button", name="นำเข้าไฟล์นี้").click()
     page.get_by_text("บันทึกแล้ว 1 รายการ").wait_for(timeout=30_000)
+    page.get_by_text("ไม่รับ 1 แถว").wait_for(timeout=30_000)
+    wait_for_app(page)
     assert page.get_by_text("ไม่รับ 1 แถว").count() == 1
     # the page redraws with the new step: 80010601 moved today, so it is no longer stalled
     assert "1,552 หมู่บ้านไม่เปลี่ยนขั้นนานกว่า 6 เดือน" in page.locator("[data-testid='stMain']").inner_text()
