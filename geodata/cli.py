@@ -21,7 +21,7 @@ import planning
 from geodata import embedded, schema
 from geodata.errors import GeodataError
 from geodata.exports.cli import add_export_command
-from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_csv
+from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_file
 
 PLAN_COLUMNS = ("village_code", "tambon_code", "amphoe_code", "wave", "locked", "reason")
 EXIT_BAD_INPUT = 2
@@ -42,8 +42,8 @@ def make_plan(options: PlanOptions) -> tuple[planning.Problem, planning.PlanResu
     villages, tambons = embedded.load_villages(), embedded.load_tambons()
     roster = None
     if options.roster is not None:
-        roster = read_roster_csv(options.roster, tambons[schema.AMPHOE_CODE],
-                                 options.capacity or planning.DEFAULT_CAPACITY)
+        roster = read_roster_file(options.roster, villages[schema.AMPHOE_CODE],
+                                  options.capacity or planning.DEFAULT_CAPACITY)
     problem = build_problem(villages, tambons, pilot_tambons=options.pilot, targets=options.targets,
                             capacity=options.capacity, roster=roster)
     return problem, planning.plan(problem)

@@ -13,7 +13,6 @@ coordinates are wrong.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,16 +24,8 @@ from pyproj import Transformer
 
 from geodata import schema
 from geodata.errors import GeodataError, Problem, UploadError
-from geodata.uploads import (
-    _blank_values,
-    _clean_cell,
-    _coordinate_problems,
-    _decode,
-    _duplicate_codes,
-    _malformed_codes,
-    _normalise_headers,
-    _row,
-)
+from geodata.table_checks import blank_values, coordinate_problems, duplicate_codes, malformed_codes
+from geodata.tables import read_table, spreadsheet_row
 from store.locations import Correction, NewCorrection, PreviousPoint
 
 SOURCE = "source"
@@ -78,14 +69,8 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
 
     Raises UploadError listing every problem (row, column, value, fix); a file with any problem records nothing.
     """
-    if not filename.lower().endswith(".csv"):
-        raise UploadError(filename, [Problem("file_type", "a corrections file must be a CSV file",
-                                             "save it as CSV (UTF-8) with columns " + ", ".join(CORRECTION_COLUMNS),
-                                             value=filename)])
-    text = _decode(data, filename) if data and data.strip() else ""
-    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
-                        skipinitialspace=True) if text else pd.DataFrame()
-    table = _normalise_headers(table).map(_clean_cell)
+    table = read_table(data, filename, suffixes=(".csv",), what="corrections file",
+                       header_aliases=schema.UPLOAD_HEADER_ALIASES)
     place = _Places(villages, tambons)
     problems = _table_problems(table, place)
     if problems:
@@ -174,17 +159,17 @@ def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
         return [Problem("missing_column", f"required column {c!r} is missing",
                         f"add a column named {c!r} (columns: {', '.join(CORRECTION_COLUMNS)})", column=c)
                 for c in missing]
-    problems = _blank_values(table, CORRECTION_COLUMNS)
-    problems += [p for p in _malformed_codes(table) if p.column == schema.VILLAGE_CODE]
-    problems += _duplicate_codes(table, schema.VILLAGE_CODE)
-    coordinate = _coordinate_problems(table)
+    problems = blank_values(table, CORRECTION_COLUMNS)
+    problems += [p for p in malformed_codes(table) if p.column == schema.VILLAGE_CODE]
+    problems += duplicate_codes(table, schema.VILLAGE_CODE)
+    coordinate = coordinate_problems(table)
     problems += coordinate
     bad_rows = {p.row for p in problems}
     for i, row in table.iterrows():
-        if _row(i) in bad_rows:
+        if spreadsheet_row(i) in bad_rows:
             continue
         problems += _point_problems(row[schema.VILLAGE_CODE], float(row[schema.LAT]), float(row[schema.LON]),
-                                    row[SOURCE], place, row=_row(i))
+                                    row[SOURCE], place, row=spreadsheet_row(i))
     return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
 
 

@@ -7,7 +7,6 @@ district names); this module adds the settings planners type: wave targets, team
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -18,8 +17,7 @@ from geodata import schema
 from geodata.errors import GeodataError
 from geodata.plans import EMBEDDED_DATASET
 from geodata.plans import build_problem as _problem_from_frames
-
-ROSTER_COLUMNS = ("amphoe_code", "teams")
+from geodata.roster_file import read_roster_csv
 
 
 def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilot_tambons: Iterable[str] = (),
@@ -44,20 +42,15 @@ def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilo
                                 pilot_tambons=pilot_tambons, locks=locks, tambon_locks=tambon_locks)
 
 
-def read_roster_csv(path: str | Path, districts: Iterable[str],
-                    capacity: int = planning.DEFAULT_CAPACITY) -> planning.Roster:
-    """A roster from a CSV file with columns amphoe_code, teams; every bad row is reported at once."""
+def read_roster_file(path: str | Path, districts: Iterable[str],
+                     capacity: int = planning.DEFAULT_CAPACITY) -> planning.Roster:
+    """A roster from a CSV file with columns amphoe_code, teams (one row per district with villages); every bad
+    row is reported at once (planning.InvalidInputError)."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in ROSTER_COLUMNS if c not in (reader.fieldnames or ())]
-            if missing:
-                raise GeodataError(f"roster {path}: missing column(s) {', '.join(missing)}; the file needs a "
-                                   f"header row amphoe_code,teams")
-            rows = list(reader)
+        data = Path(path).read_bytes()
     except OSError as error:
         raise GeodataError(f"roster {path}: cannot be read ({error.strerror}); check the path") from error
-    return planning.roster_from_rows(rows, capacity=capacity, districts=set(districts))
+    return read_roster_csv(data, Path(path).name, capacity=capacity, districts=set(districts))
 
 
 def parse_codes(text: str | None) -> tuple[str, ...]:

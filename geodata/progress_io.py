@@ -28,6 +28,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata.errors import Problem, UploadError
+from geodata.tables import FIRST_DATA_ROW, read_table
 from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal, check_progress_rows
 from store.progress import NewProgress, ProgressEntry, ProgressStore
 
@@ -53,9 +54,7 @@ HEADER_ALIASES = {
     "เหตุผล": REASON,
 }
 SUFFIXES = (".csv", ".xlsx")
-CSV_ENCODINGS = ("utf-8-sig", "cp874")
 
-_FIRST_DATA_ROW = 2  # spreadsheet numbering: the header is row 1
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _THAI = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 #: Years at or above this are Buddhist era (C.E. 1857 + 543); below it, Christian era.
@@ -119,7 +118,8 @@ def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFi
 
     ``reporter`` is recorded for rows whose ``reported_by`` is blank (the planner importing the file).
     """
-    table = _read_table(data, filename)
+    table = read_table(data, filename, suffixes=SUFFIXES, what="progress file", header_aliases=HEADER_ALIASES,
+                       hint=" (download the template)")
     if table.empty:
         raise UploadError(filename, [Problem("empty_file", "the file has no rows",
                                              "fill in the template: one row per village that reached a step")])
@@ -132,7 +132,7 @@ def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFi
     return parse_progress_table(table, reporter=reporter)
 
 
-def parse_progress_table(table: pd.DataFrame, *, reporter: str, first_row: int = _FIRST_DATA_ROW) -> ParsedFile:
+def parse_progress_table(table: pd.DataFrame, *, reporter: str, first_row: int = FIRST_DATA_ROW) -> ParsedFile:
     """Rows of a table of strings with our column names.
 
     Rows are numbered from `first_row` for the messages: 2 for a file (a spreadsheet's first data row below the
@@ -192,42 +192,6 @@ def _whole_number(text: str) -> int | None:
     if re.fullmatch(r"[+-]?\d+\.0+", text):  # spreadsheets write 3 as 3.0
         return int(float(text))
     return None
-
-
-def _read_table(data: bytes, filename: str) -> pd.DataFrame:
-    suffix = Path(filename).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise UploadError(filename, [Problem(
-            "file_type", f"{suffix or 'no extension'} is not a progress file format",
-            f"save the report as {' or '.join(SUFFIXES)} (download the template)", value=filename)])
-    if not data or not data.strip():
-        return pd.DataFrame()
-    if suffix == ".xlsx":
-        try:
-            table = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False)
-        except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-            raise UploadError(filename, [Problem(
-                "unreadable", f"the workbook cannot be opened ({exc})",
-                "open it in Excel or LibreOffice and save it again as .xlsx")]) from exc
-    else:
-        table = pd.read_csv(io.StringIO(_decode(data, filename)), dtype=str, keep_default_na=False)
-    return table.rename(columns=_header).map(lambda v: "" if v is None else str(v).strip())
-
-
-def _header(column: object) -> str:
-    key = str(column).strip()
-    return HEADER_ALIASES.get(key, key.lower())
-
-
-def _decode(data: bytes, filename: str) -> str:
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UploadError(filename, [Problem(
-        "encoding", "the file is neither UTF-8 nor Thai Windows-874 (TIS-620) text",
-        "save the CSV as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)")])
 
 
 # --- Checking and recording -------------------------------------------------------------------------------

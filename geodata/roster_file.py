@@ -7,25 +7,27 @@ collected and raised together as `planning.InvalidInputError`, one message per p
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection
 
-import pandas as pd
-
 import planning
-from geodata.uploads import _clean_cell, _decode
+from geodata.errors import UploadError
+from geodata.tables import read_table
 
 ROSTER_COLUMNS = ("amphoe_code", "teams")
 
 
 def read_roster_csv(data: bytes, filename: str, *, capacity: int, districts: Collection[str]) -> planning.Roster:
-    """The roster of an uploaded CSV with columns amphoe_code, teams (one row per district with villages)."""
-    if not data or not data.strip():
+    """The roster of an uploaded CSV with columns amphoe_code, teams (one row per district with villages).
+
+    Raises planning.InvalidInputError listing every problem, file-level ones (type, encoding) included.
+    """
+    try:
+        table = read_table(data, filename, suffixes=(".csv",), what="roster file")
+    except UploadError as error:
+        raise planning.InvalidInputError([str(p) for p in error.problems]) from error
+    if table.empty:
         raise planning.InvalidInputError(f"{filename} is empty; write a header amphoe_code,teams and one row per "
                                          "district")
-    text = _decode(data, filename)
-    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-    table = table.rename(columns=lambda c: str(c).strip().lower()).map(_clean_cell)
     missing = [c for c in ROSTER_COLUMNS if c not in table.columns]
     if missing:
         raise planning.InvalidInputError(

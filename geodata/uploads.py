@@ -7,11 +7,8 @@ returns nothing: a bad file never replaces the data set in use.
 
 from __future__ import annotations
 
-import io
-import re
 import tempfile
 import zipfile
-from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
@@ -22,15 +19,19 @@ import shapely
 from geodata import schema
 from geodata.embedded import conform, locate_villages
 from geodata.errors import Problem, UploadError
+from geodata.table_checks import (
+    blank_values,
+    coordinate_problems,
+    duplicate_codes,
+    hierarchy_problems,
+    malformed_codes,
+    well_formed,
+)
+from geodata.tables import DIGITS, clean_cell, read_table, spreadsheet_row
 
-#: Encodings tried, in order, for CSV files: UTF-8 (with or without BOM), then Thai Windows-874.
-CSV_ENCODINGS = ("utf-8-sig", "cp874")
 VILLAGE_LIST_SUFFIXES = (".csv", ".xlsx")
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 UPLOADED_SOURCE = "upload"
-
-_DIGITS = re.compile(r"^\d+$")
-_FIRST_DATA_ROW = 2  # spreadsheet numbering: the header is row 1
 
 
 # --- Village lists ----------------------------------------------------------------------------------------
@@ -43,7 +44,8 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
     embedded data set's); any still without a point get an estimated one inside their tambon.
     Raises UploadError listing every problem.
     """
-    table = _read_village_table(data, filename)
+    table = read_table(data, filename, suffixes=VILLAGE_LIST_SUFFIXES, what="village list",
+                       header_aliases=schema.UPLOAD_HEADER_ALIASES)
     problems = list(village_list_problems(table, tambons))
     if problems:
         raise UploadError(filename, problems)
@@ -62,124 +64,13 @@ def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> lis
         for c in missing
     ]
     present = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c in table.columns]
-    problems += _blank_values(table, present)
-    problems += _malformed_codes(table)
-    problems += _duplicate_codes(table, schema.VILLAGE_CODE)
-    problems += _hierarchy_problems(table)
+    problems += blank_values(table, present)
+    problems += malformed_codes(table)
+    problems += duplicate_codes(table, schema.VILLAGE_CODE)
+    problems += hierarchy_problems(table)
     problems += _unknown_tambons(table, tambons)
     problems += _moo_problems(table)
-    problems += _coordinate_problems(table)
-    return problems
-
-
-def _read_village_table(data: bytes, filename: str) -> pd.DataFrame:
-    suffix = Path(filename).suffix.lower()
-    if suffix not in VILLAGE_LIST_SUFFIXES:
-        raise UploadError(filename, [Problem(
-            "file_type", f"{suffix or 'no extension'} is not a village list format",
-            f"save the list as {' or '.join(VILLAGE_LIST_SUFFIXES)}", value=filename)])
-    if not data or not data.strip():
-        return pd.DataFrame()
-    if suffix == ".xlsx":
-        try:
-            table = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False)
-        except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-            raise UploadError(filename, [Problem(
-                "unreadable", f"the workbook cannot be opened ({exc})",
-                "open it in Excel or LibreOffice and save it again as .xlsx")]) from exc
-    else:
-        text = _decode(data, filename)
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-    return _normalise_headers(table).map(_clean_cell)
-
-
-def _decode(data: bytes, filename: str) -> str:
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UploadError(filename, [Problem(
-        "encoding", "the file is neither UTF-8 nor Thai Windows-874 (TIS-620) text",
-        "save the CSV as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)")])
-
-
-def _normalise_headers(table: pd.DataFrame) -> pd.DataFrame:
-    renamed = {}
-    for column in table.columns:
-        key = str(column).strip()
-        renamed[column] = schema.UPLOAD_HEADER_ALIASES.get(key, schema.UPLOAD_HEADER_ALIASES.get(key.lower(),
-                                                                                                 key.lower()))
-    return table.rename(columns=renamed)
-
-
-def _clean_cell(value: object) -> str:
-    text = "" if value is None else str(value).strip()
-    # Spreadsheets turn codes into numbers: 80010601.0 is the code 80010601.
-    return text[:-2] if re.fullmatch(r"\d+\.0", text) else text
-
-
-def _row(index: int) -> int:
-    return int(index) + _FIRST_DATA_ROW
-
-
-def _blank_values(table: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
-    return [
-        Problem("missing_value", "the cell is empty", f"fill in {column!r} for this village",
-                row=_row(i), column=column, value="")
-        for column in columns for i in table.index[table[column] == ""]
-    ]
-
-
-def _malformed_codes(table: pd.DataFrame) -> list[Problem]:
-    problems = []
-    for column, length in schema.CODE_LENGTHS.items():
-        if column not in table.columns:
-            continue
-        for i, value in table[column].items():
-            if value and not (len(value) == length and _DIGITS.match(value)):
-                problems.append(Problem(
-                    "malformed_code", f"{column} must be exactly {length} digits",
-                    f"write the {length}-digit DOPA code as text (a leading apostrophe in Excel keeps it)",
-                    row=_row(i), column=column, value=value))
-    return problems
-
-
-def _duplicate_codes(table: pd.DataFrame, column: str) -> list[Problem]:
-    if column not in table.columns:
-        return []
-    codes = table[column]
-    first_row = {}
-    problems = []
-    for i, code in codes.items():
-        if not code:
-            continue
-        if code in first_row:
-            problems.append(Problem(
-                "duplicate_code", f"code already used on row {first_row[code]}",
-                "keep one row per code: delete the repeated row or correct its code",
-                row=_row(i), column=column, value=code))
-        else:
-            first_row[code] = _row(i)
-    return problems
-
-
-def _well_formed(value: str, column: str) -> bool:
-    return len(value) == schema.CODE_LENGTHS[column] and bool(_DIGITS.match(value))
-
-
-def _hierarchy_problems(table: pd.DataFrame) -> list[Problem]:
-    problems = []
-    pairs = ((schema.VILLAGE_CODE, schema.TAMBON_CODE), (schema.TAMBON_CODE, schema.AMPHOE_CODE))
-    for child, parent in pairs:
-        if child not in table.columns or parent not in table.columns:
-            continue
-        for i, (c, p) in enumerate(zip(table[child], table[parent], strict=True)):
-            if _well_formed(c, child) and _well_formed(p, parent) and not c.startswith(p):
-                problems.append(Problem(
-                    "code_hierarchy", f"{child} {c} does not start with its {parent} {p}",
-                    f"correct the {child} or the {parent}: a {child} begins with the {parent} it belongs to",
-                    row=_row(table.index[i]), column=child, value=c))
+    problems += coordinate_problems(table)
     return problems
 
 
@@ -190,9 +81,9 @@ def _unknown_tambons(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> list[Pro
     return [
         Problem("unknown_tambon", "no tambon with this code in the boundaries in use",
                 "correct the tambon code, or upload tambon boundaries that include it",
-                row=_row(i), column=schema.TAMBON_CODE, value=code)
+                row=spreadsheet_row(i), column=schema.TAMBON_CODE, value=code)
         for i, code in table[schema.TAMBON_CODE].items()
-        if _well_formed(code, schema.TAMBON_CODE) and code not in known
+        if well_formed(code, schema.TAMBON_CODE) and code not in known
     ]
 
 
@@ -203,51 +94,16 @@ def _moo_problems(table: pd.DataFrame) -> list[Problem]:
     for i, moo in table[schema.MOO].items():
         if not moo:
             continue
-        if not _DIGITS.match(moo):
+        if not DIGITS.match(moo):
             problems.append(Problem("moo_not_numeric", "moo (หมู่ที่) must be a whole number",
                                     "write the moo number only, for example 3 instead of 'หมู่ 3'",
-                                    row=_row(i), column=schema.MOO, value=moo))
+                                    row=spreadsheet_row(i), column=schema.MOO, value=moo))
             continue
         code = table.at[i, schema.VILLAGE_CODE] if schema.VILLAGE_CODE in table.columns else ""
-        if _well_formed(code, schema.VILLAGE_CODE) and int(code[-2:]) != int(moo):
+        if well_formed(code, schema.VILLAGE_CODE) and int(code[-2:]) != int(moo):
             problems.append(Problem("moo_mismatch", f"moo {moo} differs from the last two digits of {code}",
                                     "correct the moo or the village code: they must agree",
-                                    row=_row(i), column=schema.MOO, value=moo))
-    return problems
-
-
-def _coordinate_problems(table: pd.DataFrame) -> list[Problem]:
-    if schema.LAT not in table.columns and schema.LON not in table.columns:
-        return []
-    lat_col = table.get(schema.LAT, pd.Series("", index=table.index))
-    lon_col = table.get(schema.LON, pd.Series("", index=table.index))
-    b = schema.THAILAND_BOUNDS
-    problems = []
-    for i, (lat_text, lon_text) in enumerate(zip(lat_col, lon_col, strict=True)):
-        row = _row(table.index[i])
-        if not lat_text and not lon_text:
-            continue  # no point: an estimated one will be placed
-        lat, lon = pd.to_numeric(lat_text, errors="coerce"), pd.to_numeric(lon_text, errors="coerce")
-        if pd.isna(lat) or pd.isna(lon):
-            bad_col, bad_val = (schema.LAT, lat_text) if pd.isna(lat) else (schema.LON, lon_text)
-            problems.append(Problem("coordinate_not_numeric", "latitude and longitude must both be decimal degrees",
-                                    "write both as numbers such as 8.43 and 99.96, or leave both empty",
-                                    row=row, column=bad_col, value=bad_val))
-            continue
-        lat_ok = b["lat_min"] <= lat <= b["lat_max"]
-        lon_ok = b["lon_min"] <= lon <= b["lon_max"]
-        if lat_ok and lon_ok:
-            continue
-        if b["lat_min"] <= lon <= b["lat_max"] and b["lon_min"] <= lat <= b["lon_max"]:
-            problems.append(Problem("coordinates_swapped", "latitude and longitude look swapped",
-                                    f"swap the two columns: lat should be about {lon}, lon about {lat}",
-                                    row=row, column=schema.LAT, value=f"{lat_text}, {lon_text}"))
-        else:
-            problems.append(Problem(
-                "outside_thailand", "the point lies outside Thailand",
-                f"check the coordinates: Thailand spans lat {b['lat_min']}-{b['lat_max']}, "
-                f"lon {b['lon_min']}-{b['lon_max']} (decimal degrees, WGS84)",
-                row=row, column=schema.LAT, value=f"{lat_text}, {lon_text}"))
+                                    row=spreadsheet_row(i), column=schema.MOO, value=moo))
     return problems
 
 
@@ -301,15 +157,15 @@ def boundary_problems(frame: gpd.GeoDataFrame, level: str) -> list[Problem]:
     frame = _normalise_boundary_attributes(frame)
     problems = _crs_problems(frame)
     code_columns = [schema.TAMBON_CODE, schema.AMPHOE_CODE] if level == "tambon" else [schema.AMPHOE_CODE]
-    table = pd.DataFrame({c: frame[c].map(_clean_cell) for c in code_columns if c in frame.columns},
+    table = pd.DataFrame({c: frame[c].map(clean_cell) for c in code_columns if c in frame.columns},
                          index=range(len(frame)))
     for column in code_columns:
         if column not in frame.columns:
             problems.append(Problem("missing_column", f"required attribute {column!r} is missing",
                                     f"add an attribute named {column!r} with the DOPA code", column=column))
-    problems += _malformed_codes(table)
-    problems += _duplicate_codes(table, code_columns[0])
-    problems += _hierarchy_problems(table)
+    problems += malformed_codes(table)
+    problems += duplicate_codes(table, code_columns[0])
+    problems += hierarchy_problems(table)
     problems += _geometry_problems(frame.geometry.reset_index(drop=True), table.get(code_columns[0]))
     return problems
 
@@ -324,7 +180,7 @@ def _normalise_boundary_attributes(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     frame = frame.rename(columns=renamed)
     for column in (schema.TAMBON_CODE, schema.AMPHOE_CODE):
         if column in frame.columns:
-            frame[column] = frame[column].map(_clean_cell).str.removeprefix(schema.PCODE_PREFIX)
+            frame[column] = frame[column].map(clean_cell).str.removeprefix(schema.PCODE_PREFIX)
     return frame
 
 
@@ -355,15 +211,15 @@ def _geometry_problems(geometry: gpd.GeoSeries, codes: pd.Series | None) -> list
         code = codes.iloc[i] if codes is not None else None
         if geom is None or geom.is_empty:
             problems.append(Problem("empty_geometry", "the feature has no polygon",
-                                    "draw the polygon or delete the feature", row=_row(i), value=code))
+                                    "draw the polygon or delete the feature", row=spreadsheet_row(i), value=code))
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
             problems.append(Problem("not_polygon", f"the feature is a {geom.geom_type}, not a polygon",
                                     "export the boundary layer (polygons), not points or lines",
-                                    row=_row(i), value=code))
+                                    row=spreadsheet_row(i), value=code))
         elif not geom.is_valid:
             problems.append(Problem("invalid_polygon", f"invalid polygon: {shapely.is_valid_reason(geom)}",
                                     "repair it (QGIS: Vector > Geometry Tools > Fix Geometries) and upload again",
-                                    row=_row(i), column="geometry", value=code))
+                                    row=spreadsheet_row(i), column="geometry", value=code))
     return problems
 
 

@@ -42,3 +42,11 @@ def test_an_empty_file_is_refused():
 def test_a_table_from_the_editor_is_checked_the_same_way():
     with pytest.raises(planning.InvalidInputError, match="8002 has villages but no row"):
         roster_from_table([{"amphoe_code": "8001", "teams": 2}], capacity=10, districts=DISTRICTS)
+
+
+def test_a_file_that_is_not_text_is_refused_as_a_roster_problem():
+    """The dashboard shows roster problems (InvalidInputError); an undecodable file must be one of them."""
+    with pytest.raises(planning.InvalidInputError, match="neither UTF-8 nor Thai Windows-874"):
+        read_roster_csv(bytes([0x81, 0xFF, 0xFE, 0x00]) * 10, "r.csv", capacity=10, districts=DISTRICTS)
+    with pytest.raises(planning.InvalidInputError, match="must be a CSV file"):
+        read_roster_csv(b"amphoe_code,teams\n8001,3\n", "r.xlsx", capacity=10, districts=DISTRICTS)
