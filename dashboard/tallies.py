@@ -19,8 +19,6 @@ import pandas as pd
 
 import planning
 from dashboard.i18n import Texts, format_number, translate
-from planning.aggregate import aggregate
-from planning.balance import min_max_load
 
 OVER_CAPACITY, ABOVE_OPTIMUM = "over_capacity", "above_optimum"
 #: Cell colours of the load matrix (light tints that keep the numbers readable).
@@ -101,7 +99,7 @@ def optimal_max_load(problem: planning.Problem) -> Fraction | None:
     """The smallest largest team load any plan of `problem` can have (the optimiser's first objective, proven);
     None when no plan fits (the plan's checks then say why)."""
     try:
-        return min_max_load(problem, aggregate(problem))
+        return planning.optimal_max_load(problem)
     except planning.PlanningError:
         return None
 
@@ -151,7 +149,7 @@ def split_table(metrics: planning.PlanMetrics, assignment: Mapping[str, str], ta
 def check_lines(problem: planning.Problem, assignment: Mapping[str, str], lang: str) -> list[CheckLine]:
     """Every named check of the planning engine, in the interface language, with the failures' numbers."""
     failed = set(planning.validate_plan(problem, assignment))
-    details = planning.explain_failures(problem, assignment) if failed else {}
+    details = planning.explain_failures(problem, assignment, language=lang) if failed else {}
     return [CheckLine(name, planning.CHECK_DESCRIPTIONS[name][lang], name not in failed, details.get(name, ()))
             for name in planning.CHECKS]
 

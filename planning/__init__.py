@@ -27,7 +27,7 @@ from planning.metrics import PlanMetrics, evaluate
 from planning.problem import Problem, make_problem
 from planning.result import REASONS, PlanResult, explain
 from planning.roster import DEFAULT_CAPACITY, Roster, default_roster, roster_from_rows
-from planning.solve import plan, reoptimise
+from planning.solve import optimal_max_load, plan, reoptimise
 from planning.waves import Wave, default_waves, waves_from_targets
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "hop_distances",
     "locks_respected",
     "make_problem",
+    "optimal_max_load",
     "plan",
     "reoptimise",
     "roster_from_rows",

@@ -63,30 +63,54 @@ def validate_plan(problem: Problem, assignment: Assignment) -> tuple[str, ...]:
     return tuple(name for name, check in CHECKS.items() if not check(problem, assignment))
 
 
-def explain_failures(problem: Problem, assignment: Assignment, limit: int = 5) -> dict[str, tuple[str, ...]]:
-    """For each failed check, up to ``limit`` English sentences with the numbers (for the dashboard)."""
+_SENTENCES: dict[str, dict[str, str]] = {
+    "no_wave": {"en": "{n} villages have no wave (e.g. {examples})",
+                "th": "{n} หมู่บ้านยังไม่มีระยะ (เช่น {examples})"},
+    "unknown_village": {"en": "village {village} is not in the province",
+                        "th": "หมู่บ้าน {village} ไม่อยู่ในจังหวัด"},
+    "unknown_wave": {"en": "village {village} has wave {wave!r}, which does not exist",
+                     "th": "หมู่บ้าน {village} อยู่ในระยะ {wave!r} ซึ่งไม่มีอยู่"},
+    "wave_size": {"en": "wave {wave} has {n} villages, its size is {size}",
+                  "th": "ระยะ {wave} มี {n} หมู่บ้าน แต่ขนาดที่กำหนดคือ {size}"},
+    "lock": {"en": "village {village} is locked to {locked} but assigned to {wave}",
+             "th": "หมู่บ้าน {village} ล็อกไว้ที่ระยะ {locked} แต่ถูกจัดไว้ระยะ {wave}"},
+    "capacity": {"en": "district {district} has {n} villages in wave {wave} but {teams} teams x {capacity} = "
+                       "{limit}",
+                 "th": "อำเภอ {district} มี {n} หมู่บ้านในระยะ {wave} แต่รับได้ {teams} ทีม x {capacity} = "
+                       "{limit}"},
+}
+
+
+def explain_failures(problem: Problem, assignment: Assignment, limit: int = 5,
+                     language: str = "en") -> dict[str, tuple[str, ...]]:
+    """For each failed check, up to ``limit`` sentences with the numbers, in English ("en") or Thai ("th")."""
+    if language not in ("en", "th"):
+        raise ValueError(f"language {language!r} is not supported; use 'en' or 'th'")
+
+    def say(key: str, **values: object) -> str:
+        return _SENTENCES[key][language].format(**values)
+
     details: dict[str, tuple[str, ...]] = {}
     missing = [v for v in problem.villages if v not in assignment]
     unknown = [v for v in assignment if v not in problem.villages]
     labels = set(problem.labels)
     bad_wave = [v for v, w in assignment.items() if v in problem.villages and w not in labels]
-    lines = ([f"{len(missing)} villages have no wave (e.g. {', '.join(missing[:3])})"] if missing else [])
-    lines += [f"village {v} is not in the province" for v in unknown[:limit]]
-    lines += [f"village {v} has wave {assignment[v]!r}, which does not exist" for v in bad_wave[:limit]]
+    lines = [say("no_wave", n=len(missing), examples=", ".join(missing[:3]))] if missing else []
+    lines += [say("unknown_village", village=v) for v in unknown[:limit]]
+    lines += [say("unknown_wave", village=v, wave=assignment[v]) for v in bad_wave[:limit]]
     if lines:
         details["every_village_assigned_once"] = tuple(lines[:limit])
     sizes = _wave_counts(problem, assignment)
-    lines = [f"wave {label} has {sizes.get(label, 0)} villages, its size is {size}"
+    lines = [say("wave_size", wave=label, n=sizes.get(label, 0), size=size)
              for label, size in problem.wave_sizes.items() if sizes.get(label, 0) != size]
     if lines:
         details["wave_sizes_met"] = tuple(lines[:limit])
-    lines = [f"village {v} is locked to {w} but assigned to {assignment[v]}"
+    lines = [say("lock", village=v, locked=w, wave=assignment[v])
              for v, w in problem.locks.items() if assignment.get(v, w) != w]
     if lines:
         details["locks_respected"] = tuple(lines[:limit])
-    lines = [f"district {problem.district_label(d)} has {n} villages in wave {w} but "
-             f"{problem.roster.teams[d]} teams x {problem.roster.capacity} = "
-             f"{problem.roster.teams[d] * problem.roster.capacity}"
+    lines = [say("capacity", district=problem.district_label(d), n=n, wave=w, teams=problem.roster.teams[d],
+                 capacity=problem.roster.capacity, limit=problem.roster.teams[d] * problem.roster.capacity)
              for (d, w), n in _over_capacity(problem, assignment).items()]
     if lines:
         details["district_capacity_respected"] = tuple(lines[:limit])

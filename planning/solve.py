@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Mapping
+from fractions import Fraction
 
 import numpy as np
 
@@ -36,6 +37,14 @@ def plan(problem: Problem, *, node_budget: int = DEFAULT_NODE_BUDGET) -> PlanRes
     spread = improve_spread(agg, room, split.x, problem.pace_weight, node_budget)
     assignment = deal_villages(problem, agg, spread.x)
     return _result(problem, assignment, split, spread, stage_one, started, moved={})
+
+
+def optimal_max_load(problem: Problem) -> Fraction:
+    """M1 alone: the smallest largest load (villages per team) any plan of `problem` can have, proven exactly.
+
+    Cheap (no solver): the dashboard flags load cells above it. Raises InfeasiblePlanError when no plan fits.
+    """
+    return min_max_load(problem, aggregate(problem))
 
 
 def reoptimise(problem: Problem, current: Mapping[str, str], *,

@@ -100,7 +100,9 @@ def test_checks_are_named_in_words_with_what_fails(problem):
     failed = {line.name: line for line in lines if not line.passed}
     assert set(failed) == {"every_village_assigned_once", "wave_sizes_met"}
     assert failed["wave_sizes_met"].rule == "ขนาดแต่ละระยะตรงตามเป้า"
-    assert any("wave 2549 has 1 villages" in d for d in failed["wave_sizes_met"].details)
+    assert any("ระยะ 2549 มี 1 หมู่บ้าน" in d for d in failed["wave_sizes_met"].details)
+    english = {line.name: line for line in check_lines(problem, {"a1": "2549"}, "en") if not line.passed}
+    assert any("wave 2549 has 1 villages" in d for d in english["wave_sizes_met"].details)
 
 
 def test_a_valid_plan_passes_every_check(problem):

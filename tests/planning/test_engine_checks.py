@@ -8,12 +8,14 @@ from planning import (
     CHECK_DESCRIPTIONS,
     CHECKS,
     InvalidInputError,
+    Roster,
     Wave,
     default_roster,
     default_waves,
     evaluate,
     explain_failures,
     hop_distances,
+    make_problem,
     plan,
     roster_from_rows,
     validate_plan,
@@ -116,3 +118,15 @@ def test_without_pilots_the_seeds_are_the_tambons_locked_to_the_earliest_locked_
 def test_without_pilots_or_locks_there_is_no_seed_and_no_hop():
     problem = instance(TAMBONS, {"A": 1, "B": 1}, 3, (Wave("W1", 4), Wave("W2", None)))
     assert (problem.seeds, problem.hops) == ((), {})
+
+
+def test_failures_are_explained_in_thai_with_the_same_numbers():
+    problem = make_problem({"v1": "t1", "v2": "t1"}, {"t1": "d1"}, waves=[Wave("2549", 1), Wave("2550", 1)],
+                           roster=Roster({"d1": 1}, 1, estimated=False))
+    crowded = {"v1": "2549", "v2": "2549"}
+    thai = explain_failures(problem, crowded, language="th")
+    english = explain_failures(problem, crowded)
+    assert set(thai) == set(english) == {"wave_sizes_met", "district_capacity_respected"}
+    assert thai["wave_sizes_met"] == ("ระยะ 2549 มี 2 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1",
+                                      "ระยะ 2550 มี 0 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1")
+    assert thai["district_capacity_respected"] == ("อำเภอ d1 มี 2 หมู่บ้านในระยะ 2549 แต่รับได้ 1 ทีม x 1 = 1",)
