@@ -1,7 +1,7 @@
 """Coverage page (executives): how far a plan reaches by year, where the load falls, and the six-step progress.
 
 Thin: figures come from dashboard.coverage_data (planning.coverage / planning.progress), maps from
-dashboard.coverage_maps, charts from dashboard.coverage_charts, progress entry from dashboard.progress_editor.
+dashboard.coverage_maps, charts from dashboard.coverage_charts, the progress tab from dashboard.coverage_progress.
 Tabs run lazily: only the open tab's maps and charts are built.
 """
 
