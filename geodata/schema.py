@@ -79,16 +79,8 @@ VILLAGE_COLUMNS: Final[dict[str, str]] = {
     "comment": "str",
 }
 
-#: Tambon (subdistrict) columns and dtypes.
-TAMBON_COLUMNS: Final[dict[str, str]] = {
-    TAMBON_CODE: "str",
-    TAMBON_TH: "str",
-    TAMBON_EN: "str",
-    AMPHOE_CODE: "str",
-    AMPHOE_TH: "str",
-    AMPHOE_EN: "str",
-    PROVINCE: "str",
-    AREA_KM2: "float64",
+#: Village counts and DOPA population/households (2021-12-31), carried by tambons and amphoes alike.
+_COUNTS: Final[dict[str, str]] = {
     "n_muban": "int64",
     "n_muban_located": "int64",
     POPULATION: "int64",
@@ -101,6 +93,19 @@ TAMBON_COLUMNS: Final[dict[str, str]] = {
     "hh2021_nonmunicipal": "int64",
 }
 
+#: Tambon (subdistrict) columns and dtypes.
+TAMBON_COLUMNS: Final[dict[str, str]] = {
+    TAMBON_CODE: "str",
+    TAMBON_TH: "str",
+    TAMBON_EN: "str",
+    AMPHOE_CODE: "str",
+    AMPHOE_TH: "str",
+    AMPHOE_EN: "str",
+    PROVINCE: "str",
+    AREA_KM2: "float64",
+    **_COUNTS,
+}
+
 #: Amphoe (district) columns and dtypes.
 AMPHOE_COLUMNS: Final[dict[str, str]] = {
     AMPHOE_CODE: "str",
@@ -109,16 +114,7 @@ AMPHOE_COLUMNS: Final[dict[str, str]] = {
     PROVINCE: "str",
     AREA_KM2: "float64",
     "n_tambon": "int64",
-    "n_muban": "int64",
-    "n_muban_located": "int64",
-    POPULATION: "int64",
-    "pop2021_male": "int64",
-    "pop2021_female": "int64",
-    HOUSEHOLDS: "int64",
-    "pop2021_municipal": "int64",
-    "hh2021_municipal": "int64",
-    "pop2021_nonmunicipal": "int64",
-    "hh2021_nonmunicipal": "int64",
+    **_COUNTS,
 }
 
 # --- Users' village lists ---------------------------------------------------------------------------------
