@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from planning.thai_dates import format_thai_date
+
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 LANGUAGE_KEY = "lang"
@@ -45,10 +47,6 @@ COMMON: Texts = {
     "villages_count": ("{n:,} หมู่บ้าน", "{n:,} villages"),
 }
 
-_THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-_ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-BUDDHIST_ERA_OFFSET = 543
-
 
 def translate(texts: Texts, key: str, lang: str, **values: object) -> str:
     """The text for `key` in `lang` ("th" or "en"), with `{name}` fields filled from `values`.
@@ -62,15 +60,9 @@ def translate(texts: Texts, key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def buddhist_year(year_ce: int) -> int:
-    """B.E. year of a C.E. year (2006 -> 2549)."""
-    return year_ce + BUDDHIST_ERA_OFFSET
-
-
 def format_date(day: dt.date, lang: str) -> str:
     """A date as Thai readers write it: day, abbreviated month, B.E. year (2 ธ.ค. 2548); English keeps B.E."""
-    months = _THAI_MONTHS if lang == "th" else _ENGLISH_MONTHS
-    return f"{day.day} {months[day.month - 1]} {buddhist_year(day.year)}"
+    return format_thai_date(day, lang)
 
 
 def format_number(value: float, decimals: int = 0) -> str:

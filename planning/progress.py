@@ -31,7 +31,8 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-BUDDHIST_ERA_OFFSET = 543
+from planning.thai_dates import BUDDHIST_ERA_OFFSET
+
 #: First month of the Thai fiscal year (October).
 FISCAL_YEAR_START_MONTH = 10
 #: "No step reported yet": the step of a covered village that has no report.

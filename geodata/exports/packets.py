@@ -27,8 +27,9 @@ from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
 from geodata.exports.packet import AmphoePacket, ProvincePacket, province_packet
 from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter
-from geodata.exports.text import BUDDHIST_ERA_OFFSET, safe_name, thai_day
+from geodata.exports.text import safe_name, thai_day
 from geodata.exports.xlsx import write_amphoe_xlsx, write_province_xlsx
+from planning.thai_dates import BUDDHIST_ERA_OFFSET
 from store import Scenario
 
 PROVINCE_PREFIX = f"{schema.PROVINCE_CODE}_province"

@@ -2,7 +2,7 @@
 
 The files go to Thai district offices, so labels are Thai first with the English after them (the glossary's
 terms); machine-readable files (CSV, GeoPackage, GeoJSON) keep ASCII column names and plain key values.
-geodata may not import the dashboard, so the date format of `dashboard.i18n.format_date` is repeated here.
+Dates use planning.thai_dates, the same format as the dashboard.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import datetime as dt
 import re
 import unicodedata
 
-BUDDHIST_ERA_OFFSET = 543
+from planning.thai_dates import format_thai_date
+
 #: Thailand keeps UTC+7 all year (no daylight saving).
 THAI_TIME = dt.timezone(dt.timedelta(hours=7))
-_THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 #: Label key -> (Thai, English).
 LABELS: dict[str, tuple[str, str]] = {
@@ -139,8 +139,7 @@ def thai_day(timestamp: str) -> dt.date:
 
 def thai_date(timestamp: str) -> str:
     """An ISO timestamp as Thai readers write its date (the day in Thailand): 26 พ.ย. 2569."""
-    day = thai_day(timestamp)
-    return f"{day.day} {_THAI_MONTHS[day.month - 1]} {day.year + BUDDHIST_ERA_OFFSET}"
+    return format_thai_date(thai_day(timestamp))
 
 
 def display_width(text: str) -> int:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import COMMON, buddhist_year, format_date, format_number, format_share, translate
+from dashboard.i18n import COMMON, format_date, format_number, format_share, translate
+from planning.thai_dates import buddhist_year
 
 
 def test_buddhist_era_years():
