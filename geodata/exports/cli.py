@@ -3,7 +3,8 @@
     rollout export [--scenario NAME] [--amphoe 8001|all] [--format xlsx,pdf,csv,gpkg,geojson] --out DIR [--zip]
 
 Without ``--scenario`` the default optimised plan of the embedded province is exported; a named scenario is read
-from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder). Bad
+from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder), and so
+are the planners' location corrections, so the files match the dashboard's Export page. Bad
 input (unknown scenario, amphoe or format) raises ExportError, which ``rollout`` prints as one line (exit 2).
 """
 
@@ -18,6 +19,7 @@ import geopandas as gpd
 
 import store
 from geodata import embedded, schema
+from geodata.corrections import apply_corrections
 from geodata.exports.errors import ExportError
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
 from geodata.plans import EMBEDDED_DATASET, default_scenario
@@ -44,7 +46,10 @@ def run_export(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     villages, tambons, amphoes = embedded.load_villages(), embedded.load_tambons(), embedded.load_amphoes()
     amphoe = _check_amphoe(str(args.amphoe).strip(), amphoes)
-    scenario = _scenario(args.scenario, villages, tambons)
+    database = store.open_store()
+    scenario = _scenario(args.scenario, villages, tambons, database)
+    # The planners' location corrections, as the dashboard shows them: the same files from both.
+    villages = apply_corrections(villages, tambons, database.location_corrections())
     if scenario.dataset != EMBEDDED_DATASET:
         print(f"rollout export: scenario {scenario.name!r} was planned on data set {scenario.dataset!r}; "
               f"exporting it with the embedded data set", file=sys.stderr)
@@ -69,10 +74,11 @@ def _check_amphoe(amphoe: str, amphoes: gpd.GeoDataFrame) -> str:
     return amphoe
 
 
-def _scenario(name: str | None, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame) -> store.Scenario:
+def _scenario(name: str | None, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
+              database: store.Store) -> store.Scenario:
     if name is None:
         return default_scenario(villages, tambons)
     try:
-        return store.open_store().open_scenario(name)
+        return database.open_scenario(name)
     except store.UnknownScenarioError as error:
         raise ExportError(f"{error}; leave out --scenario for the default optimised plan") from error

@@ -76,3 +76,19 @@ def test_bad_input_is_one_line_on_stderr_and_exit_status_2(database, tmp_path, c
     assert error.startswith("rollout export: ") and "\n" not in error
     assert re.search(message, error), error
     assert not (tmp_path / "out").exists()
+
+
+def test_location_corrections_in_the_database_reach_the_exported_files(tmp_path):
+    """The Export page exports the corrected points; the command line, reading the same database, must too."""
+    villages = geodata.load_villages()
+    estimated = villages[(villages[schema.AMPHOE_CODE] == "8022")
+                         & (villages[schema.LOCATION_QUALITY] == schema.ESTIMATED)].iloc[0]
+    code = estimated[schema.VILLAGE_CODE]
+    store.open_store().add_location_correction(code, estimated[schema.LAT] + 0.001, estimated[schema.LON],
+                                               source="GPS อำเภอ", author="ทดสอบ")
+    out = tmp_path / "out"
+    assert main(["export", "--amphoe", "8022", "--format", "csv", "--out", str(out)]) == 0
+    with (out / "8022_Chang_Klang" / "8022_villages.csv").open(encoding="utf-8-sig", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r[schema.VILLAGE_CODE] == code)
+    assert row[schema.LOCATION_QUALITY] == "high"
+    assert float(row[schema.LAT]) == pytest.approx(estimated[schema.LAT] + 0.001)
