@@ -81,11 +81,11 @@ if upload is not None:
         candidate = read_village_list(upload.getvalue(), upload.name, dataset.tambons,
                                       known_points=embedded_dataset().villages)
     except geodata.UploadError as error:
-        st.error(t(TEXT, "problems", n=len(error.problems)))
+        st.error(t(TEXT, "problems", n=format_number(len(error.problems))))
         st.dataframe(problem_table(error.problems), hide_index=True, use_container_width=True)
     else:
         estimated = int((candidate["location_quality"] == "estimated").sum())
-        st.success(t(TEXT, "valid", n=len(candidate), estimated=estimated))
+        st.success(t(TEXT, "valid", n=format_number(len(candidate)), estimated=format_number(estimated)))
         if st.button(t(TEXT, "use_it"), key="use_upload"):
             use_uploaded_villages(upload.name, candidate)
             st.success(t(TEXT, "now_using", name=upload.name))
@@ -97,10 +97,10 @@ if boundary_upload is not None:
     try:
         boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")
     except geodata.UploadError as error:
-        st.error(t(TEXT, "problems", n=len(error.problems)))
+        st.error(t(TEXT, "problems", n=format_number(len(error.problems))))
         st.dataframe(problem_table(error.problems), hide_index=True, use_container_width=True)
     else:
-        st.success(t(TEXT, "boundaries_valid", n=len(boundaries)))
+        st.success(t(TEXT, "boundaries_valid", n=format_number(len(boundaries))))
 
 st.subheader(t(TEXT, "sources"))
 st.markdown(geodata.sources_markdown())
