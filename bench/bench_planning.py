@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/bench_planning.py [--case province|nation|all] [--json results.json] [--no-plain]
 
+Besides M1 and M2 it reports M3 (spread_objective): the value of stage 2's plan, where the local search
+starts, the value reached, its spread_status and the seconds of stage 3.
+
 Each case runs in its own subprocess so that peak memory is separate. Peak memory is the subprocess's maximum
 resident set size (``resource.getrusage(RUSAGE_SELF).ru_maxrss``), which includes loading the data with
 geopandas and, when run, the plain model; it covers native (HiGHS) memory that tracemalloc cannot see.
@@ -59,6 +62,18 @@ def nation_problem(capacity: int):
     facts = {"points": len(points), "villages": len(villages), "tambons": len(tambons),
              "tambons_with_villages": len(set(villages.values())), "districts_with_villages": len(roster.teams)}
     return planning.make_problem(villages, districts, waves=waves, roster=roster), facts
+
+
+def stage_two_m3(problem) -> float:
+    """M3 of stage 2's plan, where stage 3's local search starts."""
+    from planning.aggregate import aggregate
+    from planning.balance import min_max_load, open_caps, wave_caps
+    from planning.local_search import m3
+    from planning.splits import min_split_plan
+
+    agg = aggregate(problem)
+    room = open_caps(agg, wave_caps(agg, min_max_load(problem, agg)))
+    return m3(agg, min_split_plan(agg, room).x, problem.pace_weight)
 
 
 def plain_model(problem) -> dict:
@@ -133,7 +148,8 @@ def run_case(case: str, with_plain: bool) -> dict:
     result = planning.plan(problem)
     m = result.metrics
     out.update(m1=m.max_load, m1_fraction=list(m.max_load_fraction), m2=m.split_tambons, status=m.status,
-               m2_proof=m.proof, spread_status=m.spread_status,
+               m2_proof=m.proof, spread_status=m.spread_status, m3_start=stage_two_m3(problem),
+               m3=m.spread_objective, spread_cost=m.spread_cost, pace_gap=m.pace_gap,
                seconds_m1_m2=m.stage_seconds["m1"] + m.stage_seconds["m2"], seconds_total=m.seconds,
                stage_seconds=m.stage_seconds, wave_sizes=m.wave_sizes)
     if with_plain:
@@ -161,12 +177,13 @@ def main() -> None:
         command = [sys.executable, __file__, "--child", case] + (["--no-plain"] if args.no_plain else [])
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"{'case':9} {'villages':>8} {'M1':>6} {'M2':>3} {'status':8} {'M1+M2 s':>8} {'total s':>8} "
-          f"{'plain s':>8} {'ratio':>7} {'peak MB':>8}")
+    print(f"{'case':9} {'villages':>8} {'M1':>6} {'M2':>3} {'status':8} {'M1+M2 s':>8} {'M3 start':>9} "
+          f"{'M3':>9} {'M3 status':14} {'M3 s':>6} {'total s':>8} {'plain s':>8} {'ratio':>7} {'peak MB':>8}")
     for r in results:
         plain = r.get("plain", {})
         print(f"{r['case']:9} {r['villages']:>8} {r['m1']:>6.2f} {r['m2']:>3} {r['status']:8} "
-              f"{r['seconds_m1_m2']:>8.3f} {r['seconds_total']:>8.3f} {plain.get('seconds', float('nan')):>8.2f} "
+              f"{r['seconds_m1_m2']:>8.3f} {r['m3_start']:>9.2f} {r['m3']:>9.2f} {r['spread_status']:14} "
+              f"{r['stage_seconds']['m3']:>6.2f} {r['seconds_total']:>8.3f} {plain.get('seconds', float('nan')):>8.2f} "
               f"{r.get('ratio_m1_m2', float('nan')):>7.0f} {r['peak_rss_mb']:>8.0f}")
     for r in results:
         if "c10_error" in r:

@@ -4,7 +4,7 @@ Pure: plain typed inputs (codes as strings, counts, dicts, tuples) in, frozen pi
 no GeoDataFrames, no user interface. The geodata package converts files and frames into a Problem.
 
     problem = make_problem(villages, tambon_districts, pilot_tambons={"801701"}, adjacency=adjacency)
-    result = plan(problem)            # M1 and M2 proven optimal, M3 best within a node budget
+    result = plan(problem)            # M1 and M2 proven optimal, M3 improved by a local search
     metrics = evaluate(problem, manual_assignment)
     failed = validate_plan(problem, manual_assignment)
 

@@ -34,8 +34,9 @@ class PlanMetrics:
     """Measures of one assignment (see the module docstring for definitions).
 
     ``status`` is ``optimal`` only when M1 and M2 were proven optimal by ``plan``/``reoptimise``; ``evaluated``
-    for metrics of a given assignment. ``spread_status`` says how M3 was reached: ``optimal`` (proven),
-    ``heuristic`` (best found within the node budget), ``off`` (no seed and no pace weight) or ``not_solved``.
+    for metrics of a given assignment. ``spread_status`` says how M3 was reached: ``local_optimum`` (the local
+    search can lower it no further), ``local_search`` (its round budget ran out first), ``off`` (no seed and no
+    pace weight) or ``not_solved`` (an evaluated assignment).
     ``proof`` names how M2 was proven (``district_bound`` or ``mip``). Counts and loads cover assigned villages
     of the problem only; ``unassigned`` counts the villages without a wave.
     """

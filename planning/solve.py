@@ -2,7 +2,8 @@
 
 1. M1, the largest team load, by an exact combinatorial search (planning.balance);
 2. M2, the number of split tambons, with M1 fixed (planning.splits), proven by a bound or by HiGHS;
-3. M3, spread and pace (planning.metrics), with M1 and M2 fixed, within a node budget (planning.spread).
+3. M3, spread and pace (planning.metrics), with M1 and M2 fixed, by a deterministic local search
+   (planning.spread, planning.local_search).
 
 Both functions refuse to return a plan whose M1 and M2 are not proven; the result's metrics say how M3 was
 reached. The final plan is re-checked with the same named checks the dashboard uses.
@@ -25,16 +26,17 @@ from planning.metrics import evaluate
 from planning.problem import Problem
 from planning.result import PlanResult
 from planning.splits import SplitPlan, min_split_plan
-from planning.spread import DEFAULT_NODE_BUDGET, SpreadPlan, fewest_moves, improve_spread
+from planning.spread import DEFAULT_MAX_ROUNDS, SpreadPlan, fewest_moves, improve_spread
 from planning.villages import deal_villages, tambon_counts
 
 
-def plan(problem: Problem, *, node_budget: int = DEFAULT_NODE_BUDGET) -> PlanResult:
+def plan(problem: Problem, *, max_rounds: int = DEFAULT_MAX_ROUNDS) -> PlanResult:
     """The best plan: smallest largest load, then fewest split tambons (both proven), then the best spread and
-    pace found within ``node_budget`` branch-and-bound nodes. Raises InfeasiblePlanError when no plan fits."""
+    pace the local search finds within ``max_rounds`` rounds (never worse than stage 2's plan). Raises
+    InfeasiblePlanError when no plan fits."""
     started = time.perf_counter()
     agg, room, split, stage_one = _stages_one_two(problem)
-    spread = improve_spread(agg, room, split.x, problem.pace_weight, node_budget)
+    spread = improve_spread(agg, room, split.x, problem.pace_weight, max_rounds)
     assignment = deal_villages(problem, agg, spread.x)
     return _result(problem, assignment, split, spread, stage_one, started, moved={})
 
@@ -48,18 +50,19 @@ def optimal_max_load(problem: Problem) -> Fraction:
 
 
 def reoptimise(problem: Problem, current: Mapping[str, str], *,
-               node_budget: int = DEFAULT_NODE_BUDGET) -> PlanResult:
+               max_rounds: int = DEFAULT_MAX_ROUNDS) -> PlanResult:
     """Restore an optimal plan while changing as few unlocked villages of ``current`` as possible.
 
     ``current`` (village -> wave label) may cover some or all villages. Locks always win. The result has the
     same proven M1 and M2 as ``plan``; among such plans it moves the fewest villages of ``current`` (proven),
-    then prefers spread and pace within the node budget. ``moved`` lists village -> (old wave, new wave).
+    then the local search lowers M3 without moving any more of them. ``moved`` lists village -> (old wave,
+    new wave).
     """
     started = time.perf_counter()
     _check_current(problem, current)
     agg, room, split, stage_one = _stages_one_two(problem)
     spread = fewest_moves(agg, room, split.x, tambon_counts(problem, agg, current), problem.pace_weight,
-                          node_budget)
+                          max_rounds)
     assignment = deal_villages(problem, agg, spread.x, current)
     moved = {v: (old, assignment[v]) for v, old in sorted(current.items()) if assignment[v] != old}
     return _result(problem, assignment, split, spread, stage_one, started, moved=moved)

@@ -1,22 +1,20 @@
 """Stage 3 (M3): among plans with the optimal load and split count, prefer outward spread and even pace.
 
 M3 = ``spread_cost + pace_weight * pace_gap`` (definitions in planning.metrics). With stages 1 and 2 fixed
-(district room from the optimal load limit; the tambons split by stage 2 are the only ones allowed to split),
-this is an assignment problem: each whole tambon picks one wave, split tambons pick a count per wave. HiGHS
-solves it from the stage-2 plan for a fixed number of branch-and-bound nodes, not seconds, so the result does
-not depend on the machine's speed.
+(district room from the optimal load limit; the tambons split by stage 2 are the only ones split), each whole
+tambon picks a wave and each split tambon a count per wave. A deterministic local search (planning.local_search)
+improves stage 2's plan: it re-deals every district's tambons over three waves at a time, balancing the
+districts' changes so that every wave keeps its size. It never makes M3 worse than stage 2's plan.
 
 ``spread_status`` in the metrics says what was reached:
 
-- ``optimal_given_splits``: proven best among plans that split the same tambons as stage 2 (other plans with
-  the same number of splits but different split tambons are not searched, so M3 as a whole is a heuristic);
-- ``heuristic``: the node budget ran out first; the best plan found, never worse than stage 2's;
-- ``heuristic (time limit)``: a wall-clock safety limit hit (machine-dependent; should not happen);
-- ``skipped``: more than MAX_TAMBONS tambons (a nation, not a province): stage 2's pace-aware plan is kept;
+- ``local_optimum``: no step of the search lowers M3 any more (best for that neighbourhood, not proven best);
+- ``local_search``: the round budget (``max_rounds``) ran out while steps still lowered M3;
 - ``off``: no seed tambon and pace weight 0, nothing to prefer.
 
-``fewest_moves`` is the same program for ``reoptimise``: it first maximises the villages that keep the wave the
-current plan gave them (proven optimal, or SolverError), then spends the node budget on M3 with that fixed.
+``fewest_moves`` does the same for ``reoptimise``: it first maximises the villages that keep the wave the
+current plan gave them (HiGHS, proven optimal, or SolverError), then runs the search, which never lowers that
+count (tambons may trade which of them keeps its wave).
 """
 
 from __future__ import annotations
@@ -29,10 +27,7 @@ import numpy as np
 from planning.aggregate import Aggregates
 from planning.errors import SolverError
 from planning.highs import MipModel
-
-DEFAULT_NODE_BUDGET = 50
-SAFETY_SECONDS = 60.0
-MAX_TAMBONS = 2000  # beyond this (a nation, not a province) the root of the program alone takes tens of seconds
+from planning.local_search import DEFAULT_MAX_ROUNDS, SearchResult, local_search
 
 
 @dataclass(frozen=True)
@@ -46,84 +41,73 @@ class SpreadPlan:
     kept: int = 0
 
 
-@dataclass
-class _Model:
-    """The stage-3 program and where its variables sit.
-
-    ``x[(t, w)] = (var, scale)``: tambon t has ``scale * value(var)`` unlocked villages in wave w. Tambons whole
-    in the stage-2 plan stay whole (a binary per allowed wave, scale = their size); the others get an integer
-    count per wave (scale 1). Fixing which tambons may split keeps M2 and makes the program an assignment
-    problem, which HiGHS handles far better than "at least K whole tambons".
-    """
-
-    model: MipModel
-    x: dict[tuple[int, int], tuple[int, int]]
-    pace: dict[int, tuple[float, list[tuple[int, int]]]]  # deviation var -> (target, (t, w) summed)
-    keep: dict[tuple[int, int], int]
-    objective: dict[int, float]
-
-
 def improve_spread(agg: Aggregates, room: np.ndarray, start: np.ndarray, pace_weight: float,
-                   node_budget: int = DEFAULT_NODE_BUDGET) -> SpreadPlan:
-    """Best M3 within the budget, keeping the load limit (``room``) and the split count of ``start``."""
+                   max_rounds: int = DEFAULT_MAX_ROUNDS) -> SpreadPlan:
+    """Lower M3 from stage 2's plan ``start``, keeping the load limit (``room``) and its split tambons."""
     started = time.perf_counter()
     if not _has_objective(agg, pace_weight):
         return SpreadPlan(x=start, status="off", seconds=0.0)
-    if len(agg.tambons) > MAX_TAMBONS:
-        return SpreadPlan(x=start, status="skipped", seconds=0.0)
-    built = _build(agg, room, start, pace_weight, current=None)
-    x, status = _run(built, agg, start, None, node_budget)
-    return SpreadPlan(x=x, status=status, seconds=time.perf_counter() - started)
+    found = local_search(agg, room, start, pace_weight, max_rounds=max_rounds)
+    return SpreadPlan(x=found.x, status=_status(found), seconds=time.perf_counter() - started)
 
 
 def fewest_moves(agg: Aggregates, room: np.ndarray, start: np.ndarray, current: np.ndarray, pace_weight: float,
-                 node_budget: int = DEFAULT_NODE_BUDGET) -> SpreadPlan:
-    """Keep as many unlocked villages as possible where ``current[t, w]`` put them (proven), then improve M3.
+                 max_rounds: int = DEFAULT_MAX_ROUNDS) -> SpreadPlan:
+    """Keep as many unlocked villages as possible where ``current[t, w]`` put them (proven), then lower M3
+    keeping that many.
 
     ``start`` is any plan with the optimal load and split count (from stage 2)."""
     started = time.perf_counter()
-    built = _build(agg, room, start, pace_weight, current=current)
+    x, kept = _most_kept(agg, room, start, current)
+    status = "off"
+    if _has_objective(agg, pace_weight):
+        found = local_search(agg, room, x, pace_weight, current=current, max_rounds=max_rounds)
+        x, status = found.x, _status(found)
+    return SpreadPlan(x=x, status=status, seconds=time.perf_counter() - started, kept=kept)
+
+
+def _most_kept(agg: Aggregates, room: np.ndarray, start: np.ndarray, current: np.ndarray) -> tuple[np.ndarray, int]:
+    """A plan with the optimal load and split count keeping the most villages of ``current``, and that number,
+    proven by HiGHS (``start`` when no village can be kept at all)."""
+    built = _build(agg, room, start, current)
+    if not built.keep:
+        return start, 0
     built.model.set_cost(dict.fromkeys(built.keep.values(), 1.0))
     solution = built.model.solve(maximize=True, start=_start_vector(built, start, current))
     if solution.status != "optimal" or solution.values is None:
         raise SolverError(f"HiGHS stopped with status {solution.status} while minimising moved villages; "
                           f"no plan is returned unproven")
-    kept = round(solution.objective)
-    x = _read_x(built, agg, solution.values)
-    status = "off"
-    if _has_objective(agg, pace_weight):
-        built.model.add_row(list(built.keep.values()), [1.0] * len(built.keep), lo=kept)
-        x, status = _run(built, agg, x, current, node_budget)
-    return SpreadPlan(x=x, status=status, seconds=time.perf_counter() - started, kept=kept)
+    return _read_x(built, agg, solution.values), round(solution.objective)
+
+
+def _status(found: SearchResult) -> str:
+    return "local_optimum" if found.converged else "local_search"
 
 
 def _has_objective(agg: Aggregates, pace_weight: float) -> bool:
     return bool(agg.t_hops.any()) or pace_weight > 0
 
 
-def _run(built: _Model, agg: Aggregates, start: np.ndarray, current: np.ndarray | None,
-         node_budget: int) -> tuple[np.ndarray, str]:
-    built.model.set_cost(built.objective)
-    solution = built.model.solve(start=_start_vector(built, start, current), node_limit=node_budget,
-                                 time_limit=SAFETY_SECONDS)
-    if solution.values is None:
-        return start, "heuristic"
-    status = {"optimal": "optimal_given_splits", "time_limit": "heuristic (time limit)"}.get(solution.status,
-                                                                                             "heuristic")
-    x = _read_x(built, agg, solution.values)
-    if _objective_of(built, x) > _objective_of(built, start) + 1e-6:
-        return start, "heuristic"
-    return x, status
+@dataclass
+class _KeepModel:
+    """The program that keeps the most villages of the current plan, and where its variables sit.
+
+    ``x[(t, w)] = (var, scale)``: tambon t has ``scale * value(var)`` unlocked villages in wave w. Tambons whole
+    in the stage-2 plan stay whole (a binary per allowed wave, scale = their size); the others get an integer
+    count per wave (scale 1). ``keep[(t, w)]``: villages of t that stay in wave w, at most ``current[t, w]``.
+    """
+
+    model: MipModel
+    x: dict[tuple[int, int], tuple[int, int]]
+    keep: dict[tuple[int, int], int]
 
 
-def _build(agg: Aggregates, room: np.ndarray, start: np.ndarray, pace_weight: float,
-           current: np.ndarray | None) -> _Model:
+def _build(agg: Aggregates, room: np.ndarray, start: np.ndarray, current: np.ndarray) -> _KeepModel:
     model = MipModel()
     n_t, n_w = start.shape
     open_waves = [w for w in range(n_w) if agg.demand[w] > 0]
     whole_in_start = _whole_tambons(agg, start)
     x: dict[tuple[int, int], tuple[int, int]] = {}
-    objective: dict[int, float] = {}
     by_district: dict[int, list[int]] = {}
     for t in range(n_t):
         u, d = int(agg.t_unlocked[t]), int(agg.t_district[t])
@@ -139,9 +123,6 @@ def _build(agg: Aggregates, room: np.ndarray, start: np.ndarray, pace_weight: fl
             waves = [w for w in open_waves if room[d, w] > 0]
             for w in waves:
                 x[t, w] = (model.add_var(0, min(u, int(room[d, w]))), 1)
-        for w in waves:
-            var, scale = x[t, w]
-            objective[var] = float(agg.t_hops[t] * (n_w - 1 - w) * scale)
         model.add_row([x[t, w][0] for w in waves], [float(x[t, w][1]) for w in waves], lo=u, hi=u)
     for d, ts in sorted(by_district.items()):
         for w in open_waves:
@@ -152,35 +133,12 @@ def _build(agg: Aggregates, room: np.ndarray, start: np.ndarray, pace_weight: fl
         keys = [k for k in x if k[1] == w]
         model.add_row([x[k][0] for k in keys], [float(x[k][1]) for k in keys], lo=agg.demand[w],
                       hi=agg.demand[w])
-    pace = _add_pace(model, agg, x, by_district, objective, pace_weight) if pace_weight > 0 else {}
     keep: dict[tuple[int, int], int] = {}
-    if current is not None:
-        for (t, w), (var, scale) in x.items():
-            if current[t, w] > 0:
-                keep[t, w] = model.add_var(0, int(current[t, w]))
-                model.add_row([keep[t, w], var], [1.0, -float(scale)], hi=0)
-    return _Model(model=model, x=x, pace=pace, keep=keep, objective=objective)
-
-
-def _add_pace(model: MipModel, agg: Aggregates, x: dict[tuple[int, int], tuple[int, int]],
-              by_district: dict[int, list[int]], objective: dict[int, float],
-              pace_weight: float) -> dict[int, tuple[float, list[tuple[int, int]]]]:
-    """Absolute deviation of each district's cumulative count from the province's pace, before the last wave."""
-    sizes = agg.demand + agg.locked.sum(axis=0)
-    total = int(sizes.sum())
-    pace: dict[int, tuple[float, list[tuple[int, int]]]] = {}
-    for d, ts in sorted(by_district.items()):
-        for j in range(agg.n_waves - 1):
-            target = agg.villages[d] * int(sizes[: j + 1].sum()) / total - float(agg.locked[d, : j + 1].sum())
-            keys = [(t, w) for t in ts for w in range(j + 1) if (t, w) in x]
-            dev = model.add_var(0, np.inf, cost=pace_weight, integer=False)
-            objective[dev] = pace_weight
-            idx = [x[k][0] for k in keys]
-            coef = [float(x[k][1]) for k in keys]
-            model.add_row([*idx, dev], [*coef, 1.0], lo=target)
-            model.add_row([*idx, dev], [*coef, -1.0], hi=target)
-            pace[dev] = (target, keys)
-    return pace
+    for (t, w), (var, scale) in x.items():
+        if current[t, w] > 0:
+            keep[t, w] = model.add_var(0, int(current[t, w]))
+            model.add_row([keep[t, w], var], [1.0, -float(scale)], hi=0)
+    return _KeepModel(model=model, x=x, keep=keep)
 
 
 def _whole_tambons(agg: Aggregates, x: np.ndarray) -> set[int]:
@@ -190,26 +148,17 @@ def _whole_tambons(agg: Aggregates, x: np.ndarray) -> set[int]:
     return {int(t) for t in np.flatnonzero(decided & (waves_used == 1))}
 
 
-def _start_vector(built: _Model, x: np.ndarray, current: np.ndarray | None) -> np.ndarray:
-    """A full solution vector for HiGHS from tambon counts: pace deviations and keeps derived."""
+def _start_vector(built: _KeepModel, x: np.ndarray, current: np.ndarray) -> np.ndarray:
+    """A full solution vector for HiGHS from tambon counts, the kept villages derived."""
     values = np.zeros(built.model.n_vars)
     for (t, w), (var, scale) in built.x.items():
         values[var] = x[t, w] / scale
-    for var, (target, keys) in built.pace.items():
-        values[var] = abs(sum(x[k] for k in keys) - target)
     for (t, w), var in built.keep.items():
-        values[var] = min(x[t, w], current[t, w]) if current is not None else 0
+        values[var] = min(x[t, w], current[t, w])
     return values
 
 
-def _objective_of(built: _Model, x: np.ndarray) -> float:
-    spread = sum(built.objective.get(var, 0.0) * x[key] / scale for key, (var, scale) in built.x.items())
-    pace = sum(built.objective[var] * abs(sum(x[k] for k in keys) - target)
-               for var, (target, keys) in built.pace.items())
-    return spread + pace
-
-
-def _read_x(built: _Model, agg: Aggregates, values: np.ndarray) -> np.ndarray:
+def _read_x(built: _KeepModel, agg: Aggregates, values: np.ndarray) -> np.ndarray:
     x = np.zeros((len(agg.tambons), agg.n_waves), dtype=np.int64)
     for (t, w), (var, scale) in built.x.items():
         x[t, w] = round(values[var]) * scale

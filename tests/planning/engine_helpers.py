@@ -6,7 +6,10 @@ import itertools
 from collections.abc import Mapping
 from fractions import Fraction
 
-from planning import Problem, Roster, Wave, make_problem
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from planning import InfeasiblePlanError, Problem, Roster, Wave, default_roster, make_problem
 
 
 def villages_of(tambons: Mapping[str, tuple[str, int]]) -> dict[str, str]:
@@ -19,6 +22,54 @@ def instance(tambons: Mapping[str, tuple[str, int]], teams: Mapping[str, int], c
     """A Problem from tambon sizes, teams per district and waves (other make_problem options pass through)."""
     return make_problem(villages_of(tambons), {t: d for t, (d, _) in tambons.items()}, waves=waves,
                         roster=Roster(teams=dict(teams), capacity=capacity, estimated=False), **options)
+
+
+@st.composite
+def problems(draw, max_tambons: int = 4, max_size: int = 3, max_waves: int = 3):
+    """Up to ``max_tambons`` tambons in up to 3 districts, targets that fit, an optional pilot tambon and a
+    few locks. Inputs that make_problem rejects (locks over a wave's size) are filtered out."""
+    sizes = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(1, max_size)), min_size=1,
+                          max_size=max_tambons))
+    tambons = {f"t{i}": (f"D{d}", n) for i, (d, n) in enumerate(sizes)}
+    districts = sorted({d for d, _ in tambons.values()})
+    teams = {d: draw(st.integers(1, 2)) for d in districts}
+    capacity = draw(st.integers(1, max_size + 1))
+    total = sum(n for _, n in tambons.values())
+    pilot = draw(st.sampled_from([None, *tambons])) if len(tambons) > 1 else None
+    pilot_size = tambons[pilot][1] if pilot else 0
+    n_real = draw(st.integers(2, max_waves - (1 if pilot else 0)))
+    left = total - pilot_size
+    targets = []
+    for _ in range(n_real - 1):
+        targets.append(draw(st.integers(0, left)))
+        left -= targets[-1]
+    waves = ((Wave("P", None),) if pilot else ()) + tuple(Wave(f"W{i}", t) for i, t in enumerate(targets)) \
+        + (Wave(f"W{n_real - 1}", None),)
+    labels = [w.label for w in waves if w.label != "P"]
+    villages = [f"{t}{i:02d}" for t, (_, n) in tambons.items() for i in range(1, n + 1)]
+    locks = draw(st.dictionaries(st.sampled_from(villages), st.sampled_from(labels), max_size=2))
+    locks = {v: w for v, w in locks.items() if not (pilot and v.startswith(pilot))}
+    chain = list(tambons)
+    adjacency = {t: tuple(n for n in chain[max(i - 1, 0): i + 2] if n != t) for i, t in enumerate(chain)}
+    try:
+        return instance(tambons, teams, capacity, waves, locks=locks, adjacency=adjacency,
+                        pilot_tambons={pilot} if pilot else set())
+    except InfeasiblePlanError:
+        assume(False)
+
+
+def synthetic_country(n_tambons: int) -> Problem:
+    """A country-sized instance without geometry: tambon i lies in district 5 i // 37 (7 or 8 tambons each) and
+    has 2 to 4 villages (2 + (i * i + i // 5) mod 3), except every hundredth, with 30, too many for its district
+    in one wave, so it splits; default roster (one team per tambon, C = 10); waves: an empty pilot wave, 25 %
+    and 35 % of the villages, then the rest. No seed: M3 is the pace gap alone."""
+    tambons = {f"T{i:05d}": (f"D{5 * i // 37:04d}", 30 if i % 100 == 50 else 2 + (i * i + i // 5) % 3)
+               for i in range(n_tambons)}
+    villages = villages_of(tambons)
+    districts = {t: d for t, (d, _) in tambons.items()}
+    total = len(villages)
+    waves = (Wave("2548", None), Wave("2549", total // 4), Wave("2550", total * 35 // 100), Wave("2551", None))
+    return make_problem(villages, districts, waves=waves, roster=default_roster(villages, districts))
 
 
 def brute_force_m1_m2(problem: Problem) -> tuple[Fraction, int] | None:

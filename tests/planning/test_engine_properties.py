@@ -11,50 +11,15 @@ from hypothesis import strategies as st
 
 from planning import (
     InfeasiblePlanError,
-    Wave,
     locks_respected,
     plan,
     reoptimise,
     validate_plan,
 )
-from tests.planning.engine_helpers import brute_force_m1_m2, instance, plain_mip_m1_m2
+from tests.planning.engine_helpers import brute_force_m1_m2, plain_mip_m1_m2, problems
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-
-
-@st.composite
-def problems(draw, max_tambons: int = 4, max_size: int = 3, max_waves: int = 3):
-    """Up to ``max_tambons`` tambons in up to 3 districts, targets that fit, an optional pilot tambon and a
-    few locks. Inputs that make_problem rejects (locks over a wave's size) are filtered out."""
-    sizes = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(1, max_size)), min_size=1,
-                          max_size=max_tambons))
-    tambons = {f"t{i}": (f"D{d}", n) for i, (d, n) in enumerate(sizes)}
-    districts = sorted({d for d, _ in tambons.values()})
-    teams = {d: draw(st.integers(1, 2)) for d in districts}
-    capacity = draw(st.integers(1, max_size + 1))
-    total = sum(n for _, n in tambons.values())
-    pilot = draw(st.sampled_from([None, *tambons])) if len(tambons) > 1 else None
-    pilot_size = tambons[pilot][1] if pilot else 0
-    n_real = draw(st.integers(2, max_waves - (1 if pilot else 0)))
-    left = total - pilot_size
-    targets = []
-    for _ in range(n_real - 1):
-        targets.append(draw(st.integers(0, left)))
-        left -= targets[-1]
-    waves = ((Wave("P", None),) if pilot else ()) + tuple(Wave(f"W{i}", t) for i, t in enumerate(targets)) \
-        + (Wave(f"W{n_real - 1}", None),)
-    labels = [w.label for w in waves if w.label != "P"]
-    villages = [f"{t}{i:02d}" for t, (_, n) in tambons.items() for i in range(1, n + 1)]
-    locks = draw(st.dictionaries(st.sampled_from(villages), st.sampled_from(labels), max_size=2))
-    locks = {v: w for v, w in locks.items() if not (pilot and v.startswith(pilot))}
-    chain = list(tambons)
-    adjacency = {t: tuple(n for n in chain[max(i - 1, 0): i + 2] if n != t) for i, t in enumerate(chain)}
-    try:
-        return instance(tambons, teams, capacity, waves, locks=locks, adjacency=adjacency,
-                        pilot_tambons={pilot} if pilot else set())
-    except InfeasiblePlanError:
-        assume(False)
 
 
 def plan_or_none(problem):
