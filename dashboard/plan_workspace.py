@@ -21,7 +21,7 @@ import planning
 import store
 from dashboard import plan_state
 from dashboard.data import Dataset, map_bounds
-from dashboard.i18n import COMMON, format_number
+from dashboard.i18n import COMMON, format_number, translate
 from dashboard.map_events import POINT, RETURNED_OBJECTS, SHAPE, TAMBON, VILLAGE, read_map_event
 from dashboard.plan_edits import ASSIGN, LOCK, OPTIMISE, PILOT, ROSTER, UNLOCK, UNPILOT, Edit, EditError, Plan
 from dashboard.plan_map import (
@@ -553,9 +553,27 @@ def _tallies(session: Session, plan: Plan, dataset: Dataset, villages: Villages)
         st.dataframe(moved_table(moved, dataset), hide_index=True, key="plan_moved_table")
 
 
+#: The engine's status codes in words (codes the table does not know are shown as they are).
+STATUS_WORDS = {
+    "optimal": ("พิสูจน์แล้วว่าดีที่สุด", "proven optimal"),
+    "district_bound": ("ด้วยขอบเขตรายอำเภอ", "by the per-district bound"),
+    "mip": ("ด้วยโปรแกรมจำนวนเต็ม HiGHS", "by HiGHS integer programming"),
+    "local_optimum": ("ดีที่สุดเท่าที่ปรับทีละขั้นได้ (ไม่ใช่การพิสูจน์)", "a local optimum (not a proof)"),
+    "local_search": ("หยุดเมื่อครบจำนวนรอบค้นหา", "stopped at the search round limit"),
+    "off": ("ไม่มีสิ่งที่ต้องปรับ", "nothing to prefer"),
+}
+
+
+def status_words(code: str | None) -> str:
+    """An engine status code in the interface language."""
+    if not code:
+        return "—"
+    return translate(STATUS_WORDS, code, lang()) if code in STATUS_WORDS else code
+
+
 def _optimiser_status(metrics) -> None:
-    st.info(t(TEXT, "status", status=metrics.get("status"), proof=metrics.get("proof") or "—",
-              spread=metrics.get("spread_status"), seconds=f"{metrics.get('seconds', 0):.2f}"))
+    st.info(t(TEXT, "status", status=status_words(metrics.get("status")), proof=status_words(metrics.get("proof")),
+              spread=status_words(metrics.get("spread_status")), seconds=f"{metrics.get('seconds', 0):.2f}"))
 
 
 def moved_table(moved, dataset: Dataset) -> pd.DataFrame:

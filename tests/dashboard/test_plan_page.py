@@ -158,7 +158,7 @@ def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
     button(at, "plan_optimise").click()
     run(at)
     assert "Villages moved by optimising" in texts(at)
-    assert "Proof: largest load and split tambons = optimal" in texts(at)
+    assert "Proof: largest load and split tambons = proven optimal" in texts(at)
     moved = next(d.value for d in at.dataframe if "From" in d.value.columns)
     assert len(moved) >= 1 and village not in set(moved["Code"]), "the locked village stays"
     button(at, "plan_apply").click()
@@ -166,7 +166,7 @@ def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
     scenario = saved()
     assert scenario.assignment[village] == "2551" and scenario.metrics["status"] == "optimal"
     assert not scenario.metrics["failed_checks"]
-    assert "Proof: largest load and split tambons = optimal" in texts(at), "still shown once applied"
+    assert "Proof: largest load and split tambons = proven optimal" in texts(at), "still shown once applied"
 
 
 def test_save_as_opens_the_new_scenario_and_the_url_reopens_it(fake_map):

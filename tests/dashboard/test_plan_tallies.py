@@ -108,3 +108,11 @@ def test_checks_are_named_in_words_with_what_fails(problem):
 def test_a_valid_plan_passes_every_check(problem):
     assignment = {"a1": "2549", "a2": "2549", "a3": "2550", "b1": "2549", "b2": "2550", "b3": "2550"}
     assert all(line.passed for line in check_lines(problem, assignment, "en"))
+
+
+def test_engine_status_codes_are_shown_in_words():
+    from dashboard.plan_workspace import STATUS_WORDS
+
+    assert set(STATUS_WORDS) >= {"optimal", "district_bound", "mip", "local_optimum", "local_search", "off"}
+    for thai, english in STATUS_WORDS.values():
+        assert thai and english and thai != english
