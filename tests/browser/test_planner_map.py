@@ -76,6 +76,11 @@ def test_plan_edit_lock_optimise_and_find_it_after_reload_and_restart(offline_pa
     wait_for_app(page, timeout=180_000)
     wait_for_villages(page, timeout=120_000)
     assert "2548 นำร่อง" in map_frame_handle(page).locator(".km-legend").inner_text()
+    # The toolbar's sprite is a CSS background: it loads when the toolbar is painted, maybe after the villages.
+    for _ in range(50):
+        if any("leaflet-draw/images/spritesheet" in url for url in responses):
+            break
+        page.wait_for_timeout(200)
     assert any("leaflet-draw/images/spritesheet" in url for url in responses), "draw icons come from the app"
     before_2549 = int(wave_row(page, "2549")[2].replace(",", ""))
 
