@@ -7,24 +7,12 @@ from collections import Counter
 
 import pytest
 
-import geodata
 from geodata import schema
 from geodata.exports import ExportError, parse_formats
 from geodata.exports.packet import province_packet
 from geodata.exports.text import display_width, quality_label, safe_name, thai_date
 from geodata.palette import PILOT_COLOUR, WAVE_COLOURS, wave_colours
-from tests.geodata.exports_support import AMPHOE, THAI_DATE, expected_waves, make_scenario
-
-
-@pytest.fixture(scope="module")
-def data():
-    return geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes()
-
-
-@pytest.fixture(scope="module")
-def scenario(data):
-    villages, tambons, _ = data
-    return make_scenario(villages, tambons)
+from tests.geodata.exports_support import AMPHOE, THAI_DATE, expected_waves
 
 
 @pytest.fixture(scope="module")

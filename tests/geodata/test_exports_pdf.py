@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-import geodata
 from geodata import schema
 from geodata.exports import ExportError, fonts
 from geodata.exports.packet import province_packet
@@ -46,11 +45,6 @@ def render(path: Path, page: int, name: str) -> Path:
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(path),
                     str(stem)], check=True)
     return stem.with_suffix(".png")
-
-
-@pytest.fixture(scope="module")
-def data():
-    return geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes()
 
 
 @pytest.fixture(scope="module")

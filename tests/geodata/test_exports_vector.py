@@ -10,20 +10,9 @@ import subprocess
 import pyogrio
 import pytest
 
-import geodata
 from geodata import schema
 from geodata.exports.packets import export_plan
-from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, expected_waves, make_scenario
-
-
-@pytest.fixture(scope="module")
-def data():
-    return geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes()
-
-
-@pytest.fixture(scope="module")
-def scenario(data):
-    return make_scenario(data[0], data[1])
+from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, expected_waves
 
 
 @pytest.fixture(scope="module")

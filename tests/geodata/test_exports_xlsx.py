@@ -7,24 +7,13 @@ import dataclasses
 import openpyxl
 import pytest
 
-import geodata
 from geodata import schema
 from geodata.exports.packet import province_packet
 from geodata.exports.text import display_width
 from geodata.exports.xlsx import HEADER_ROW, write_amphoe_xlsx, write_province_xlsx
-from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, expected_waves, make_scenario
+from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, expected_waves
 
 ESTIMATED_TEXT = "ตำแหน่งโดยประมาณ (estimated)"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes()
-
-
-@pytest.fixture(scope="module")
-def scenario(data):
-    return make_scenario(data[0], data[1])
 
 
 @pytest.fixture(scope="module")
