@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import folium
 from branca.element import MacroElement, Template
 
-from dashboard.maps import AMPHOE_LINE, STYLE_PROPERTY, LegendItem, legend, village_style
+from dashboard.maps import AMPHOE_LINE, STYLE_PROPERTY, LegendItem, legend, province_frame, village_style
 from dashboard.offline import serve_locally
 
 #: Coverage classes: (lowest share in the class, colour). Grey = nothing covered; darkest = all covered.
@@ -70,7 +70,7 @@ def coverage_map(bounds: Sequence[Sequence[float]], amphoes: Mapping, tambons: M
     `amphoes` and `tambons` come from `shaded`; `pilot_tambons` is a display GeoJSON of the pilot tambons (may be
     empty). `tooltips` maps "amphoe"/"tambon" to (property names, headings).
     """
-    fmap = _frame(bounds, online_tiles, height)
+    fmap = province_frame(bounds, online_tiles=online_tiles, height=height)
     for name, z_index, events in _PANES:
         folium.map.CustomPane(name, z_index=z_index, pointer_events=events).add_to(fmap)
     amphoe_fields, amphoe_aliases = tooltips["amphoe"]
@@ -143,13 +143,3 @@ class ShowFromZoom(MacroElement):
 
 def _own_style(feature: Mapping) -> dict:
     return feature["properties"][STYLE_PROPERTY]
-
-
-def _frame(bounds: Sequence[Sequence[float]], online_tiles: bool, height: str) -> folium.Map:
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height, zoom_snap=0.25,
-                      min_zoom=7, max_zoom=17)
-    fmap.fit_bounds(bounds)
-    if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False, control=True,
-                         attr="© OpenStreetMap contributors").add_to(fmap)
-    return fmap

@@ -22,6 +22,9 @@ QUALITY_COLOURS = {"high": "#0072B2", "medium": "#009E73", "low": "#E69F00", "es
 AMPHOE_LINE = {"color": "#333333", "weight": 2.2, "fill": False}
 TAMBON_LINE = {"color": "#8c8c8c", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 0.55}
 VILLAGE_RADIUS = 5
+#: Ring of a selected village (a colour no wave uses), and how much larger a changed village is drawn.
+SELECTED_COLOUR = "#FF00FF"
+CHANGED_RADIUS = 3
 #: Style keys a village feature may carry in its properties (set by `style_villages`).
 STYLE_PROPERTY = "_style"
 
@@ -35,6 +38,18 @@ class LegendItem:
     estimated: bool = False
 
 
+def province_frame(bounds: Sequence[Sequence[float]], *, online_tiles: bool = False, height: str = "100%"
+                   ) -> folium.Map:
+    """An empty map fitted to `bounds` ([[south, west], [north, east]]); OpenStreetMap tiles only if asked."""
+    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height,
+                      zoom_snap=0.25, min_zoom=7, max_zoom=17)
+    fmap.fit_bounds(bounds)
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False, control=True,
+                         attr="© OpenStreetMap contributors").add_to(fmap)
+    return fmap
+
+
 def base_map(bounds: Sequence[Sequence[float]], tambons: Mapping, amphoes: Mapping, *, labels: Mapping[str, str],
              online_tiles: bool = False, height: str = "100%") -> folium.Map:
     """An offline map of the province: tambon polygons as the basemap, amphoe borders on top.
@@ -42,12 +57,7 @@ def base_map(bounds: Sequence[Sequence[float]], tambons: Mapping, amphoes: Mappi
     `bounds` is [[south, west], [north, east]]; `tambons`/`amphoes` are display GeoJSON (see
     geodata.display.display_geojson) with *_th/*_en name properties; `labels` gives the tooltip headings.
     """
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height,
-                      zoom_snap=0.25, min_zoom=7, max_zoom=17)
-    fmap.fit_bounds(bounds)
-    if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False, control=True,
-                         attr="© OpenStreetMap contributors").add_to(fmap)
+    fmap = province_frame(bounds, online_tiles=online_tiles, height=height)
     folium.GeoJson(
         tambons, name=labels["tambon"], style_function=lambda _: TAMBON_LINE, highlight_function=None,
         tooltip=folium.GeoJsonTooltip(["tambon_th", "tambon_en", "tambon_code"],
@@ -58,15 +68,17 @@ def base_map(bounds: Sequence[Sequence[float]], tambons: Mapping, amphoes: Mappi
     return serve_locally(fmap)
 
 
-def village_style(colour: str, estimated: bool, *, selected: bool = False, emphasis: bool = False) -> dict:
-    """Leaflet path options for one village point: filled for a located point, hollow dashed if estimated."""
+def village_style(colour: str, estimated: bool, *, selected: bool = False, changed: bool = False) -> dict:
+    """Leaflet path options for one village point, the same on every map: filled for a located point, hollow and
+    dashed if estimated; a magenta ring if selected; larger with a black outline if changed (pending or moved by
+    the optimiser)."""
     style = {
-        "radius": VILLAGE_RADIUS + (2 if emphasis else 0),
-        "color": "#000000" if selected else colour,
-        "weight": 3 if selected else (1.5 if estimated else 1),
+        "radius": VILLAGE_RADIUS + (CHANGED_RADIUS if changed else 0) + (1 if selected else 0),
+        "color": SELECTED_COLOUR if selected else ("#000000" if changed else colour),
+        "weight": 3 if selected else (2 if changed or estimated else 1),
         "fillColor": colour,
         "fill": True,
-        "fillOpacity": 0.15 if estimated else 0.85,
+        "fillOpacity": 0.2 if estimated else 0.85,
         "opacity": 1,
     }
     if estimated:

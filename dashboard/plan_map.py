@@ -27,15 +27,20 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from dashboard.i18n import Texts, translate
-from dashboard.maps import AMPHOE_LINE, TAMBON_LINE, VILLAGE_RADIUS, LegendItem, legend
+from dashboard.maps import (
+    AMPHOE_LINE,
+    SELECTED_COLOUR,
+    TAMBON_LINE,
+    LegendItem,
+    legend,
+    province_frame,
+    village_style,
+)
 from dashboard.offline import serve_locally
 from geodata import schema
 from geodata.corrections import is_corrected
 from geodata.palette import UNASSIGNED_COLOUR, wave_colours
 
-#: Outline of selected villages (a colour no wave uses) and the extra radius of changed villages.
-SELECTED_COLOUR = "#FF00FF"
-CHANGED_RADIUS = 3
 PILOT_TAMBON_LINE = {"color": "#000000", "weight": 3, "dashArray": "6 4", "fill": True, "fillColor": "#000000",
                      "fillOpacity": 0.08}
 #: Drawn shapes are outlines only: clicks go through them to the villages underneath.
@@ -146,20 +151,9 @@ def village_styles(points: VillagePoints, assignment: Mapping[str, str], colours
     for feature in points.features:
         code = feature["properties"]["village_code"]
         colour = colours.get(assignment.get(code, ""), UNASSIGNED_COLOUR)
-        styles[code] = plan_village_style(colour, code in points.estimated, selected=code in selection,
-                                          changed=code in changed)
+        styles[code] = village_style(colour, code in points.estimated, selected=code in selection,
+                                     changed=code in changed)
     return styles
-
-
-def plan_village_style(colour: str, estimated: bool, *, selected: bool = False, changed: bool = False) -> dict:
-    """Path options of one village point (see `village_styles`)."""
-    style = {"radius": VILLAGE_RADIUS + (CHANGED_RADIUS if changed else 0) + (1 if selected else 0),
-             "color": SELECTED_COLOUR if selected else ("#000000" if changed else colour),
-             "weight": 3 if selected else (2 if changed or estimated else 1),
-             "fillColor": colour, "fill": True, "fillOpacity": 0.2 if estimated else 0.85, "opacity": 1}
-    if estimated:
-        style["dashArray"] = "3 2"
-    return style
 
 
 def tooltip_texts(points: VillagePoints, lang: str, wave_names: Mapping[str, str]) -> dict:
@@ -291,12 +285,7 @@ def plan_base_map(bounds: Sequence[Sequence[float]], tambons_json: str, amphoes_
     `tambons_json`/`amphoes_json` are display GeoJSON serialised once (see `script_json`); online tiles are an
     optional layer.
     """
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, zoom_snap=0.25, min_zoom=7,
-                      max_zoom=17)
-    fmap.fit_bounds(bounds)
-    if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False, control=True,
-                         attr="© OpenStreetMap contributors").add_to(fmap)
+    fmap = province_frame(bounds, online_tiles=online_tiles)
     PreparedGeoJson(tambons_json, style=TAMBON_LINE, tooltip_fields=(schema.TAMBON_TH, schema.TAMBON_EN,
                                                                      schema.TAMBON_CODE),
                     tooltip_aliases=(labels["tambon"], "", labels["code"])).add_to(fmap)
