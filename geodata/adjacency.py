@@ -13,18 +13,20 @@ import geopandas as gpd
 import numpy as np
 
 from geodata import schema
+from geodata.provinces import metric_crs_of
 
 #: Polygons are neighbours when their shared border is at least this long (metres): a corner touch is not a
 #: border, and the embedded polygons share their borders exactly.
 MIN_SHARED_BORDER_M = 1.0
 
 
-def tambon_adjacency(tambons: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:
+def tambon_adjacency(tambons: gpd.GeoDataFrame, *, metric_crs: str | None = None) -> dict[str, tuple[str, ...]]:
     """Neighbours of every tambon: polygons that share a border; islands are joined to the nearest tambon.
 
-    The result is symmetric and connected (one component), with neighbours sorted by code.
+    The result is symmetric and connected (one component), with neighbours sorted by code. Borders are measured
+    in `metric_crs` (default: the province's UTM zone, `geodata.provinces.metric_crs_of`).
     """
-    metric = tambons.to_crs(schema.METRIC_CRS).reset_index(drop=True)
+    metric = tambons.to_crs(metric_crs or metric_crs_of(tambons)).reset_index(drop=True)
     codes = metric[schema.TAMBON_CODE].tolist()
     geoms = metric.geometry.to_numpy()
     neighbours: dict[str, set[str]] = {code: set() for code in codes}

@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geodata import schema
+from geodata.provinces import metric_crs_of
 
 #: Estimated points keep this far (metres) inside the tambon border, so they stay inside after reprojection.
 _INNER_MARGIN_M = 150.0
@@ -60,14 +61,16 @@ def spread_points_in_polygon(polygon: BaseGeometry, count: int) -> list[shapely.
     return points
 
 
-def estimate_village_points(village_codes: list[str], tambon_codes: list[str], tambons: gpd.GeoDataFrame
-                            ) -> gpd.GeoSeries:
+def estimate_village_points(village_codes: list[str], tambon_codes: list[str], tambons: gpd.GeoDataFrame, *,
+                            metric_crs: str | None = None) -> gpd.GeoSeries:
     """Estimated points (EPSG:4326) for villages with no location, each inside its own tambon.
 
     `village_codes[i]` belongs to `tambon_codes[i]`; villages of one tambon are placed in code order, so adding
-    a village later does not move the others.
+    a village later does not move the others. Points are placed in `metric_crs` (default: the province's UTM
+    zone, `geodata.provinces.metric_crs_of`).
     """
-    metric = tambons.set_index(schema.TAMBON_CODE).geometry.to_crs(schema.METRIC_CRS)
+    metric_crs = metric_crs or metric_crs_of(tambons)
+    metric = tambons.set_index(schema.TAMBON_CODE).geometry.to_crs(metric_crs)
     unknown = sorted(set(tambon_codes) - set(metric.index))
     if unknown:
         raise ValueError(f"cannot estimate locations: tambon code(s) {unknown} have no polygon; "
@@ -80,5 +83,5 @@ def estimate_village_points(village_codes: list[str], tambon_codes: list[str], t
         for village, point in zip(villages, spread_points_in_polygon(metric[tambon], len(villages)),
                                   strict=True):
             placed[village] = point
-    series = gpd.GeoSeries([placed[v] for v in village_codes], index=village_codes, crs=schema.METRIC_CRS)
+    series = gpd.GeoSeries([placed[v] for v in village_codes], index=village_codes, crs=metric_crs)
     return series.to_crs(schema.GEOGRAPHIC_CRS)
