@@ -1,16 +1,20 @@
-"""Loading, validating and converting the province's geodata: the embedded data set and users' uploads.
+"""Loading, validating and converting geodata: the embedded province, provinces built from the national files
+(`geodata.databuild`), the province registry (`geodata.provinces`) and users' uploads.
 
-Everything returned is in EPSG:4326 with the column names of `geodata.schema`; metric work uses EPSG:32647.
+Everything returned is in EPSG:4326 with the column names of `geodata.schema`; metric work uses the province's
+UTM zone (`geodata.provinces.metric_crs`). Loaders called without a province return the default province.
 """
 
 from geodata.adjacency import hop_distances, tambon_adjacency
-from geodata.embedded import load_amphoes, load_tambons, load_villages, sources_markdown
+from geodata.embedded import sources_markdown
 from geodata.errors import GeodataError, Problem, UploadError
+from geodata.province_data import dataset_name, load_amphoes, load_tambons, load_villages
 
 __all__ = [
     "GeodataError",
     "Problem",
     "UploadError",
+    "dataset_name",
     "hop_distances",
     "load_amphoes",
     "load_tambons",

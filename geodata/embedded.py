@@ -1,18 +1,20 @@
-"""The embedded data set of Nakhon Si Thammarat, shipped as package data (see geodata/data/SOURCES.md).
+"""The embedded data set of the default province, shipped as package data (see geodata/data/SOURCES.md).
 
-The loaders return fresh GeoDataFrames in EPSG:4326 with the columns and dtypes of `geodata.schema`; codes are
-strings. Files are read once per process and copied on every call, so callers may modify what they get.
+The readers here also read a province built from the national files (``geodata.databuild``), whose files have the
+same layout. The loaders return fresh GeoDataFrames in EPSG:4326 with the columns and dtypes of `geodata.schema`;
+codes are strings. Files are read once per process and copied on every call, so callers may modify what they get.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
 
 import geopandas as gpd
 import pandas as pd
 
-from geodata import schema
+from geodata import provinces, schema
 from geodata.estimate import estimate_village_points
 
 _DATA = resources.files("geodata") / "data"
@@ -49,26 +51,43 @@ def load_villages() -> gpd.GeoDataFrame:
 @functools.cache
 def _tambons() -> gpd.GeoDataFrame:
     with resources.as_file(data_file("tambon.geojson")) as path:
-        frame = gpd.read_file(path)
-    return conform(frame, schema.TAMBON_COLUMNS).sort_values(schema.TAMBON_CODE, ignore_index=True)
+        return read_tambons(path)
 
 
 @functools.cache
 def _amphoes() -> gpd.GeoDataFrame:
     with resources.as_file(data_file("amphoe.geojson")) as path:
-        frame = gpd.read_file(path)
-    return conform(frame, schema.AMPHOE_COLUMNS).sort_values(schema.AMPHOE_CODE, ignore_index=True)
+        return read_amphoes(path)
 
 
 @functools.cache
 def _villages() -> gpd.GeoDataFrame:
     with resources.as_file(data_file("villages.csv")) as path:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    return locate_villages(raw, _tambons())
+        raw = read_village_table(path)
+    return locate_villages(raw, _tambons(), metric_crs=provinces.metric_crs(provinces.DEFAULT_PROVINCE))
 
 
-def locate_villages(raw: pd.DataFrame, tambons: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Turn a village table (lat/lon where known) into points, estimating the missing ones inside their tambon."""
+def read_tambons(path: str | os.PathLike) -> gpd.GeoDataFrame:
+    """Tambon polygons from a GeoJSON file of a data set (embedded or built), in the schema's columns."""
+    return conform(gpd.read_file(path), schema.TAMBON_COLUMNS).sort_values(schema.TAMBON_CODE, ignore_index=True)
+
+
+def read_amphoes(path: str | os.PathLike) -> gpd.GeoDataFrame:
+    """Amphoe polygons from a GeoJSON file of a data set (embedded or built), in the schema's columns."""
+    return conform(gpd.read_file(path), schema.AMPHOE_COLUMNS).sort_values(schema.AMPHOE_CODE, ignore_index=True)
+
+
+def read_village_table(path: str | os.PathLike) -> pd.DataFrame:
+    """A data set's villages.csv as text cells (empty cells are missing values)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+
+
+def locate_villages(raw: pd.DataFrame, tambons: gpd.GeoDataFrame, *, metric_crs: str | None = None
+                    ) -> gpd.GeoDataFrame:
+    """Turn a village table (lat/lon where known) into points, estimating the missing ones inside their tambon.
+
+    ``metric_crs`` is where the estimates are placed (default: the UTM zone of the tambons' centre).
+    """
     frame = raw.copy()
     for column in (schema.LAT, schema.LON):
         frame[column] = pd.to_numeric(frame.get(column), errors="coerce")
@@ -85,7 +104,7 @@ def locate_villages(raw: pd.DataFrame, tambons: gpd.GeoDataFrame) -> gpd.GeoData
         estimated = estimate_village_points(
             frame.loc[missing, schema.VILLAGE_CODE].tolist(),
             frame.loc[missing, schema.TAMBON_CODE].tolist(),
-            tambons,
+            tambons, metric_crs=metric_crs,
         )
         geometry.loc[missing] = estimated.to_numpy()
         frame.loc[missing, schema.LON] = estimated.x.to_numpy()

@@ -79,18 +79,20 @@ VILLAGE_COLUMNS: Final[dict[str, str]] = {
     "comment": "str",
 }
 
-#: Village counts and DOPA population/households (2021-12-31), carried by tambons and amphoes alike.
+#: Village counts and DOPA population/households (2021-12-31), carried by tambons and amphoes alike. The split
+#: by sex and by municipal area is in the embedded province's files but not in the national gazetteer, so those
+#: columns are nullable ("Int64") and stay empty for a province built from the national files.
 _COUNTS: Final[dict[str, str]] = {
     "n_muban": "int64",
     "n_muban_located": "int64",
     POPULATION: "int64",
-    "pop2021_male": "int64",
-    "pop2021_female": "int64",
+    "pop2021_male": "Int64",
+    "pop2021_female": "Int64",
     HOUSEHOLDS: "int64",
-    "pop2021_municipal": "int64",
-    "hh2021_municipal": "int64",
-    "pop2021_nonmunicipal": "int64",
-    "hh2021_nonmunicipal": "int64",
+    "pop2021_municipal": "Int64",
+    "hh2021_municipal": "Int64",
+    "pop2021_nonmunicipal": "Int64",
+    "hh2021_nonmunicipal": "Int64",
 }
 
 #: Tambon (subdistrict) columns and dtypes.

@@ -1,0 +1,72 @@
+"""Villages, tambons and amphoes of any province, in the schema's columns, whichever way they are stored.
+
+The default province serves the curated embedded files (``geodata.embedded``): they carry richer fields, and
+saved plans and location corrections refer to them. Any other province is built from the national files on
+first use and cached on disk (``geodata.databuild.cache``), then read with the same readers as the embedded set.
+Called without a province, every loader returns the default province, as before provinces existed.
+"""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+
+from geodata import embedded, provinces
+from geodata.databuild import cache
+from geodata.databuild.province import AMPHOE_FILE, TAMBON_FILE, VILLAGES_FILE, build_province, write_province
+
+#: Data-set name of the default province's embedded files (what saved scenarios record).
+EMBEDDED_DATASET = "embedded"
+
+
+def load_villages(province: str | None = None) -> gpd.GeoDataFrame:
+    """Every village of the province with a point; villages with no matched point get an estimated one."""
+    code = provinces.province(province).code
+    if code == provinces.DEFAULT_PROVINCE:
+        return embedded.load_villages()
+    return _built(code)[0].copy()
+
+
+def load_tambons(province: str | None = None) -> gpd.GeoDataFrame:
+    """The province's tambon polygons with names, codes, area, village counts and DOPA population."""
+    code = provinces.province(province).code
+    if code == provinces.DEFAULT_PROVINCE:
+        return embedded.load_tambons()
+    return _built(code)[1].copy()
+
+
+def load_amphoes(province: str | None = None) -> gpd.GeoDataFrame:
+    """The province's amphoe polygons (dissolved from the tambons for a built province) with the same figures."""
+    code = provinces.province(province).code
+    if code == provinces.DEFAULT_PROVINCE:
+        return embedded.load_amphoes()
+    return _built(code)[2].copy()
+
+
+def dataset_name(province: str | None = None) -> str:
+    """The name under which plans of this province's data set are saved: ``embedded`` for the default province
+    (the name saved scenarios already carry), ``province-CODE`` for any other."""
+    code = provinces.province(province).code
+    return EMBEDDED_DATASET if code == provinces.DEFAULT_PROVINCE else f"province-{code}"
+
+
+@functools.cache
+def _built(code: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """(villages, tambons, amphoes) of a built province, read once per process."""
+    try:
+        return _read_folder(cache.province_folder(code), code)
+    except OSError:  # no writable cache folder: build in a throwaway folder instead
+        with tempfile.TemporaryDirectory() as scratch:
+            write_province(build_province(code), Path(scratch))
+            return _read_folder(Path(scratch), code)
+
+
+def _read_folder(folder: Path, code: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    tambons = embedded.read_tambons(folder / TAMBON_FILE)
+    amphoes = embedded.read_amphoes(folder / AMPHOE_FILE)
+    villages = embedded.locate_villages(embedded.read_village_table(folder / VILLAGES_FILE), tambons,
+                                        metric_crs=provinces.metric_crs(code))
+    return villages, tambons, amphoes
