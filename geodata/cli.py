@@ -2,6 +2,8 @@
 
     rollout plan --out plan.csv --metrics metrics.json [--pilot 800106,800107] [--targets 400,600,600]
                  [--capacity 10] [--roster roster.csv]
+    rollout export ...                 (geodata.exports.cli)
+    rollout data build|provinces ...   (geodata.databuild.cli)
 
 Bad input prints one line on stderr naming the value and the fix, and exits with status 2. Subcommands are
 argparse subparsers; ``make_plan`` holds the logic so other commands (export) can reuse it.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import planning
 from geodata import embedded, schema
+from geodata.databuild.cli import add_data_command
 from geodata.errors import GeodataError
 from geodata.exports.cli import add_export_command
 from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_file
@@ -80,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except (planning.PlanningError, GeodataError) as error:
-        print(f"rollout {args.command}: {' '.join(str(error).split())}", file=sys.stderr)
+        command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+        print(f"rollout {command}: {' '.join(str(error).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -96,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--roster", type=Path, help="CSV with columns amphoe_code,teams")
     plan.set_defaults(run=_run_plan)
     add_export_command(commands)
+    add_data_command(commands)
     return parser
 
 
