@@ -17,9 +17,10 @@ import geopandas as gpd
 from geodata import embedded, provinces
 from geodata.databuild import cache
 from geodata.databuild.province import AMPHOE_FILE, TAMBON_FILE, VILLAGES_FILE, build_province, write_province
+from geodata.plans import EMBEDDED_DATASET
 
-#: Data-set name of the default province's embedded files (what saved scenarios record).
-EMBEDDED_DATASET = "embedded"
+#: Built provinces kept in memory per process (a few MB each); older ones are read again from the disk cache.
+_PROVINCES_IN_MEMORY = 16
 
 
 def load_villages(province: str | None = None) -> gpd.GeoDataFrame:
@@ -53,7 +54,7 @@ def dataset_name(province: str | None = None) -> str:
     return EMBEDDED_DATASET if code == provinces.DEFAULT_PROVINCE else f"province-{code}"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=_PROVINCES_IN_MEMORY)
 def _built(code: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """(villages, tambons, amphoes) of a built province, read once per process."""
     try:
