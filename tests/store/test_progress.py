@@ -1,12 +1,10 @@
 """Progress is kept as a history: every report stays, the latest by date reached is the current step."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from store import StoreError, open_store
-from store.database import MIGRATIONS
 from store.progress import TABLE_SOURCE, NewProgress
 
 
@@ -68,25 +66,11 @@ def test_the_revision_grows_with_every_report(store):
     assert store.progress_revision() > first
 
 
-def test_progress_survives_reopening_the_database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def test_progress_survives_reopening_the_database(database_url):
+    url = database_url
     first = open_store(url)
     first.record_progress([report()], source=TABLE_SOURCE, author="a")
     first.close()
     again = open_store(url)
     assert again.current_progress()["80010601"].recorded_by == "a"
     again.close()
-
-
-def test_a_database_made_before_recorded_by_existed_is_migrated_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
-    conn.execute("INSERT INTO progress (village_code, step, reached_on, reported_by, recorded_at, source) "
-                 "VALUES ('80010601', 2, '2007-01-01', 'อำเภอ', '2007-01-02T00:00:00+00:00', 'table')")
-    conn.commit()
-    conn.close()
-    migrated = open_store(f"sqlite:///{path}")
-    entry = migrated.current_progress()["80010601"]
-    assert (entry.step, entry.recorded_by) == (2, "")
-    migrated.close()

@@ -1,7 +1,5 @@
 """Scenarios are saved atomically, versioned, never silently overwritten, and keep their history."""
 
-import sqlite3
-
 import pytest
 
 from store import (
@@ -13,6 +11,7 @@ from store import (
     default_database_url,
     open_store,
 )
+from store import scenarios as store_scenarios
 
 PLAN = {"80010601": "2549", "80010602": "2550", "80010603": "2551"}
 
@@ -33,12 +32,13 @@ def test_a_saved_scenario_reads_back_whole(store):
     assert scenario.version == 1 and scenario.updated_by == "สมชาย"
 
 
-def test_saved_work_survives_reopening_the_database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    first = open_store(url)
+def test_saved_work_survives_reopening_the_database(database_url):
+    first = open_store(database_url)
     save_new(first)
     first.close()
-    assert open_store(url).open_scenario("แผนหลัก").assignment == PLAN
+    again = open_store(database_url)
+    assert again.open_scenario("แผนหลัก").assignment == PLAN
+    again.close()
 
 
 def test_each_save_raises_the_version(store):
@@ -90,11 +90,25 @@ def test_history_records_when_who_what_which_and_why(store):
 
 def test_a_failed_save_mid_transaction_leaves_the_previous_plan(store, monkeypatch):
     save_new(store)
-    broken = {"80010601": object()}  # not storable: sqlite raises inside the transaction
-    with pytest.raises(sqlite3.Error):
-        store.save_scenario("แผนหลัก", assignment=broken, expected_version=1, author="x")
+
+    def fail_after_the_rows_are_written(*args):
+        raise RuntimeError("power cut")
+
+    # The scenario row and the changed assignment rows are written by now; the history row fails.
+    monkeypatch.setattr(store_scenarios, "_record_change", fail_after_the_rows_are_written)
+    with pytest.raises(RuntimeError, match="power cut"):
+        store.save_scenario("แผนหลัก", assignment={**PLAN, "80010601": "2551"}, expected_version=1, author="x")
+    monkeypatch.undo()
     scenario = store.open_scenario("แผนหลัก")
     assert scenario.version == 1 and scenario.assignment == PLAN
+    assert len(store.scenario_history("แผนหลัก")) == 1
+
+
+def test_a_plan_value_that_cannot_be_stored_is_refused_by_name(store):
+    save_new(store)
+    with pytest.raises(StoreError, match="village 80010601: the wave"):
+        store.save_scenario("แผนหลัก", assignment={"80010601": object()}, expected_version=1, author="x")
+    assert store.open_scenario("แผนหลัก").version == 1
 
 
 def test_empty_name_is_refused(store):
@@ -110,6 +124,6 @@ def test_database_location_comes_from_the_environment(monkeypatch, tmp_path):
     assert default_database_url() == f"sqlite:///{tmp_path}/km-rollout/rollout.sqlite3"
 
 
-def test_unsupported_database_url_says_what_to_use(tmp_path):
-    with pytest.raises(StoreError, match="sqlite:///"):
-        open_store("postgresql://localhost/db")
+def test_unsupported_database_url_says_what_to_use():
+    with pytest.raises(StoreError, match="sqlite:///.* or postgresql"):
+        open_store("mysql://localhost/db")
