@@ -43,7 +43,8 @@ def default_database_url() -> str:
 def parse_database_url(url: str) -> URL:
     """The SQLAlchemy URL of a database URL (a bare path means a SQLite file), or a StoreError saying why not.
 
-    `postgresql://` and `postgres://` get the psycopg 3 driver. Messages never repeat a password.
+    PostgreSQL URLs get the psycopg 3 driver (`postgresql://` and `postgres://` too). Messages never repeat a
+    password.
     """
     text = url.strip()
     if "://" not in text:
@@ -56,7 +57,7 @@ def parse_database_url(url: str) -> URL:
         raise StoreError(f"{DATABASE_URL_VARIABLE} is not a database URL; it should look like {_EXAMPLES}"
                          ) from None
     backend = parsed.get_backend_name()
-    if backend == "postgres" or (backend == "postgresql" and parsed.get_driver_name() != "psycopg"):
+    if backend in {"postgres", "postgresql"}:  # whatever driver was named, psycopg 3 is the one installed
         parsed = parsed.set(drivername="postgresql+psycopg")
     elif backend == "sqlite":
         parsed = parsed.set(drivername="sqlite")

@@ -79,11 +79,19 @@ class PostgresServer:
     def start(self) -> PostgresServer:
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
                   "--no-sync", "--no-instructions")
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the server on its data folder (after `pause`)."""
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
                    f"-c full_page_writes=off -c max_connections=200")
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-o", options, "-w",
                   "-t", "60", "start")
-        return self
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data (as an outage or a restart would)."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         try:
@@ -97,9 +105,13 @@ class PostgresServer:
 
     def new_database(self) -> str:
         """The URL of a new, empty database on this server."""
+        name = f"test_{os.getpid()}_{next(self._names)}"
+        self.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def execute(self, sql: str) -> None:
+        """Run one statement as the superuser, outside a transaction (CREATE/ALTER DATABASE)."""
         import psycopg
 
-        name = f"test_{os.getpid()}_{next(self._names)}"
         with psycopg.connect(self.url(driver="postgresql"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+            conn.execute(sql)

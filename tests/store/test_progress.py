@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from store import StoreError, open_store
+from store import ProgressAlreadyRecordedError, StoreError, open_store
 from store.progress import TABLE_SOURCE, NewProgress
 
 
@@ -74,3 +74,30 @@ def test_progress_survives_reopening_the_database(database_url):
     again = open_store(url)
     assert again.current_progress()["80010601"].recorded_by == "a"
     again.close()
+
+
+def test_a_report_recorded_already_refuses_the_batch_and_says_which(store):
+    store.record_progress([report(step=1)], source="a.csv", author="a")
+    with pytest.raises(ProgressAlreadyRecordedError, match="village 80010601 step 1 on 2006-11-01") as caught:
+        store.record_progress([report("80010602"), report(step=1)], source="a.csv", author="a")
+    assert caught.value.duplicates == [("80010601", 1, "2006-11-01")]
+    assert store.progress_revision() == 1  # the new row of the batch was not recorded either
+    with pytest.raises(ProgressAlreadyRecordedError):
+        store.record_progress([report("80010602"), report("80010602")], source="a.csv", author="a")
+
+
+def test_a_checked_recording_decides_on_the_latest_history_of_its_villages(store):
+    store.record_progress([report(step=2), report("80010602", step=1)], source="a.csv", author="a")
+    seen = {}
+
+    def decide(current):
+        seen.update(current)
+        return [report(step=current["80010601"].step + 1, day=dt.date(2007, 1, 1))]
+
+    (recorded,) = store.record_progress_checked({"80010601"}, decide, source=TABLE_SOURCE, author="b")
+    assert set(seen) == {"80010601"} and seen["80010601"].step == 2  # only the villages asked for
+    assert (recorded.step, recorded.recorded_by) == (3, "b")
+    assert store.record_progress_checked({"80010601"}, lambda current: [], source=TABLE_SOURCE, author="b") == []
+    with pytest.raises(StoreError, match="80010699 were not among the villages locked"):
+        store.record_progress_checked({"80010601"}, lambda current: [report("80010699")], source="x", author="b")
+    assert store.progress_revision() == 3

@@ -127,3 +127,86 @@ def test_database_location_comes_from_the_environment(monkeypatch, tmp_path):
 def test_unsupported_database_url_says_what_to_use():
     with pytest.raises(StoreError, match="sqlite:///.* or postgresql"):
         open_store("mysql://localhost/db")
+
+
+def assignment_rows_written(store):
+    """Count the assignment rows each INSERT/UPDATE/DELETE statement writes (one per parameter set)."""
+    from sqlalchemy import event
+
+    written = []
+
+    def count(_conn, _cursor, statement, parameters, _context, executemany):
+        if "assignments" in statement and statement.lstrip().split()[0] in {"INSERT", "UPDATE", "DELETE"}:
+            written.append(len(parameters) if executemany else 1)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    return written
+
+
+def test_a_save_writes_only_the_assignment_rows_that_changed(store):
+    plan = {f"8001{t:02d}{m:02d}": "2549" for t in range(1, 21) for m in range(1, 21)}  # 400 villages
+    store.save_scenario("ใหญ่", assignment=plan, locked={"80010101"}, expected_version=None, author="a")
+    written = assignment_rows_written(store)
+    changed = {**plan, "80010102": "2550"}  # one village moves
+    changed.pop("80010103")  # one is taken out of the plan
+    changed["80019999"] = "2551"  # one is added
+    saved = store.save_scenario("ใหญ่", assignment=changed, locked=set(), expected_version=1, author="a")
+    assert sum(written) == 4  # moved, removed, added, and 80010101 unlocked
+    assert saved.assignment == changed and saved.locked == frozenset()
+    written.clear()
+    store.save_scenario("ใหญ่", assignment=changed, expected_version=2, author="a")
+    assert sum(written) == 0  # nothing changed in the plan: only the version and history rows are written
+
+
+def test_a_new_scenario_belongs_to_nakhon_si_thammarat_unless_told_and_is_not_official(store):
+    assert (save_new(store).province, store.open_scenario("แผนหลัก").official) == ("80", False)
+    other = store.save_scenario("ภูเก็ต", assignment={"83010101": "2549"}, expected_version=None, author="a",
+                                province="83")
+    assert other.province == "83"
+    with pytest.raises(StoreError, match="province '8' is not a DOPA province code"):
+        store.save_scenario("x", assignment={}, expected_version=None, author="a", province="8")
+
+
+def test_marking_the_official_plan_records_who_and_when_and_replaces_the_previous_one(store):
+    save_new(store)
+    store.duplicate_scenario("แผนหลัก", "ทางเลือก ข", author="a")
+    marked = store.mark_official("แผนหลัก", author="ผู้ว่า", expected_version=1)
+    assert marked.official and store.official_scenario("80").name == "แผนหลัก"
+    assert marked.version == 1  # the plan did not change: the mark names the version approved
+    last = store.scenario_history("แผนหลัก")[-1]
+    assert (last.action, last.author, last.version, last.detail) == ("official", "ผู้ว่า", 1, {"province": "80"})
+    assert last.at
+    store.mark_official("ทางเลือก ข", author="ผู้ว่า", expected_version=1)
+    assert store.official_scenario().name == "ทางเลือก ข"
+    assert not store.open_scenario("แผนหลัก").official
+    assert store.scenario_history("แผนหลัก")[-1].action == "unofficial"
+    assert [s.name for s in store.list_scenarios() if s.official] == ["ทางเลือก ข"]
+
+
+def test_the_official_mark_is_per_province(store):
+    save_new(store)
+    store.save_scenario("ภูเก็ต", assignment={}, expected_version=None, author="a", province="83")
+    store.mark_official("แผนหลัก", author="a", expected_version=1)
+    store.mark_official("ภูเก็ต", author="a", expected_version=1)
+    assert store.official_scenario("80").name == "แผนหลัก" and store.official_scenario("83").name == "ภูเก็ต"
+    assert store.official_scenario("81") is None
+
+
+def test_marking_a_version_that_moved_on_is_refused(store):
+    save_new(store)
+    store.save_scenario("แผนหลัก", assignment=PLAN, expected_version=1, author="สมหญิง")
+    with pytest.raises(ScenarioConflictError, match="changed by สมหญิง"):
+        store.mark_official("แผนหลัก", author="ผู้ว่า", expected_version=1)
+    assert store.official_scenario() is None
+    with pytest.raises(UnknownScenarioError):
+        store.mark_official("ไม่มี", author="ผู้ว่า", expected_version=1)
+
+
+def test_deleting_a_scenario_removes_its_plan_and_history(store):
+    save_new(store)
+    store.delete_scenario("แผนหลัก")
+    assert store.scenario_names() == []
+    with pytest.raises(UnknownScenarioError):
+        store.delete_scenario("แผนหลัก")
+    save_new(store)  # the name is free again, with a fresh history
+    assert len(store.scenario_history("แผนหลัก")) == 1
