@@ -8,8 +8,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 VENDOR := dashboard/static/vendor
 # Debian packages the tests need: a browser for the end-to-end tests, pdftotext for the PDF exports,
-# ogrinfo for reading exports back with an independent reader, and a Thai font for printing.
-DEBIAN_PACKAGES := chromium poppler-utils gdal-bin fonts-thai-tlwg
+# ogrinfo for reading exports back with an independent reader, a Thai font for printing, and the PostgreSQL server
+# (the store's tests start a throwaway one on loopback, run as the package's unprivileged postgres user).
+DEBIAN_PACKAGES := chromium poppler-utils gdal-bin fonts-thai-tlwg postgresql
 
 .PHONY: run test setup lint system-deps clean
 

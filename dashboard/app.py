@@ -11,13 +11,19 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.i18n import COMMON
-from dashboard.plans import author_box
+from dashboard.plans import author_box, get_store
 from dashboard.ui import language_switch, t
+from store import StoreError
 
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
 st.set_page_config(page_title="KM rollout · นครศรีธรรมราช", page_icon=FAVICON, layout="wide")
 language_switch()
+try:  # a database that cannot be used (outdated schema, unreachable server...) is a message, not a traceback
+    get_store()
+except StoreError as error:
+    st.error(t(COMMON, "database_error", error=error))
+    st.stop()
 author_box()
 pages = [
     st.Page("views/plan.py", title=t(COMMON, "page_plan"), icon=":material/map:", url_path="plan", default=True),

@@ -25,6 +25,7 @@ COMMON: Texts = {
     "page_coverage": ("ความครอบคลุม", "Coverage"),
     "page_export": ("ส่งออก", "Export"),
     "page_data": ("ข้อมูล", "Data"),
+    "database_error": ("ใช้ฐานข้อมูลไม่ได้: {error}", "The database cannot be used: {error}"),
     "language": ("ภาษา / Language", "ภาษา / Language"),
     "province": ("จังหวัด", "Province"),
     "amphoe": ("อำเภอ", "District (amphoe)"),

@@ -4,6 +4,7 @@
                  [--capacity 10] [--roster roster.csv]
     rollout export ...                 (geodata.exports.cli)
     rollout data build|provinces ...   (geodata.databuild.cli)
+    rollout db upgrade      bring the database (ROLLOUT_DATABASE_URL) to the schema this version needs
 
 Bad input prints one line on stderr naming the value and the fix, and exits with status 2. Subcommands are
 argparse subparsers; ``make_plan`` holds the logic so other commands (export) can reuse it.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import planning
+import store
 from geodata import embedded, schema
 from geodata.databuild.cli import add_data_command
 from geodata.errors import GeodataError
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (planning.PlanningError, GeodataError) as error:
+    except (planning.PlanningError, GeodataError, store.StoreError) as error:
         command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
         print(f"rollout {command}: {' '.join(str(error).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -101,7 +103,22 @@ def _parser() -> argparse.ArgumentParser:
     plan.set_defaults(run=_run_plan)
     add_export_command(commands)
     add_data_command(commands)
+    database = commands.add_parser("db", help="the database of saved work (ROLLOUT_DATABASE_URL)")
+    database_commands = database.add_subparsers(dest="db_command", required=True)
+    upgrade = database_commands.add_parser("upgrade", help="bring the database to the schema this version needs "
+                                           "(back it up first); creates it if empty")
+    upgrade.set_defaults(run=_run_db_upgrade)
     return parser
+
+
+def _run_db_upgrade(args: argparse.Namespace) -> int:
+    result = store.upgrade(store.default_database_url())
+    if result.before == result.after:
+        print(f"db upgrade: {result.database} is already at schema {result.after}", file=sys.stderr)
+    else:
+        print(f"db upgrade: {result.database} upgraded from schema {result.before} to {result.after}",
+              file=sys.stderr)
+    return 0
 
 
 def _run_plan(args: argparse.Namespace) -> int:

@@ -205,14 +205,22 @@ def record_reports(progress: ProgressStore, rows: Sequence[ProgressRow], *, sour
                    refused: Sequence[Refusal] = (), skipped: int = 0) -> ProgressOutcome:
     """Check ``rows`` against the villages' current steps and record the valid ones in one transaction.
 
+    The check runs inside the store's transaction, against the latest history of the villages concerned, so two
+    imports of the same file at once record it once (the second finds every row already reached).
     ``refused`` are refusals found earlier (while reading a file); they are returned with the new ones.
     """
-    checked = check_progress_rows(rows, known_villages=set(known_villages), village_waves=village_waves,
-                                  current=current_steps(progress.current_progress()), today=today)
-    recorded = progress.record_progress(
-        [NewProgress(r.village_code, r.step, r.reached_on, r.reported_by, r.reason) for r in checked.accepted],
-        source=source, author=author) if checked.accepted else []
-    all_refused = sorted([*refused, *checked.refused], key=lambda r: (r.row is None, r.row or 0))
+    known = set(known_villages)
+    found: list[Refusal] = []
+
+    def decide(current: Mapping[str, ProgressEntry]) -> list[NewProgress]:
+        checked = check_progress_rows(rows, known_villages=known, village_waves=village_waves,
+                                      current=current_steps(current), today=today)
+        found[:] = checked.refused
+        return [NewProgress(r.village_code, r.step, r.reached_on, r.reported_by, r.reason) for r in checked.accepted]
+
+    villages = {row.village_code for row in rows if row.village_code in known}
+    recorded = progress.record_progress_checked(villages, decide, source=source, author=author) if rows else []
+    all_refused = sorted([*refused, *found], key=lambda r: (r.row is None, r.row or 0))
     return ProgressOutcome(tuple(recorded), tuple(all_refused), skipped)
 
 

@@ -1,83 +1,34 @@
-"""The SQLite database: where it lives, its tables, and opening it safely."""
+"""The database: where it lives (SQLite file or PostgreSQL server), opening it, and one transaction at a time.
+
+`ROLLOUT_DATABASE_URL` chooses the backend: unset means a SQLite file in the user's data folder (zero set-up);
+`postgresql+psycopg://user:password@host:port/database` a PostgreSQL server. Both run the same SQLAlchemy Core
+statements; the only SQLite-specific code is the connection set-up below (foreign keys, WAL, transactions that
+begin when asked), and the only PostgreSQL-specific code is the advisory lock of `store.migrate`.
+
+Every driver error leaving this module is a StoreError saying what is wrong and what to do (`driver_errors`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from store.driver_errors import describe, explain
 from store.errors import StoreError
 
 DATABASE_URL_VARIABLE = "ROLLOUT_DATABASE_URL"
 _SQLITE_PREFIX = "sqlite:///"
-
-#: Schema migrations, applied in order; PRAGMA user_version records how many have run. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE scenarios (
-        id          INTEGER PRIMARY KEY,
-        name        TEXT NOT NULL UNIQUE,
-        version     INTEGER NOT NULL,
-        dataset     TEXT NOT NULL,
-        settings    TEXT NOT NULL,          -- JSON: waves, roster, pilot tambons, ...
-        metrics     TEXT NOT NULL,          -- JSON: the plan's metrics when saved
-        created_at  TEXT NOT NULL,
-        updated_at  TEXT NOT NULL,
-        updated_by  TEXT NOT NULL
-    );
-    CREATE TABLE assignments (
-        scenario_id  INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
-        village_code TEXT NOT NULL,
-        wave         TEXT,                  -- wave label (B.E. year); NULL = not assigned yet
-        locked       INTEGER NOT NULL DEFAULT 0,
-        reason       TEXT,
-        PRIMARY KEY (scenario_id, village_code)
-    );
-    CREATE TABLE changes (
-        id           INTEGER PRIMARY KEY,
-        scenario_id  INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
-        version      INTEGER NOT NULL,      -- the scenario version this change produced
-        at           TEXT NOT NULL,
-        author       TEXT NOT NULL,
-        action       TEXT NOT NULL,         -- assign, lock, unlock, pilot, optimise, create, ...
-        villages     TEXT NOT NULL,         -- JSON list of village codes
-        detail       TEXT NOT NULL,         -- JSON: what changed (e.g. wave before/after)
-        reason       TEXT
-    );
-    CREATE INDEX changes_by_scenario ON changes(scenario_id, id);
-    CREATE TABLE location_corrections (
-        id           INTEGER PRIMARY KEY,
-        village_code TEXT NOT NULL,
-        lat          REAL NOT NULL,
-        lon          REAL NOT NULL,
-        source       TEXT NOT NULL,
-        author       TEXT NOT NULL,
-        at           TEXT NOT NULL,
-        previous_lat REAL,
-        previous_lon REAL,
-        previous_quality TEXT
-    );
-    CREATE INDEX corrections_by_village ON location_corrections(village_code, id);
-    CREATE TABLE progress (
-        id           INTEGER PRIMARY KEY,
-        village_code TEXT NOT NULL,
-        step         INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),
-        reached_on   TEXT NOT NULL,         -- ISO date the village reached the step
-        reported_by  TEXT NOT NULL,
-        recorded_at  TEXT NOT NULL,
-        reason       TEXT,                  -- required when a step goes backwards
-        source       TEXT NOT NULL          -- 'table' (entered on the page) or the imported file's name
-    );
-    CREATE INDEX progress_by_village ON progress(village_code, id);
-    """,
-    # v2: who recorded each progress row (the planner who typed it or imported the file), beside who reported it.
-    """
-    ALTER TABLE progress ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
-    """,
-)
+#: Seconds a SQLite writer waits for another one, and a PostgreSQL connection attempt for the server.
+SQLITE_BUSY_SECONDS = 30
+CONNECT_TIMEOUT_SECONDS = 10
+_EXAMPLES = "sqlite:////path/to/rollout.sqlite3 or postgresql+psycopg://user:password@host:5432/database"
 
 
 def default_database_url() -> str:
@@ -89,68 +40,146 @@ def default_database_url() -> str:
     return f"{_SQLITE_PREFIX}{base / 'km-rollout' / 'rollout.sqlite3'}"
 
 
-def database_path(url: str) -> Path:
-    """The file of a `sqlite:///path` URL (a bare path is accepted too)."""
-    if url.startswith(_SQLITE_PREFIX):
-        return Path(url[len(_SQLITE_PREFIX):])
-    if "://" in url:
-        raise StoreError(f"unsupported database URL {url!r}: use sqlite:///path/to/file.sqlite3 "
-                         f"(set {DATABASE_URL_VARIABLE})")
-    return Path(url)
+def parse_database_url(url: str) -> URL:
+    """The SQLAlchemy URL of a database URL (a bare path means a SQLite file), or a StoreError saying why not.
+
+    PostgreSQL URLs get the psycopg 3 driver (`postgresql://` and `postgres://` too). Messages never repeat a
+    password.
+    """
+    text = url.strip()
+    if "://" not in text:
+        if not text:
+            raise StoreError(f"the database URL is empty; set {DATABASE_URL_VARIABLE} to {_EXAMPLES}")
+        return URL.create("sqlite", database=text)
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        raise StoreError(f"{DATABASE_URL_VARIABLE} is not a database URL; it should look like {_EXAMPLES}"
+                         ) from None
+    backend = parsed.get_backend_name()
+    if backend in {"postgres", "postgresql"}:  # whatever driver was named, psycopg 3 is the one installed
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend == "sqlite":
+        parsed = parsed.set(drivername="sqlite")
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise StoreError(f"unsupported database URL {parsed.render_as_string(hide_password=True)!r}: use "
+                         f"{_EXAMPLES} (set {DATABASE_URL_VARIABLE})")
+    return parsed
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL (also `file:` URIs), or None for an in-memory database or a server."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database.removeprefix("file:")) if url.query.get("uri") else Path(url.database)
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for `url`, set up for this store (see the module docstring); no connection is made yet."""
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_file(url)
+        if path is not None and url.query.get("mode") != "ro":
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for {describe(url)} ({exc.strerror}): set "
+                                 f"{DATABASE_URL_VARIABLE} to a file in a writable folder") from None
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        event.listen(engine, "connect", _sqlite_connected)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                                                                    "application_name": "km-rollout"})
+    except NoSuchModuleError:
+        raise StoreError(f"no driver for {describe(url)}: install psycopg (pip install 'psycopg[binary]')"
+                         ) from None
+
+
+def _sqlite_connected(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy decide when transactions begin (pysqlite's own guessing would commit DDL on its own), make
+    # foreign keys act, and keep readers and a writer from blocking each other (WAL). A read-only or damaged
+    # file refuses the journal mode: the first real statement reports that, with a clear message.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+        with suppress(sqlite3.Error):  # reported by the first statement that needs the file
+            cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 class Store:
-    """A connection to the database; the public methods live in the mixins of store.scenarios/locations/progress.
+    """The database; the public methods live in the mixins of store.scenarios/locations/progress/users.
 
-    One connection per Store, guarded by a lock, so a Store may be shared by the threads of a Streamlit server.
+    Holds a pool of connections, so one Store may be shared by the threads of a Streamlit server; every method
+    is one transaction of its own.
     """
 
     def __init__(self, url: str):
-        self.url = url
-        self.path = database_path(url)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}; check that the folder is writable "
-                             f"or set {DATABASE_URL_VARIABLE} to another file") from exc
-        self._lock = threading.RLock()
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA synchronous = FULL")
-        self._migrate()
+        from store.migrate import ensure_current
 
-    def _migrate(self) -> None:
-        with self._lock:
-            done = self._conn.execute("PRAGMA user_version").fetchone()[0]
-            for number, script in enumerate(MIGRATIONS[done:], start=done + 1):
-                # One transaction per migration: the tables and the new user_version land together.
-                self._conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        self.url = url
+        self.database_url = parse_database_url(url)
+        self.description = describe(self.database_url)
+        self.engine = make_engine(self.database_url)
+        #: The clock of login records (sessions, attempts); tests may replace it.
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        try:
+            with self.translated_errors():
+                ensure_current(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.description}>"
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work: everything inside commits together or not at all."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+    def translated_errors(self) -> Iterator[None]:
+        """Driver errors inside become StoreErrors (`driver_errors.explain`); others pass unchanged."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise explain(exc, self.database_url) from None
 
-    def read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic unit of work: everything inside commits together or not at all.
+
+        Write first: a transaction that starts with a write queues behind other writers (SQLite's write lock, a
+        PostgreSQL row lock) and then sees their committed work, so its checks hold until it commits.
+        """
+        with self.translated_errors(), self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads (nothing is committed)."""
+        with self.translated_errors(), self.engine.connect() as conn:
+            yield conn
+
+    def read(self, statement, params: dict | None = None) -> list:
+        """The rows of one statement, each readable by column name (`row["name"]`)."""
+        with self.reading() as conn:
+            return list(conn.execute(statement, params or {}).mappings())
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        self.engine.dispose()
 
 
 def open_store(url: str | None = None) -> Store:
-    """The store at `url`, or at `default_database_url()`; created and migrated if new."""
+    """The store at `url`, or at `default_database_url()`.
+
+    A new, empty database is created at the current schema; one made by an older version of the planner is
+    refused (DatabaseUpgradeNeededError) until `rollout db upgrade` has run.
+    """
     from store.api import FullStore
 
     return FullStore(url or default_database_url())

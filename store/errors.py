@@ -32,3 +32,37 @@ class ScenarioConflictError(StoreError):
         super().__init__(
             f"scenario {name!r} was changed by {saved_by} at {saved_at} (version {found}, you opened version "
             f"{expected}); reload it to see their changes, or save yours as a new scenario")
+
+
+#: The command that brings a database to the schema this version of the planner needs.
+UPGRADE_COMMAND = "rollout db upgrade"
+
+
+class DatabaseUpgradeNeededError(StoreError):
+    """The database was made by an older version of the planner: its schema must be upgraded before use."""
+
+
+class ProgressAlreadyRecordedError(StoreError):
+    """Some reports are recorded already (same village, step and date): nothing of the batch was recorded."""
+
+    def __init__(self, duplicates: list[tuple[str, int, str]]):
+        self.duplicates = duplicates
+        listing = ", ".join(f"village {code} step {step} on {day}" for code, step, day in duplicates[:10])
+        more = f" and {len(duplicates) - 10} more" if len(duplicates) > 10 else ""
+        super().__init__(f"already recorded: {listing}{more}; nothing of this batch was recorded. Reload to see "
+                         f"the current steps, then report only what is new")
+
+
+class UserExistsError(StoreError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"a user named {name!r} already exists; choose another name")
+
+
+class UnknownUserError(StoreError, KeyError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"no user named {name!r}; `rollout users list` shows the accounts")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.args[0]

@@ -12,9 +12,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import func, insert, select
+
 from store.database import Store
 from store.errors import StoreError
 from store.scenarios import now_utc
+from store.tables import location_corrections
 
 
 @dataclass(frozen=True)
@@ -65,30 +68,35 @@ class LocationStore(Store):
         for item in corrections:
             _check(item, author)
         stamp = now_utc()
+        if not corrections:
+            return []
         with self.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO location_corrections (village_code, lat, lon, source, author, at, previous_lat, "
-                "previous_lon, previous_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(c.village_code, float(c.lat), float(c.lon), c.source.strip(), author, stamp, c.previous.lat,
-                  c.previous.lon, c.previous.quality) for c in corrections])
+            conn.execute(insert(location_corrections), [
+                {"village_code": c.village_code, "lat": float(c.lat), "lon": float(c.lon), "source": c.source.strip(),
+                 "author": author, "at": stamp, "previous_lat": c.previous.lat, "previous_lon": c.previous.lon,
+                 "previous_quality": c.previous.quality} for c in corrections])
         return [Correction(c.village_code, float(c.lat), float(c.lon), c.source.strip(), author, stamp, c.previous)
                 for c in corrections]
 
     def location_corrections(self) -> dict[str, Correction]:
         """The correction in use for each corrected village: its latest one."""
-        rows = self.read(
-            "SELECT * FROM location_corrections WHERE id IN "
-            "(SELECT MAX(id) FROM location_corrections GROUP BY village_code) ORDER BY village_code")
+        t = location_corrections.c
+        latest = select(func.max(t.id)).group_by(t.village_code)
+        rows = self.read(select(location_corrections).where(t.id.in_(latest)).order_by(t.village_code))
         return {row["village_code"]: _correction(row) for row in rows}
 
     def correction_history(self, village_code: str) -> list[Correction]:
         """Every correction of one village, oldest first (empty if it was never corrected)."""
-        rows = self.read("SELECT * FROM location_corrections WHERE village_code = ? ORDER BY id", (village_code,))
+        t = location_corrections.c
+        rows = self.read(select(location_corrections).where(t.village_code == village_code).order_by(t.id))
         return [_correction(row) for row in rows]
 
     def corrections_revision(self) -> int:
-        """A number that grows with every recorded correction: a cheap cache key for the corrected data set."""
-        return int(self.read("SELECT COALESCE(MAX(id), 0) FROM location_corrections")[0][0])
+        """A number that grows with every recorded correction: a cheap cache key for the corrected data set.
+
+        The count of rows (never deleted), not the largest id, which PostgreSQL hands out before commit.
+        """
+        return int(self.read(select(func.count().label("n")).select_from(location_corrections))[0]["n"])
 
 
 def _check(item: NewCorrection, author: str) -> None:

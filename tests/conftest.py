@@ -3,6 +3,7 @@
 import pytest
 
 import store
+from tests.postgres_server import PostgresMissing, PostgresServer
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +20,28 @@ def no_real_build_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CACHE_DIR_VARIABLE, str(tmp_path_factory.mktemp("build-cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server on 127.0.0.1, started on first use and stopped at the end of the session.
+
+    Missing PostgreSQL fails the tests that need it (never a silent skip): CI must prove both backends.
+    """
+    try:
+        server = PostgresServer()
+    except PostgresMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The URL of a new, empty database: a SQLite file, or a database on the throwaway PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    return request.getfixturevalue("postgres_server").new_database()

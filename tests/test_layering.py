@@ -1,7 +1,7 @@
 """The import rule of the product brief: dashboard -> geodata -> planning, and nothing backwards.
 
-`store/` (saved scenarios and progress, SQLite) sits beside them: geodata and the dashboard use it, and it
-imports nothing of the project.
+`store/` (saved scenarios, progress and users; SQLite or PostgreSQL) sits beside them: geodata and the dashboard
+use it, and it imports nothing of the project.
 
 Walks every module's imports with `ast` (including imports inside functions), so a lazy import cannot hide.
 """

@@ -1,5 +1,7 @@
 """Every page opens with no exception, in Thai and in English."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.dashboard.conftest import PAGES, open_app
@@ -38,3 +40,15 @@ def test_data_page_states_the_counts():
     assert counts["Subdistricts (tambon)"] == "170"
     assert counts["Population (DOPA register, 31 Dec 2021)"] == "1,549,344"
     assert any("OCHA / Royal Thai Survey Department" in m.value for m in at.markdown)
+
+
+def test_a_database_that_needs_upgrading_is_a_message_with_the_command_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    old = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).parents[1] / "store" / "data" / "v2_rollout.sqlite3", old)
+    monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{old}")
+    at = open_app("en")
+    (message,) = at.error
+    assert message.value.startswith("The database cannot be used: the SQLite file old.sqlite3 was saved by an older")
+    assert "run `rollout db upgrade`" in message.value and str(tmp_path) not in message.value

@@ -158,3 +158,30 @@ def test_a_filled_in_xlsx_template_is_imported(store):
     assert outcome.refused == ()
     assert [(e.village_code, e.step, e.reached_on) for e in outcome.recorded] == [
         ("80010602", 1, dt.date(2007, 1, 15)), ("80010603", 2, dt.date(2007, 2, 1))]
+
+
+def import_worker(_action: str, url: str, data: str, wait) -> str:
+    """One district office importing the file `data` (run in its own process by run_together)."""
+    db = open_store(url)
+    codes = sorted({line.split(",")[0] for line in data.splitlines()[1:]})
+    waves = {code: "2549" for code in codes}
+    wait()
+    outcome = import_progress_file(db, data.encode(), "amphoe_8001.csv", author="อำเภอ", known_villages=codes,
+                                   village_waves=waves, today=TODAY)
+    reasons = sorted({refusal.check for refusal in outcome.refused})
+    return f"recorded {len(outcome.recorded)}, refused {len(outcome.refused)} {reasons}"
+
+
+@pytest.mark.slow
+def test_eight_offices_importing_the_same_file_at_once_record_it_once(database_url):
+    """The issue's case: 8 concurrent imports of one 200-row file recorded 1,200 rows instead of 200."""
+    from tests.store.concurrency import run_together
+
+    lines = [f"8001{t:02d}{m:02d},{1 + (t + m) % 3},2006-11-{1 + m:02d},,"
+             for t in range(1, 11) for m in range(1, 21)]
+    data = "village_code,step,reached_on,reported_by,reason\n" + "\n".join(lines) + "\n"
+    outcomes = run_together(import_worker, "import", database_url, [data] * 8)
+    assert outcomes == {"recorded 200, refused 0 []": 1, "recorded 0, refused 200 ['no_change']": 7}
+    db = open_store(database_url)
+    assert db.progress_revision() == 200
+    db.close()

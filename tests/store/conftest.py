@@ -4,7 +4,8 @@ from store import open_store
 
 
 @pytest.fixture
-def store(tmp_path):
-    opened = open_store(f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
+def store(database_url):
+    """An open store on a new database, once on SQLite and once on PostgreSQL."""
+    opened = open_store(database_url)
     yield opened
     opened.close()

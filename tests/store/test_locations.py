@@ -58,9 +58,10 @@ def test_the_revision_grows_with_every_correction(store):
     assert store.corrections_revision() > first > 0
 
 
-def test_corrections_survive_reopening_the_database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    first = open_store(url)
+def test_corrections_survive_reopening_the_database(database_url):
+    first = open_store(database_url)
     first.add_location_correction("80010601", 8.4, 99.9, source="GPS", author="a")
     first.close()
-    assert open_store(url).location_corrections()["80010601"].lat == 8.4
+    again = open_store(database_url)
+    assert again.location_corrections()["80010601"].lat == 8.4
+    again.close()

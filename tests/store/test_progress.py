@@ -1,12 +1,10 @@
 """Progress is kept as a history: every report stays, the latest by date reached is the current step."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
-from store import StoreError, open_store
-from store.database import MIGRATIONS
+from store import ProgressAlreadyRecordedError, StoreError, open_store
 from store.progress import TABLE_SOURCE, NewProgress
 
 
@@ -68,8 +66,8 @@ def test_the_revision_grows_with_every_report(store):
     assert store.progress_revision() > first
 
 
-def test_progress_survives_reopening_the_database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def test_progress_survives_reopening_the_database(database_url):
+    url = database_url
     first = open_store(url)
     first.record_progress([report()], source=TABLE_SOURCE, author="a")
     first.close()
@@ -78,15 +76,28 @@ def test_progress_survives_reopening_the_database(tmp_path):
     again.close()
 
 
-def test_a_database_made_before_recorded_by_existed_is_migrated_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
-    conn.execute("INSERT INTO progress (village_code, step, reached_on, reported_by, recorded_at, source) "
-                 "VALUES ('80010601', 2, '2007-01-01', 'อำเภอ', '2007-01-02T00:00:00+00:00', 'table')")
-    conn.commit()
-    conn.close()
-    migrated = open_store(f"sqlite:///{path}")
-    entry = migrated.current_progress()["80010601"]
-    assert (entry.step, entry.recorded_by) == (2, "")
-    migrated.close()
+def test_a_report_recorded_already_refuses_the_batch_and_says_which(store):
+    store.record_progress([report(step=1)], source="a.csv", author="a")
+    with pytest.raises(ProgressAlreadyRecordedError, match="village 80010601 step 1 on 2006-11-01") as caught:
+        store.record_progress([report("80010602"), report(step=1)], source="a.csv", author="a")
+    assert caught.value.duplicates == [("80010601", 1, "2006-11-01")]
+    assert store.progress_revision() == 1  # the new row of the batch was not recorded either
+    with pytest.raises(ProgressAlreadyRecordedError):
+        store.record_progress([report("80010602"), report("80010602")], source="a.csv", author="a")
+
+
+def test_a_checked_recording_decides_on_the_latest_history_of_its_villages(store):
+    store.record_progress([report(step=2), report("80010602", step=1)], source="a.csv", author="a")
+    seen = {}
+
+    def decide(current):
+        seen.update(current)
+        return [report(step=current["80010601"].step + 1, day=dt.date(2007, 1, 1))]
+
+    (recorded,) = store.record_progress_checked({"80010601"}, decide, source=TABLE_SOURCE, author="b")
+    assert set(seen) == {"80010601"} and seen["80010601"].step == 2  # only the villages asked for
+    assert (recorded.step, recorded.recorded_by) == (3, "b")
+    assert store.record_progress_checked({"80010601"}, lambda current: [], source=TABLE_SOURCE, author="b") == []
+    with pytest.raises(StoreError, match="80010699 were not among the villages locked"):
+        store.record_progress_checked({"80010601"}, lambda current: [report("80010699")], source="x", author="b")
+    assert store.progress_revision() == 3
