@@ -16,7 +16,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geodata import schema
+from geodata import limits, schema
 from geodata.embedded import conform, locate_villages
 from geodata.errors import Problem, UploadError
 from geodata.table_checks import (
@@ -24,12 +24,21 @@ from geodata.table_checks import (
     coordinate_problems,
     duplicate_codes,
     hierarchy_problems,
+    long_texts,
     malformed_codes,
     well_formed,
 )
 from geodata.tables import DIGITS, clean_cell, read_table, spreadsheet_row
+from planning.numbers import digit_hint
 
 VILLAGE_LIST_SUFFIXES = (".csv", ".xlsx")
+#: The columns a village list is read for (others are ignored); `match_confidence` is kept when present.
+VILLAGE_LIST_COLUMNS = (*schema.UPLOAD_REQUIRED_COLUMNS, *schema.UPLOAD_OPTIONAL_COLUMNS, schema.MATCH_CONFIDENCE)
+#: Columns holding codes and numbers: Thai digits in them are read as 0-9.
+VILLAGE_LIST_NUMBER_COLUMNS = (schema.VILLAGE_CODE, schema.MOO, schema.TAMBON_CODE, schema.AMPHOE_CODE,
+                               schema.LAT, schema.LON)
+#: Free-text columns and their longest allowed text.
+VILLAGE_LIST_TEXT_LIMITS = {schema.VILLAGE_TH: limits.NAME_MAX_CHARS, schema.VILLAGE_EN: limits.NAME_MAX_CHARS}
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 UPLOADED_SOURCE = "upload"
 
@@ -44,8 +53,9 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
     embedded data set's); any still without a point get an estimated one inside their tambon.
     Raises UploadError listing every problem.
     """
-    table = read_table(data, filename, suffixes=VILLAGE_LIST_SUFFIXES, what="village list",
-                       header_aliases=schema.UPLOAD_HEADER_ALIASES)
+    table = read_table(data, filename, limit=limits.VILLAGE_LIST, columns=VILLAGE_LIST_COLUMNS,
+                       suffixes=VILLAGE_LIST_SUFFIXES, header_aliases=schema.UPLOAD_HEADER_ALIASES,
+                       number_columns=VILLAGE_LIST_NUMBER_COLUMNS, free_text=VILLAGE_LIST_TEXT_LIMITS)
     problems = list(village_list_problems(table, tambons))
     if problems:
         raise UploadError(filename, problems)
@@ -54,7 +64,7 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
 
 def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> list[Problem]:
     """Every problem of a village table (all values as strings), in row order within each check."""
-    if table.empty:
+    if not len(table):
         return [Problem("empty_file", "the file has no village rows",
                         "export the list again with one row per village under a header row")]
     missing = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c not in table.columns]
@@ -65,6 +75,7 @@ def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> lis
     ]
     present = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c in table.columns]
     problems += blank_values(table, present)
+    problems += long_texts(table, VILLAGE_LIST_TEXT_LIMITS)
     problems += malformed_codes(table)
     problems += duplicate_codes(table, schema.VILLAGE_CODE)
     problems += hierarchy_problems(table)
@@ -95,7 +106,7 @@ def _moo_problems(table: pd.DataFrame) -> list[Problem]:
         if not moo:
             continue
         if not DIGITS.match(moo):
-            problems.append(Problem("moo_not_numeric", "moo (หมู่ที่) must be a whole number",
+            problems.append(Problem("moo_not_numeric", f"moo (หมู่ที่) must be a whole number{digit_hint(moo)}",
                                     "write the moo number only, for example 3 instead of 'หมู่ 3'",
                                     row=spreadsheet_row(i), column=schema.MOO, value=moo))
             continue
@@ -125,9 +136,11 @@ def _locate_uploaded(table: pd.DataFrame, tambons: gpd.GeoDataFrame,
         known = known_points[known_points[schema.LOCATION_QUALITY] != schema.ESTIMATED].set_index(
             schema.VILLAGE_CODE)
         reuse = ~given & frame[schema.VILLAGE_CODE].isin(known.index)
-        codes = frame.loc[reuse, schema.VILLAGE_CODE]
+        codes = frame[schema.VILLAGE_CODE]
+        # `mask` rather than `.loc[reuse] = ...`: assigning an empty selection into a float column raised
+        # TypeError under pandas 3 when no village needed a known point.
         for column in (schema.LAT, schema.LON, schema.LOCATION_SOURCE, schema.MATCH_CONFIDENCE):
-            frame.loc[reuse, column] = codes.map(known[column]).to_numpy()
+            frame[column] = frame[column].mask(reuse, codes.map(known[column]))
     return locate_villages(frame, tambons)
 
 
