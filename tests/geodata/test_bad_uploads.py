@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
+import zipfile
 
 import openpyxl
+import pandas as pd
+import pyogrio
 import pytest
+from shapely.geometry import box
 
 import geodata
 import planning
@@ -20,7 +25,7 @@ from geodata.corrections import read_corrections
 from geodata.errors import UploadError
 from geodata.progress_io import read_progress_file
 from geodata.roster_file import read_roster_csv
-from geodata.uploads import read_village_list
+from geodata.uploads import read_boundaries, read_village_list
 
 UPLOAD_COLUMNS = [*schema.UPLOAD_REQUIRED_COLUMNS, schema.VILLAGE_EN, schema.LAT, schema.LON]
 TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -324,8 +329,6 @@ def test_an_xlsx_over_the_row_limit_is_refused(located, tambons):
 
 
 def test_a_workbook_that_would_unpack_to_too_much_is_refused_before_opening(tambons):
-    import zipfile
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (limits.MAX_UNPACKED_BYTES + 1))
@@ -337,3 +340,102 @@ def test_a_workbook_that_would_unpack_to_too_much_is_refused_before_opening(tamb
 def test_a_damaged_workbook_is_refused_in_the_users_terms(tambons):
     (problem,) = problems(lambda: read_village_list(b"PK\x03\x04 not really a workbook", "v.xlsx", tambons))
     assert problem.check == "unreadable" and "damaged or not an .xlsx file" in problem.message
+
+
+# --- Boundary files ------------------------------------------------------------------------------------------
+def boundary_problems(data: bytes, filename: str) -> list:
+    return problems(lambda: read_boundaries(data, filename))
+
+
+@pytest.fixture(scope="module")
+def two_tambons(tambons):
+    return tambons.head(2)[[schema.TAMBON_CODE, schema.TAMBON_TH, schema.AMPHOE_CODE, "geometry"]].copy()
+
+
+def geojson_with_crs(frame, crs_name: str) -> bytes:
+    document = json.loads(frame.to_json())
+    document["crs"] = {"type": "name", "properties": {"name": crs_name}}
+    return json.dumps(document).encode()
+
+
+def test_a_geojson_declaring_an_unknown_crs_is_refused(two_tambons):
+    """EPSG:99999 was read as EPSG:4326 without a word."""
+    (problem,) = boundary_problems(geojson_with_crs(two_tambons, "EPSG:99999"), "t.geojson")
+    assert problem.check == "unknown_crs" and problem.value == "EPSG:99999"
+    assert "EPSG:4326" in problem.fix
+
+
+def test_a_geojson_declaring_a_known_crs_is_reprojected(two_tambons):
+    metric = two_tambons.to_crs(schema.METRIC_CRS)
+    loaded = read_boundaries(geojson_with_crs(metric, "urn:ogc:def:crs:EPSG::32647"), "t.geojson")
+    assert loaded.crs == schema.GEOGRAPHIC_CRS
+    assert loaded.geometry.iloc[0].centroid.distance(two_tambons.geometry.iloc[0].centroid) < 1e-6
+
+
+@pytest.mark.parametrize(("data", "filename", "said"), [
+    (b"{not json at all", "t.geojson", "not valid GeoJSON"),
+    (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Polygon"', "t.json",
+     "not valid GeoJSON"),
+    (b"SQLite format 3\x00" + b"\x00" * 200, "t.gpkg", "not a readable GeoPackage"),
+])
+@pytest.mark.filterwarnings("ignore:GPKG:RuntimeWarning")
+def test_an_unreadable_boundary_file_is_explained_without_gdal_text_or_server_paths(data, filename, said):
+    (problem,) = boundary_problems(data, filename)
+    text = str(problem)
+    assert problem.check == "unreadable" and said in text
+    assert "/tmp" not in text and "upload." not in text
+    assert "not recognized" not in text and "driver" not in text.lower()
+
+
+@pytest.mark.filterwarnings("ignore:Column names longer:UserWarning", "ignore:Normalized/laundered:RuntimeWarning")
+def test_a_zip_whose_shapefile_lacks_its_dbf_is_explained(two_tambons, tmp_path):
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    two_tambons.to_file(folder / "t.shp")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part in folder.iterdir():
+            if part.suffix not in (".dbf", ".shx"):
+                archive.write(part, part.name)
+    (problem,) = boundary_problems(buffer.getvalue(), "t.zip")
+    assert problem.check == "unreadable" and ".shx" in problem.message and "/tmp" not in str(problem)
+
+
+def test_two_attributes_meaning_the_same_code_are_refused_naming_both(two_tambons, tmp_path):
+    both = two_tambons.assign(ADM3_PCODE="TH" + two_tambons[schema.TAMBON_CODE])
+    path = tmp_path / "t.gpkg"
+    both.to_file(path)
+    found = [p for p in boundary_problems(path.read_bytes(), "t.gpkg") if p.check == "duplicate_column"]
+    assert found and "'tambon_code'" in found[0].message and "'ADM3_PCODE'" in found[0].message
+
+
+def test_a_layer_without_geometries_is_refused(two_tambons, tmp_path):
+    table = pd.DataFrame(two_tambons.drop(columns="geometry"))
+    path = tmp_path / "t.gpkg"
+    pyogrio.write_dataframe(table, path, driver="GPKG")
+    (problem,) = boundary_problems(path.read_bytes(), "t.gpkg")
+    assert problem.check == "no_geometry"
+
+
+def test_attributes_that_are_not_numbers_where_counts_are_expected_do_not_crash(two_tambons, tmp_path):
+    odd = two_tambons.assign(n_muban=["many", None], area_km2=["big", "1.5"])
+    path = tmp_path / "t.gpkg"
+    odd.to_file(path)
+    loaded = read_boundaries(path.read_bytes(), "t.gpkg")
+    assert loaded[schema.TAMBON_CODE].tolist() == two_tambons[schema.TAMBON_CODE].tolist()
+
+
+def test_a_boundary_file_over_the_size_limit_is_refused_unread():
+    data = b'{"type": "FeatureCollection", "features": []}' + b" " * limits.BOUNDARIES.max_bytes
+    (problem,) = boundary_problems(data, "t.geojson")
+    assert problem.check == "file_too_large" and "at most 20 MB" in problem.message
+
+
+def test_a_boundary_file_with_more_features_than_the_limit_is_refused(tambons, tmp_path):
+    tiny = tambons.head(1)[[schema.TAMBON_CODE, schema.AMPHOE_CODE, "geometry"]]
+    tiny = tiny.assign(geometry=[box(100.0, 8.0, 100.001, 8.001)])
+    many = pd.concat([tiny] * (limits.BOUNDARIES.max_rows + 1), ignore_index=True)
+    path = tmp_path / "t.gpkg"
+    many.to_file(path)
+    (problem,) = boundary_problems(path.read_bytes(), "t.gpkg")
+    assert problem.check == "too_many_rows" and "more than 5,000 features" in problem.message
