@@ -20,6 +20,7 @@ from pathlib import Path
 import planning
 from geodata import embedded, schema
 from geodata.errors import GeodataError
+from geodata.exports.cells import spreadsheet_cell
 from geodata.exports.cli import add_export_command
 from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_file
 
@@ -109,7 +110,7 @@ def _run_plan(args: argparse.Namespace) -> int:
         with open(args.out, "w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=PLAN_COLUMNS)
             writer.writeheader()
-            writer.writerows(plan_rows(problem, result))
+            writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in plan_rows(problem, result))
         if args.metrics is not None:
             args.metrics.write_text(json.dumps(metrics_document(problem, result), ensure_ascii=False, indent=2)
                                     + "\n", encoding="utf-8")

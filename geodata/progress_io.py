@@ -28,6 +28,7 @@ import pandas as pd
 
 from geodata import limits, schema
 from geodata.errors import Problem, UploadError
+from geodata.exports.cells import spreadsheet_frame
 from geodata.tables import FIRST_DATA_ROW, read_table
 from planning.numbers import ascii_digits, digit_hint, parse_whole_number
 from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal, check_progress_rows
@@ -254,19 +255,21 @@ def template_table(villages: pd.DataFrame, village_waves: Mapping[str, str],
 
 
 def template_csv(table: pd.DataFrame) -> bytes:
-    """The template as CSV in UTF-8 with a byte-order mark, so Excel shows the Thai names."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """The template as CSV in UTF-8 with a byte-order mark, so Excel shows the Thai names; no text a spreadsheet
+    would run as a formula (geodata.exports.cells)."""
+    return spreadsheet_frame(table).to_csv(index=False).encode("utf-8-sig")
 
 
 def template_xlsx(table: pd.DataFrame, instructions: Sequence[str]) -> bytes:
     """The template as an XLSX workbook: the villages sheet, and a sheet of instructions (one line per row).
 
-    Every cell is text, so codes keep their digits and dates are typed as 31/1/2568.
+    Every cell is text, so codes keep their digits and dates are typed as 31/1/2568; no text becomes a formula.
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="progress", index=False)
-        pd.DataFrame({"instructions": list(instructions)}).to_excel(writer, sheet_name="readme", index=False)
+        spreadsheet_frame(table).to_excel(writer, sheet_name="progress", index=False)
+        spreadsheet_frame(pd.DataFrame({"instructions": list(instructions)})).to_excel(
+            writer, sheet_name="readme", index=False)
         sheet = writer.sheets["progress"]
         for column_cells in sheet.iter_cols(min_row=2):
             for cell in column_cells:
