@@ -116,10 +116,14 @@ class Store:
                              f"or set {DATABASE_URL_VARIABLE} to another file") from exc
         self._lock = threading.RLock()
         self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA synchronous = FULL")
-        self._migrate()
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = FULL")
+            self._migrate()
+        except sqlite3.Error as exc:  # a damaged file, another kind of file, or one that cannot be written
+            self._conn.close()
+            raise _unusable(self.path, exc) from exc
 
     def _migrate(self) -> None:
         with self._lock:
@@ -132,21 +136,44 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic unit of work: everything inside commits together or not at all."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _unusable(self.path, exc) from exc
             try:
                 yield self._conn
-            except BaseException:
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
                 self._conn.execute("ROLLBACK")
+                if _about_the_file(exc):
+                    raise _unusable(self.path, exc) from exc
                 raise
-            self._conn.execute("COMMIT")
 
     def read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                if _about_the_file(exc):
+                    raise _unusable(self.path, exc) from exc
+                raise
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _about_the_file(error: BaseException) -> bool:
+    """True for SQLite errors about the database file (damaged, read-only, locked, disk full), not about a query
+    (ProgrammingError, IntegrityError: bugs, which keep their own type)."""
+    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+
+
+def _unusable(path: Path, error: sqlite3.Error) -> StoreError:
+    """A raw SQLite error as a StoreError that says what it may mean and what to do."""
+    return StoreError(f"cannot use the database {path} ({error}): it may be damaged or not a database (restore it "
+                      f"from a backup), or read-only (check its permissions); or set {DATABASE_URL_VARIABLE} to "
+                      "another file")
 
 
 def open_store(url: str | None = None) -> Store:
