@@ -204,20 +204,21 @@ def _decode(data: bytes, encoding: str, filename: str) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le"/"utf-16-be" when the start of `data` looks like UTF-16 without a byte-order mark, else None.
 
-    Tables start with an ASCII header, which UTF-16 writes as a zero byte beside each printable character: at
-    least 40 % of the first pairs must be (ASCII, 0) for little-endian or (0, ASCII) for big-endian.
+    Our tables hold ASCII (headers, codes, numbers) and Thai, which UTF-16 writes as a printable ASCII byte
+    beside a zero byte, or a byte below 0x80 beside 0x0E (the Thai block U+0E00-U+0E7F). At least half of the
+    first pairs must look like that, in one byte order.
     """
     sample = data[:2048]
     pairs = list(zip(sample[0::2], sample[1::2], strict=False))
     if len(pairs) < 2:
         return None
 
-    def ascii_text(byte: int) -> bool:
-        return 32 <= byte < 127 or byte in (9, 10, 13)
+    def text_unit(low: int, high: int) -> bool:
+        return (high == 0 and (32 <= low < 127 or low in (9, 10, 13))) or (high == 0x0E and low < 0x80)
 
-    if sum(1 for a, b in pairs if b == 0 and ascii_text(a)) >= 0.4 * len(pairs):
+    if sum(1 for a, b in pairs if text_unit(a, b)) >= 0.5 * len(pairs):
         return "utf-16-le"
-    if sum(1 for a, b in pairs if a == 0 and ascii_text(b)) >= 0.4 * len(pairs):
+    if sum(1 for a, b in pairs if text_unit(b, a)) >= 0.5 * len(pairs):
         return "utf-16-be"
     return None
 
