@@ -69,11 +69,6 @@ TEAMS_MAX: Final = MAX_TEAMS
 MAX_WAVES: Final = 20
 
 
-def too_long(text: str, limit: int) -> bool:
-    """True when `text` has more than `limit` characters."""
-    return len(text) > limit
-
-
 def length_message(what: str, text: str, limit: int) -> str:
     """"the reason has 20,000 characters; at most 500 are allowed" (what, count and limit in one sentence)."""
     return f"the {what} has {len(text):,} characters; at most {limit:,} are allowed"
