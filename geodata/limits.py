@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from planning.balance import MAX_OPEN_WAVES
 from planning.roster import MAX_CAPACITY, MAX_TEAMS
 
 MEGABYTE: Final = 1024 * 1024
@@ -65,8 +66,9 @@ CELL_MAX_CHARS: Final = 1_000
 #: Villages one team can take per wave, and teams in one district (the planning engine's own bounds).
 CAPACITY_MAX: Final = MAX_CAPACITY
 TEAMS_MAX: Final = MAX_TEAMS
-#: Waves after the pilot that `rollout plan --targets` may ask for (the province planned 3).
-MAX_WAVES: Final = 20
+#: Waves after the pilot that `rollout plan --targets` may ask for: the engine's most waves taking unlocked
+#: villages (the province planned 3).
+MAX_WAVES: Final = MAX_OPEN_WAVES
 
 
 def length_message(what: str, text: str, limit: int) -> str:
