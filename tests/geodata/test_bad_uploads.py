@@ -439,3 +439,11 @@ def test_a_boundary_file_with_more_features_than_the_limit_is_refused(tambons, t
     many.to_file(path)
     (problem,) = boundary_problems(path.read_bytes(), "t.gpkg")
     assert problem.check == "too_many_rows" and "more than 5,000 features" in problem.message
+
+
+def test_a_correction_placed_on_the_map_with_an_overlong_source_is_refused(villages, tambons):
+    from geodata.corrections import check_point
+
+    row = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].iloc[0]
+    with pytest.raises(geodata.GeodataError, match=f"at most {limits.NOTE_MAX_CHARS} are allowed"):
+        check_point(row[schema.VILLAGE_CODE], row[schema.LAT], row[schema.LON], "ส" * 20_000, villages, tambons)

@@ -252,3 +252,21 @@ def test_generated_export_command_lines_succeed_or_fail_in_one_line_without_part
         if status == 2:
             assert err.count("\n") == 1, err
             assert files_in(folder) == before
+
+
+def test_an_export_that_fails_half_way_leaves_the_out_folder_as_it_was(tmp_path, monkeypatch):
+    """Files written before the failure are in the temporary folder, which is removed; --out is untouched."""
+    import geodata.exports.packets as packets
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+
+    def fails_after_one_file(scenario, villages, tambons, amphoes, folder, **kwargs):
+        (folder / "8022_villages.csv").write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(packets, "export_plan", fails_after_one_file)
+    status, err = run("export", "--amphoe", "8022", "--format", "csv", "--out", str(out))
+    assert_one_line_refusal(status, err, "nothing was written", "No space left on device")
+    assert files_in(out) == ["notes.txt"] and not list(tmp_path.rglob(".rollout-*"))
