@@ -33,13 +33,19 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+class _ServerLog(logging.StreamHandler):
+    """stderr, where Streamlit logs too, with time and level."""
+
+    def __init__(self):
+        super().__init__(sys.stderr)
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+
 def _logger() -> logging.Logger:
-    """The server log of unexpected errors: stderr (where Streamlit logs), with time and level."""
+    """The server log of unexpected errors (its stderr handler added once per process)."""
     logger = logging.getLogger(LOGGER_NAME)
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
+    if not any(isinstance(handler, _ServerLog) for handler in logger.handlers):
+        logger.addHandler(_ServerLog())
         logger.setLevel(logging.INFO)
     return logger
 
