@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.errors import error_boundary
 from dashboard.i18n import COMMON
 from dashboard.plans import author_box, get_store
 from dashboard.ui import language_switch, t
@@ -32,4 +33,6 @@ pages = [
     st.Page("views/export.py", title=t(COMMON, "page_export"), icon=":material/download:", url_path="export"),
     st.Page("views/data.py", title=t(COMMON, "page_data"), icon=":material/database:", url_path="data"),
 ]
-st.navigation(pages).run()
+navigation = st.navigation(pages)
+with error_boundary(f"page {navigation.url_path or navigation.title}"):  # an error id, never a traceback
+    navigation.run()

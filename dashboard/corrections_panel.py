@@ -9,7 +9,8 @@ import streamlit as st
 import geodata
 from dashboard.data import Dataset
 from dashboard.plans import author, get_store
-from dashboard.ui import t
+from dashboard.ui import lang, t
+from geodata import limits
 from geodata.corrections import CORRECTION_COLUMNS, read_corrections
 
 TEXT = {
@@ -33,8 +34,9 @@ TEXT = {
 
 def corrections_panel(dataset: Dataset) -> None:
     """CSV upload of corrections (checked, then recorded at once) and the corrections in use."""
-    upload = st.file_uploader(t(TEXT, "upload"), type=["csv"], key="corrections_upload")
-    st.caption(", ".join(CORRECTION_COLUMNS))
+    upload = st.file_uploader(t(TEXT, "upload"), type=["csv"], key="corrections_upload",
+                              max_upload_size=limits.CORRECTIONS.max_megabytes)
+    st.caption(f"{', '.join(CORRECTION_COLUMNS)} · {limits.CORRECTIONS.caption(lang())}")
     if upload is not None:
         try:
             checked = read_corrections(upload.getvalue(), upload.name, dataset.villages, dataset.tambons)

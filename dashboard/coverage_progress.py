@@ -20,7 +20,7 @@ from dashboard.maps import base_map, legend, village_layer
 from dashboard.plans import author, get_store
 from dashboard.ui import lang, t
 from dashboard.villages_view import TOOLTIP_PROPERTIES, tooltip_aliases
-from geodata import schema
+from geodata import limits, schema
 from geodata.errors import UploadError
 from geodata.progress_io import current_steps, template_csv, template_table, template_xlsx
 from store import Scenario, StoreError
@@ -130,8 +130,8 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
                 "step": st.column_config.SelectboxColumn(
                     t(TEXT, "new_step"), options=[editor.step_option(n, language) for n in range(1, 7)]),
                 "reached_on": st.column_config.TextColumn(t(TEXT, "reached_on")),
-                "reported_by": st.column_config.TextColumn(t(TEXT, "reported_by")),
-                "reason": st.column_config.TextColumn(t(TEXT, "reason"))})
+                "reported_by": st.column_config.TextColumn(t(TEXT, "reported_by"), max_chars=limits.NAME_MAX_CHARS),
+                "reason": st.column_config.TextColumn(t(TEXT, "reason"), max_chars=limits.NOTE_MAX_CHARS)})
         submitted = st.form_submit_button(t(TEXT, "save"), key="cov_prog_save")
     if submitted:
         try:
@@ -156,8 +156,9 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     right.download_button(t(TEXT, "template_xlsx"), template_xlsx(template, readme),
                           file_name=f"progress_{amphoe}.xlsx", key="cov_template_xlsx", on_click="ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.caption(limits.PROGRESS.caption(lang()))
     upload = st.file_uploader(t(TEXT, "import"), type=["csv", "xlsx"], key="cov_prog_upload",
-                              label_visibility="collapsed")
+                              label_visibility="collapsed", max_upload_size=limits.PROGRESS.max_megabytes)
     if upload is not None and st.button(t(TEXT, "do_import"), key="cov_prog_import"):
         try:
             st.session_state["cov_import_outcome"] = editor.import_file(

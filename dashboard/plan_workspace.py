@@ -21,6 +21,7 @@ import planning
 import store
 from dashboard import plan_state
 from dashboard.data import Dataset, map_bounds
+from dashboard.errors import guarded
 from dashboard.i18n import COMMON, format_number, translate
 from dashboard.map_events import POINT, RETURNED_OBJECTS, SHAPE, TAMBON, VILLAGE, read_map_event
 from dashboard.plan_edits import ASSIGN, LOCK, OPTIMISE, PILOT, ROSTER, UNLOCK, UNPILOT, Edit, EditError, Plan
@@ -41,7 +42,7 @@ from dashboard.plan_state import Session, Villages
 from dashboard.plans import author, get_store
 from dashboard.tallies import check_lines, load_matrix, optimal_max_load, split_table, styled_load, wave_table
 from dashboard.ui import lang, t
-from geodata import schema
+from geodata import limits, schema
 from geodata.corrections import check_point
 from geodata.display import display_geojson
 from geodata.errors import GeodataError
@@ -172,6 +173,7 @@ def tambon_names(dataset: Dataset) -> dict[str, str]:
 
 # --- The fragment -----------------------------------------------------------------------------------------
 @st.fragment
+@guarded("the Plan page's map and actions")
 def plan_workspace(dataset: Dataset, online_tiles: bool) -> None:
     """Map, selection, actions, pending changes and tallies of the open scenario (reruns on its own)."""
     if st.session_state.pop(FULL_RERUN_KEY, False):
@@ -382,7 +384,7 @@ def _pending_panel(session: Session, dataset: Dataset, villages: Villages) -> No
     if session.pending:
         for edit in session.pending:
             st.markdown(f"- {describe(edit, dataset)}")
-        st.text_input(t(TEXT, "reason"), key="plan_reason")
+        st.text_input(t(TEXT, "reason"), key="plan_reason", max_chars=limits.NOTE_MAX_CHARS)
     else:
         st.caption(t(TEXT, "no_pending"))
     columns = st.columns([3, 2])
@@ -446,8 +448,8 @@ def _conflict(dataset: Dataset, villages: Villages) -> None:
     st.error(t(TEXT, "conflict", message=session.conflict.message))
     st.button(t(TEXT, "reload"), key="plan_conflict_reload", on_click=_reload, args=(villages,))
     name_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
-    name_col.text_input(t(TEXT, "new_name"), key="plan_conflict_name",
-                        value=f"{session.scenario.name} ({author()})")
+    name_col.text_input(t(TEXT, "new_name"), key="plan_conflict_name", max_chars=limits.NAME_MAX_CHARS,
+                        value=f"{session.scenario.name} ({author()})"[:limits.NAME_MAX_CHARS])
     button_col.button(t(TEXT, "save_new"), key="plan_conflict_save", on_click=_save_conflict_as_new,
                       args=(villages,))
 
@@ -488,7 +490,7 @@ def _place_village(dataset: Dataset, villages: Villages) -> None:
         return
     lat, lon = point
     st.write(t(TEXT, "place_point", lat=f"{lat:.5f}", lon=f"{lon:.5f}"))
-    source = st.text_input(t(TEXT, "place_source"), key="plan_place_source")
+    source = st.text_input(t(TEXT, "place_source"), key="plan_place_source", max_chars=limits.NOTE_MAX_CHARS)
     st.button(t(TEXT, "place_save"), key="plan_place_save", disabled=not source.strip(), on_click=_save_place,
               args=(code, lat, lon, dataset))
 

@@ -9,6 +9,7 @@ import streamlit as st
 import store
 from dashboard.data import dataset_in_use
 from dashboard.ui import t
+from geodata import limits
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 
 AUTHOR_KEY = "author"
@@ -34,7 +35,7 @@ def author() -> str:
 def author_box() -> None:
     """The planner's name in the sidebar of every page (recorded with plan changes, corrections, progress)."""
     label = {"author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)")}
-    st.sidebar.text_input(t(label, "author"), key=AUTHOR_KEY)
+    st.sidebar.text_input(t(label, "author"), key=AUTHOR_KEY, max_chars=limits.NAME_MAX_CHARS)
 
 
 @st.cache_resource(show_spinner="กำลังคำนวณแผนตั้งต้น / computing the default plan…")

@@ -16,8 +16,8 @@ import planning
 from dashboard.data import Dataset
 from dashboard.plan_edits import ROSTER, Edit, Plan
 from dashboard.plan_state import Villages
-from dashboard.ui import t
-from geodata import schema
+from dashboard.ui import lang, t
+from geodata import limits, schema
 from geodata.roster_file import read_roster_csv, roster_from_table
 
 CODE, TEAMS = "amphoe_code", "teams"
@@ -81,7 +81,9 @@ def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> No
     if st.button(t(TEXT, "use_table"), key="roster_use_table"):
         _use(lambda: roster_from_table(edited[[CODE, TEAMS]].to_dict("records"), capacity=int(capacity),
                                        districts=districts), queue)
-    upload = st.file_uploader(t(TEXT, "upload"), type=["csv"], key="roster_upload")
+    upload = st.file_uploader(t(TEXT, "upload"), type=["csv"], key="roster_upload",
+                              max_upload_size=limits.ROSTER.max_megabytes)
+    st.caption(limits.ROSTER.caption(lang()))
     if upload is not None:
         try:
             uploaded = read_roster_csv(upload.getvalue(), upload.name, capacity=int(capacity), districts=districts)

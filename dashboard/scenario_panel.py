@@ -12,7 +12,7 @@ from dashboard.plan_state import Session, Villages
 from dashboard.plans import author, get_store, load_scenario
 from dashboard.scenario_compare import history_table, metric_comparison, moved_villages
 from dashboard.ui import lang, t
-from geodata import schema
+from geodata import limits, schema
 from geodata.plans import DEFAULT_SCENARIO_NAME
 
 PICK_KEY = "plan_scenario_pick"
@@ -60,7 +60,7 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
         st.session_state[PICK_KEY] = session.scenario.name
     sidebar.selectbox(t(TEXT, "scenario"), names, key=PICK_KEY, on_change=_open_picked)
     sidebar.caption(t(TEXT, "version", version=session.scenario.version, by=session.scenario.updated_by))
-    sidebar.text_input(t(TEXT, "name"), key="plan_new_name")
+    sidebar.text_input(t(TEXT, "name"), key="plan_new_name", max_chars=limits.NAME_MAX_CHARS)
     sidebar.button(t(TEXT, "save_as"), key="plan_save_as", help=t(TEXT, "save_as_help"), on_click=_save_as,
                    args=(villages,), width="stretch")
     sidebar.button(t(TEXT, "duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")

@@ -6,7 +6,11 @@
     rollout data build|provinces ...   (geodata.databuild.cli)
     rollout db upgrade      bring the database (ROLLOUT_DATABASE_URL) to the schema this version needs
 
-Bad input prints one line on stderr naming the value and the fix, and exits with status 2. Subcommands are
+Every error path prints one line on stderr naming the value and the fix, and exits with status 2: bad options
+(argparse's usage errors included), bad files, a database that cannot be opened or read (StoreError, raw
+sqlite3 and SQLAlchemy errors), paths that cannot be written. Output paths are checked before any work and files
+are renamed into place only when all are written, so a failure leaves no partial output. A bug (any other
+exception) prints one line and exits with status 1; ``ROLLOUT_DEBUG=1`` shows its traceback. Subcommands are
 argparse subparsers; ``make_plan`` holds the logic so other commands (export) can reuse it.
 """
 
@@ -14,22 +18,55 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
+import os
+import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import planning
 import store
 from geodata import embedded, schema
 from geodata.databuild.cli import add_data_command
 from geodata.errors import GeodataError
+from geodata.exports.cells import spreadsheet_cell
 from geodata.exports.cli import add_export_command
-from geodata.planning_inputs import build_problem, parse_codes, parse_targets, read_roster_file
+from geodata.output_paths import check_output_file, write_files
+from geodata.planning_inputs import (
+    build_problem,
+    parse_capacity,
+    parse_codes,
+    parse_targets,
+    pilot_warnings,
+    read_roster_file,
+)
+from store import DATABASE_URL_VARIABLE, StoreError
 
 PLAN_COLUMNS = ("village_code", "tambon_code", "amphoe_code", "wave", "locked", "reason")
 EXIT_BAD_INPUT = 2
+EXIT_BUG = 1
+DEBUG_VARIABLE = "ROLLOUT_DEBUG"
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """Errors of the store and of the database drivers under it (SQLAlchemy when installed)."""
+    errors: list[type[Exception]] = [StoreError, sqlite3.Error]
+    try:
+        from sqlalchemy.exc import SQLAlchemyError
+    except ImportError:
+        pass
+    else:
+        errors.append(SQLAlchemyError)
+    return tuple(errors)
+
+
+#: Errors that mean bad input or an unusable database or path: one line, exit status 2.
+BAD_INPUT_ERRORS = (planning.PlanningError, GeodataError, *_database_errors())
 
 
 @dataclass(frozen=True)
@@ -62,6 +99,15 @@ def plan_rows(problem: planning.Problem, result: planning.PlanResult) -> list[di
             for village, tambon in problem.villages.items()]
 
 
+def plan_csv(problem: planning.Problem, result: planning.PlanResult) -> str:
+    """The plan file's text: a header and one row per village (no cell a spreadsheet would run as a formula)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=PLAN_COLUMNS)
+    writer.writeheader()
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in plan_rows(problem, result))
+    return buffer.getvalue()
+
+
 def metrics_document(problem: planning.Problem, result: planning.PlanResult) -> dict:
     """The metrics JSON: wave_sizes, max_load (M1), split_tambons (M2), status, seconds, and the rest."""
     m = result.metrics
@@ -79,19 +125,57 @@ def metrics_document(problem: planning.Problem, result: planning.PlanResult) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``rollout`` console script; returns the exit status."""
+    """Entry point of the ``rollout`` console script; returns the exit status (0 done, 2 bad input, 1 a bug)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        _say(f"{error}; see rollout --help")
+        return EXIT_BAD_INPUT
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else 0
+    command = "rollout " + " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return args.run(args)
-    except (planning.PlanningError, GeodataError, store.StoreError) as error:
-        command = " ".join(filter(None, (args.command, getattr(args, "action", None))))
-        print(f"rollout {command}: {' '.join(str(error).split())}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    except BAD_INPUT_ERRORS as error:
+        _say(f"{command}: {_message(error)}")
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        _say(f"{command}: cannot use{where} ({error.strerror or error}); check the path and its permissions")
+    except Exception as error:  # a bug: say so in one line, keep the traceback for ROLLOUT_DEBUG
+        if os.environ.get(DEBUG_VARIABLE):
+            traceback.print_exc()
+        _say(f"{command}: internal error ({type(error).__name__}); this is a bug, please report the command "
+             f"line (set {DEBUG_VARIABLE}=1 to see the details)")
+        return EXIT_BUG
+    return EXIT_BAD_INPUT
+
+
+class UsageError(Exception):
+    """A command line argparse cannot parse (unknown option, missing value...)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line (raised, and printed by `main`), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _say(line: str) -> None:
+    print(" ".join(line.split()), file=sys.stderr)
+
+
+def _message(error: Exception) -> str:
+    """The error's own text; a raw database driver error gets what it means and what to do."""
+    if isinstance(error, (planning.PlanningError, GeodataError, StoreError)):
+        return str(error)
+    return (f"the database cannot be used ({type(error).__name__}: {error}); check {DATABASE_URL_VARIABLE} "
+            "(sqlite:///path/to/file.sqlite3) or restore the database file from a backup")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rollout", description="KM rollout planner for Nakhon Si Thammarat")
+    parser = _Parser(prog="rollout", description="KM rollout planner for Nakhon Si Thammarat")
     commands = parser.add_subparsers(dest="command", required=True)
     plan = commands.add_parser("plan", help="optimise the rollout of the embedded province")
     plan.add_argument("--out", type=Path, required=True, help="plan CSV to write")
@@ -124,30 +208,28 @@ def _run_db_upgrade(args: argparse.Namespace) -> int:
 def _run_plan(args: argparse.Namespace) -> int:
     options = PlanOptions(pilot=parse_codes(args.pilot),
                           targets=None if args.targets is None else parse_targets(args.targets),
-                          capacity=None if args.capacity is None else _positive_int(args.capacity),
+                          capacity=None if args.capacity is None else parse_capacity(args.capacity),
                           roster=args.roster)
+    outputs = [check_output_file(args.out, "--out")]
+    if args.metrics is not None:
+        outputs.append(check_output_file(args.metrics, "--metrics"))
+        if outputs[0].resolve() == outputs[1].resolve():
+            raise GeodataError(f"--out and --metrics are the same file {args.out}; give two different paths")
     problem, result = make_plan(options)
+    for warning in pilot_warnings(problem):
+        _say(f"rollout plan: warning: {warning}")
+    files: dict[Path, str] = {outputs[0]: plan_csv(problem, result)}
+    if args.metrics is not None:
+        files[outputs[1]] = json.dumps(metrics_document(problem, result), ensure_ascii=False, indent=2) + "\n"
     try:
-        with open(args.out, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=PLAN_COLUMNS)
-            writer.writeheader()
-            writer.writerows(plan_rows(problem, result))
-        if args.metrics is not None:
-            args.metrics.write_text(json.dumps(metrics_document(problem, result), ensure_ascii=False, indent=2)
-                                    + "\n", encoding="utf-8")
+        write_files(files)
     except OSError as error:
-        raise GeodataError(f"cannot write {error.filename} ({error.strerror}); choose a writable path") from error
+        raise GeodataError(f"cannot write {error.filename or args.out} ({error.strerror}); nothing was written, "
+                           "choose a writable path") from error
     m = result.metrics
     print(f"plan: {', '.join(f'{k} {v}' for k, v in m.wave_sizes.items())}; largest load {m.max_load:g} "
           f"villages per team; {m.split_tambons} split tambons; {m.status} in {m.seconds:.2f} s", file=sys.stderr)
     return 0
-
-
-def _positive_int(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise GeodataError(f"capacity {text!r} is not a whole number >= 1; give villages per team and wave, "
-                           f"e.g. --capacity 10")
-    return int(text)
 
 
 if __name__ == "__main__":

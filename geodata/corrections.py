@@ -22,9 +22,9 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from geodata import schema
+from geodata import limits, schema
 from geodata.errors import GeodataError, Problem, UploadError
-from geodata.table_checks import blank_values, coordinate_problems, duplicate_codes, malformed_codes
+from geodata.table_checks import blank_values, coordinate_problems, duplicate_codes, long_texts, malformed_codes
 from geodata.tables import read_table, spreadsheet_row
 from store.locations import Correction, NewCorrection, PreviousPoint
 
@@ -69,8 +69,9 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
 
     Raises UploadError listing every problem (row, column, value, fix); a file with any problem records nothing.
     """
-    table = read_table(data, filename, suffixes=(".csv",), what="corrections file",
-                       header_aliases=schema.UPLOAD_HEADER_ALIASES)
+    table = read_table(data, filename, limit=limits.CORRECTIONS, columns=CORRECTION_COLUMNS, suffixes=(".csv",),
+                       header_aliases=schema.UPLOAD_HEADER_ALIASES,
+                       number_columns=(schema.VILLAGE_CODE, schema.LAT, schema.LON), free_text=(SOURCE,))
     place = _Places(villages, tambons)
     problems = _table_problems(table, place)
     if problems:
@@ -151,7 +152,7 @@ def _checked(code: str, lat: float, lon: float, source: str, place: _Places) -> 
 
 
 def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
-    if table.empty:
+    if not len(table):
         return [Problem("empty_file", "the file has no correction rows",
                         "write one row per village under the header " + ",".join(CORRECTION_COLUMNS))]
     missing = [c for c in CORRECTION_COLUMNS if c not in table.columns]
@@ -160,6 +161,7 @@ def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
                         f"add a column named {c!r} (columns: {', '.join(CORRECTION_COLUMNS)})", column=c)
                 for c in missing]
     problems = blank_values(table, CORRECTION_COLUMNS)
+    problems += long_texts(table, {SOURCE: limits.NOTE_MAX_CHARS})
     problems += [p for p in malformed_codes(table) if p.column == schema.VILLAGE_CODE]
     problems += duplicate_codes(table, schema.VILLAGE_CODE)
     coordinate = coordinate_problems(table)
@@ -179,6 +181,10 @@ def _point_problems(code: str, lat: float, lon: float, source: str, place: _Plac
         return [Problem("missing_value", "the correction has no source",
                         "say where the point comes from, e.g. 'GPS survey 2549' or 'district office list'",
                         row=row, column=SOURCE, value="")]
+    if len(source.strip()) > limits.NOTE_MAX_CHARS:
+        return [Problem("text_too_long", limits.length_message("source", source.strip(), limits.NOTE_MAX_CHARS),
+                        f"shorten it to at most {limits.NOTE_MAX_CHARS:,} characters", row=row, column=SOURCE,
+                        value=source.strip()[:40] + "…")]
     tambon = place.tambon_of.get(code)
     if tambon is None:
         return [Problem("unknown_village", "no village with this code in the data set in use",

@@ -13,11 +13,12 @@ from pathlib import Path
 import geopandas as gpd
 
 import planning
-from geodata import schema
+from geodata import limits, schema
 from geodata.errors import GeodataError
 from geodata.plans import EMBEDDED_DATASET
 from geodata.plans import build_problem as _problem_from_frames
 from geodata.roster_file import read_roster_csv
+from planning.numbers import ascii_digits, digit_hint, parse_whole_number
 
 
 def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilot_tambons: Iterable[str] = (),
@@ -46,23 +47,53 @@ def read_roster_file(path: str | Path, districts: Iterable[str],
                      capacity: int = planning.DEFAULT_CAPACITY) -> planning.Roster:
     """A roster from a CSV file with columns amphoe_code, teams (one row per district with villages); every bad
     row is reported at once (planning.InvalidInputError)."""
+    limit = limits.ROSTER
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:  # read at most one byte past the limit (a device never ends)
+            data = handle.read(limit.max_bytes + 1)
     except OSError as error:
         raise GeodataError(f"roster {path}: cannot be read ({error.strerror}); check the path") from error
+    if len(data) > limit.max_bytes:
+        raise GeodataError(f"roster {path} is larger than {limit.max_megabytes} MB; a roster file has one row "
+                           "per district (amphoe_code,teams)")
     return read_roster_csv(data, Path(path).name, capacity=capacity, districts=set(districts))
 
 
 def parse_codes(text: str | None) -> tuple[str, ...]:
-    """``"800106,800107"`` -> ``("800106", "800107")``; blanks are ignored."""
-    return tuple(code.strip() for code in (text or "").split(",") if code.strip())
+    """``"800106,800107"`` -> ``("800106", "800107")``; blanks are ignored and Thai digits read as 0-9."""
+    return tuple(ascii_digits(code.strip()) for code in (text or "").split(",") if code.strip())
 
 
 def parse_targets(text: str) -> tuple[int, ...]:
-    """``"400,600,600"`` -> ``(400, 600, 600)``, refusing anything but whole numbers >= 0."""
+    """``"400,600,600"`` -> ``(400, 600, 600)``: whole numbers >= 0 in 0-9 or Thai digits, at most MAX_WAVES."""
     parts = [part.strip() for part in text.split(",")]
-    bad = [part for part in parts if not part.isdigit()]
-    if bad or not parts:
-        raise GeodataError(f"targets {text!r}: {bad[0] if bad else text!r} is not a whole number; give the "
-                           f"village count of each wave after the pilot, e.g. 400,600,600")
-    return tuple(int(part) for part in parts)
+    numbers = [parse_whole_number(part) for part in parts]
+    bad = [part for part, number in zip(parts, numbers, strict=True) if number is None or number < 0]
+    if bad:
+        raise GeodataError(f"targets {_short(text)}: {_short(bad[0])} is not a whole number{digit_hint(bad[0])}; "
+                           "give the village count of each wave after the pilot, e.g. 400,600,600")
+    if len(numbers) > limits.MAX_WAVES:
+        raise GeodataError(f"targets {_short(text)}: {len(numbers)} waves; give at most {limits.MAX_WAVES}, "
+                           "e.g. 400,600,600")
+    return tuple(n for n in numbers if n is not None)
+
+
+def parse_capacity(text: str) -> int:
+    """Villages per team and wave from text: a whole number from 1 to limits.CAPACITY_MAX."""
+    number = parse_whole_number(text)
+    if number is None or not 1 <= number <= limits.CAPACITY_MAX:
+        raise GeodataError(f"capacity {_short(text)} is not a whole number from 1 to {limits.CAPACITY_MAX}"
+                           f"{digit_hint(text)}; give villages per team and wave, e.g. --capacity 10")
+    return number
+
+
+def pilot_warnings(problem: planning.Problem) -> list[str]:
+    """A warning per pilot tambon without villages (e.g. 800101, fully municipal): it adds nothing to the pilot."""
+    with_villages = set(problem.villages.values())
+    return [f"pilot tambon {code} has no villages (fully municipal tambons have none), so it adds nothing to the "
+            "pilot wave; check the code" for code in sorted(problem.pilot_tambons) if code not in with_villages]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """`text` quoted, cut to `limit` characters for a one-line message."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")

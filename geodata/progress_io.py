@@ -26,9 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from geodata import schema
+from geodata import limits, schema
 from geodata.errors import Problem, UploadError
+from geodata.exports.cells import spreadsheet_frame
 from geodata.tables import FIRST_DATA_ROW, read_table
+from planning.numbers import ascii_digits, digit_hint, parse_whole_number
 from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal, check_progress_rows
 from store.progress import NewProgress, ProgressEntry, ProgressStore
 
@@ -54,9 +56,11 @@ HEADER_ALIASES = {
     "เหตุผล": REASON,
 }
 SUFFIXES = (".csv", ".xlsx")
+#: Free-text columns and their longest allowed text.
+TEXT_LIMITS = {REPORTED_BY: limits.NAME_MAX_CHARS, REASON: limits.NOTE_MAX_CHARS}
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_THAI = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?$")
+_THAI = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 #: Years at or above this are Buddhist era (C.E. 1857 + 543); below it, Christian era.
 _BE_FROM = 2400
 
@@ -85,9 +89,11 @@ class DateFormatError(ValueError):
 
 
 def parse_report_date(text: str) -> dt.date:
-    """A report date from ISO (C.E.) or d/m/yyyy (B.E.) text; DateFormatError says which form to use."""
+    """A report date from ISO (C.E.) or d/m/yyyy (B.E.) text, in 0-9 or Thai digits; DateFormatError says which
+    form to use."""
     text = text.strip()
-    iso, thai = _ISO.match(text), _THAI.match(text)
+    digits = ascii_digits(text)
+    iso, thai = _ISO.match(digits), _THAI.match(digits)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
         if year >= _BE_FROM:
@@ -100,7 +106,8 @@ def parse_report_date(text: str) -> dt.date:
                                   f"{year + BUDDHIST_ERA_OFFSET} (B.E.) or {year}-{month:02d}-{day:02d}")
         year -= BUDDHIST_ERA_OFFSET
     else:
-        raise DateFormatError(f"{text!r} is not a date; write 31/1/2568 (day/month/B.E. year) or 2025-01-31")
+        raise DateFormatError(f"{text!r} is not a date{digit_hint(text)}; write 31/1/2568 (day/month/B.E. year) "
+                              "or 2025-01-31")
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
@@ -118,9 +125,10 @@ def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFi
 
     ``reporter`` is recorded for rows whose ``reported_by`` is blank (the planner importing the file).
     """
-    table = read_table(data, filename, suffixes=SUFFIXES, what="progress file", header_aliases=HEADER_ALIASES,
-                       hint=" (download the template)")
-    if table.empty:
+    table = read_table(data, filename, limit=limits.PROGRESS, columns=(*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS),
+                       suffixes=SUFFIXES, header_aliases=HEADER_ALIASES, hint=" (download the template)",
+                       number_columns=(schema.VILLAGE_CODE, STEP), free_text=TEXT_LIMITS)
+    if not len(table):
         raise UploadError(filename, [Problem("empty_file", "the file has no rows",
                                              "fill in the template: one row per village that reached a step")])
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
@@ -136,11 +144,13 @@ def parse_progress_table(table: pd.DataFrame, *, reporter: str, first_row: int =
     """Rows of a table of strings with our column names.
 
     Rows are numbered from `first_row` for the messages: 2 for a file (a spreadsheet's first data row below the
-    header), 1 for the lines of the page's table.
+    header; the index of `read_table`'s frame is the spreadsheet row minus 2, blank rows counted), 1 for the
+    lines of the page's table.
     """
     rows, refused, skipped = [], [], 0
-    for position, record in enumerate(table.to_dict("records")):
-        number = position + first_row
+    positions = table.index if pd.api.types.is_integer_dtype(table.index) else range(len(table))
+    for position, record in zip(positions, table.to_dict("records"), strict=True):
+        number = int(position) + first_row
         cells = {c: str(record.get(c, "") or "").strip() for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
         if not cells[STEP] and not cells[REACHED_ON]:
             skipped += 1
@@ -164,13 +174,20 @@ def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[
     if not code:
         problems.append(refuse("missing_value", "the village code is empty", "fill in the 8-digit village code",
                                schema.VILLAGE_CODE, ""))
-    step = _whole_number(cells[STEP])
+    step = parse_whole_number(cells[STEP])
     if not cells[STEP]:
         problems.append(refuse("missing_value", "the step is empty", "write the step reached, from 1 to 6", STEP,
                                ""))
     elif step is None:
-        problems.append(refuse("step_not_number", f"step {cells[STEP]!r} is not a whole number",
-                               "write the step as a number from 1 to 6", STEP, cells[STEP]))
+        problems.append(refuse("step_not_number", f"step {cells[STEP]!r} is not a whole number"
+                               f"{digit_hint(cells[STEP])}", "write the step as a number from 1 to 6", STEP,
+                               cells[STEP]))
+    for column, limit in TEXT_LIMITS.items():
+        if len(cells[column]) > limit:
+            problems.append(refuse("text_too_long", limits.length_message(column.replace("_", " "), cells[column],
+                                                                          limit),
+                                   f"shorten it to at most {limit:,} characters", column,
+                                   cells[column][:40] + "…"))
     reached_on = None
     if not cells[REACHED_ON]:
         problems.append(refuse("missing_value", "the date reached is empty",
@@ -184,14 +201,6 @@ def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[
     if problems:
         return None, problems
     return ProgressRow(code, step, reached_on, cells[REPORTED_BY] or reporter, cells[REASON], row=number), []
-
-
-def _whole_number(text: str) -> int | None:
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    if re.fullmatch(r"[+-]?\d+\.0+", text):  # spreadsheets write 3 as 3.0
-        return int(float(text))
-    return None
 
 
 # --- Checking and recording -------------------------------------------------------------------------------
@@ -254,19 +263,21 @@ def template_table(villages: pd.DataFrame, village_waves: Mapping[str, str],
 
 
 def template_csv(table: pd.DataFrame) -> bytes:
-    """The template as CSV in UTF-8 with a byte-order mark, so Excel shows the Thai names."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """The template as CSV in UTF-8 with a byte-order mark, so Excel shows the Thai names; no text a spreadsheet
+    would run as a formula (geodata.exports.cells)."""
+    return spreadsheet_frame(table).to_csv(index=False).encode("utf-8-sig")
 
 
 def template_xlsx(table: pd.DataFrame, instructions: Sequence[str]) -> bytes:
     """The template as an XLSX workbook: the villages sheet, and a sheet of instructions (one line per row).
 
-    Every cell is text, so codes keep their digits and dates are typed as 31/1/2568.
+    Every cell is text, so codes keep their digits and dates are typed as 31/1/2568; no text becomes a formula.
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="progress", index=False)
-        pd.DataFrame({"instructions": list(instructions)}).to_excel(writer, sheet_name="readme", index=False)
+        spreadsheet_frame(table).to_excel(writer, sheet_name="progress", index=False)
+        spreadsheet_frame(pd.DataFrame({"instructions": list(instructions)})).to_excel(
+            writer, sheet_name="readme", index=False)
         sheet = writer.sheets["progress"]
         for column_cells in sheet.iter_cols(min_row=2):
             for cell in column_cells:

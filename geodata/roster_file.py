@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import planning
+from geodata import limits
 from geodata.errors import UploadError
 from geodata.tables import read_table
 
@@ -22,10 +23,11 @@ def read_roster_csv(data: bytes, filename: str, *, capacity: int, districts: Col
     Raises planning.InvalidInputError listing every problem, file-level ones (type, encoding) included.
     """
     try:
-        table = read_table(data, filename, suffixes=(".csv",), what="roster file")
+        table = read_table(data, filename, limit=limits.ROSTER, columns=ROSTER_COLUMNS, suffixes=(".csv",),
+                           number_columns=ROSTER_COLUMNS)
     except UploadError as error:
         raise planning.InvalidInputError([str(p) for p in error.problems]) from error
-    if table.empty:
+    if not len(table):
         raise planning.InvalidInputError(f"{filename} is empty; write a header amphoe_code,teams and one row per "
                                          "district")
     missing = [c for c in ROSTER_COLUMNS if c not in table.columns]

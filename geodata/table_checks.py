@@ -6,13 +6,15 @@ callers run them all and report every problem at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from geodata import schema
 from geodata.errors import Problem
+from geodata.limits import length_message
 from geodata.tables import DIGITS, spreadsheet_row
+from planning.numbers import digit_hint
 
 
 def blank_values(table: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
@@ -21,6 +23,17 @@ def blank_values(table: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
         Problem("missing_value", "the cell is empty", f"fill in {column!r} for this village",
                 row=spreadsheet_row(i), column=column, value="")
         for column in columns for i in table.index[table[column] == ""]
+    ]
+
+
+def long_texts(table: pd.DataFrame, limits: Mapping[str, int]) -> list[Problem]:
+    """A free-text cell longer than its column's limit (`limits`: column -> most characters)."""
+    return [
+        Problem("text_too_long", length_message(column.replace("_", " "), text, limit),
+                f"shorten it to at most {limit:,} characters", row=spreadsheet_row(i), column=column,
+                value=text[:40] + "…")
+        for column, limit in limits.items() if column in table.columns
+        for i, text in table[column].items() if len(text) > limit
     ]
 
 
@@ -33,7 +46,7 @@ def malformed_codes(table: pd.DataFrame) -> list[Problem]:
         for i, value in table[column].items():
             if value and not (len(value) == length and DIGITS.match(value)):
                 problems.append(Problem(
-                    "malformed_code", f"{column} must be exactly {length} digits",
+                    "malformed_code", f"{column} must be exactly {length} digits{digit_hint(value)}",
                     f"write the {length}-digit DOPA code as text (a leading apostrophe in Excel keeps it)",
                     row=spreadsheet_row(i), column=column, value=value))
     return problems
@@ -95,7 +108,8 @@ def coordinate_problems(table: pd.DataFrame) -> list[Problem]:
         lat, lon = pd.to_numeric(lat_text, errors="coerce"), pd.to_numeric(lon_text, errors="coerce")
         if pd.isna(lat) or pd.isna(lon):
             bad_col, bad_val = (schema.LAT, lat_text) if pd.isna(lat) else (schema.LON, lon_text)
-            problems.append(Problem("coordinate_not_numeric", "latitude and longitude must both be decimal degrees",
+            problems.append(Problem("coordinate_not_numeric", "latitude and longitude must both be decimal degrees"
+                                    + digit_hint(bad_val),
                                     "write both as numbers such as 8.43 and 99.96, or leave both empty",
                                     row=row, column=bad_col, value=bad_val))
             continue

@@ -7,6 +7,8 @@ returns nothing: a bad file never replaces the data set in use.
 
 from __future__ import annotations
 
+import json
+import logging
 import tempfile
 import zipfile
 from pathlib import Path
@@ -14,9 +16,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import pyproj
 import shapely
 
-from geodata import schema
+from geodata import limits, schema
 from geodata.embedded import conform, locate_villages
 from geodata.errors import Problem, UploadError
 from geodata.table_checks import (
@@ -24,14 +27,32 @@ from geodata.table_checks import (
     coordinate_problems,
     duplicate_codes,
     hierarchy_problems,
+    long_texts,
     malformed_codes,
     well_formed,
 )
-from geodata.tables import DIGITS, clean_cell, read_table, spreadsheet_row
+from geodata.tables import (
+    DIGITS,
+    check_size,
+    check_unpacked_size,
+    clean_cell,
+    read_table,
+    spreadsheet_row,
+    too_many_rows,
+)
+from planning.numbers import ascii_digits, digit_hint
 
 VILLAGE_LIST_SUFFIXES = (".csv", ".xlsx")
+#: The columns a village list is read for (others are ignored); `match_confidence` is kept when present.
+VILLAGE_LIST_COLUMNS = (*schema.UPLOAD_REQUIRED_COLUMNS, *schema.UPLOAD_OPTIONAL_COLUMNS, schema.MATCH_CONFIDENCE)
+#: Columns holding codes and numbers: Thai digits in them are read as 0-9.
+VILLAGE_LIST_NUMBER_COLUMNS = (schema.VILLAGE_CODE, schema.MOO, schema.TAMBON_CODE, schema.AMPHOE_CODE,
+                               schema.LAT, schema.LON)
+#: Free-text columns and their longest allowed text.
+VILLAGE_LIST_TEXT_LIMITS = {schema.VILLAGE_TH: limits.NAME_MAX_CHARS, schema.VILLAGE_EN: limits.NAME_MAX_CHARS}
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 UPLOADED_SOURCE = "upload"
+_log = logging.getLogger(__name__)
 
 
 # --- Village lists ----------------------------------------------------------------------------------------
@@ -44,8 +65,9 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
     embedded data set's); any still without a point get an estimated one inside their tambon.
     Raises UploadError listing every problem.
     """
-    table = read_table(data, filename, suffixes=VILLAGE_LIST_SUFFIXES, what="village list",
-                       header_aliases=schema.UPLOAD_HEADER_ALIASES)
+    table = read_table(data, filename, limit=limits.VILLAGE_LIST, columns=VILLAGE_LIST_COLUMNS,
+                       suffixes=VILLAGE_LIST_SUFFIXES, header_aliases=schema.UPLOAD_HEADER_ALIASES,
+                       number_columns=VILLAGE_LIST_NUMBER_COLUMNS, free_text=VILLAGE_LIST_TEXT_LIMITS)
     problems = list(village_list_problems(table, tambons))
     if problems:
         raise UploadError(filename, problems)
@@ -54,7 +76,7 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
 
 def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> list[Problem]:
     """Every problem of a village table (all values as strings), in row order within each check."""
-    if table.empty:
+    if not len(table):
         return [Problem("empty_file", "the file has no village rows",
                         "export the list again with one row per village under a header row")]
     missing = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c not in table.columns]
@@ -65,6 +87,7 @@ def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> lis
     ]
     present = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c in table.columns]
     problems += blank_values(table, present)
+    problems += long_texts(table, VILLAGE_LIST_TEXT_LIMITS)
     problems += malformed_codes(table)
     problems += duplicate_codes(table, schema.VILLAGE_CODE)
     problems += hierarchy_problems(table)
@@ -95,7 +118,7 @@ def _moo_problems(table: pd.DataFrame) -> list[Problem]:
         if not moo:
             continue
         if not DIGITS.match(moo):
-            problems.append(Problem("moo_not_numeric", "moo (หมู่ที่) must be a whole number",
+            problems.append(Problem("moo_not_numeric", f"moo (หมู่ที่) must be a whole number{digit_hint(moo)}",
                                     "write the moo number only, for example 3 instead of 'หมู่ 3'",
                                     row=spreadsheet_row(i), column=schema.MOO, value=moo))
             continue
@@ -125,37 +148,60 @@ def _locate_uploaded(table: pd.DataFrame, tambons: gpd.GeoDataFrame,
         known = known_points[known_points[schema.LOCATION_QUALITY] != schema.ESTIMATED].set_index(
             schema.VILLAGE_CODE)
         reuse = ~given & frame[schema.VILLAGE_CODE].isin(known.index)
-        codes = frame.loc[reuse, schema.VILLAGE_CODE]
+        codes = frame[schema.VILLAGE_CODE]
+        # `mask` rather than `.loc[reuse] = ...`: assigning an empty selection into a float column raised
+        # TypeError under pandas 3 when no village needed a known point.
         for column in (schema.LAT, schema.LON, schema.LOCATION_SOURCE, schema.MATCH_CONFIDENCE):
-            frame.loc[reuse, column] = codes.map(known[column]).to_numpy()
+            frame[column] = frame[column].mask(reuse, codes.map(known[column]))
     return locate_villages(frame, tambons)
 
 
 # --- Boundary files ---------------------------------------------------------------------------------------
+#: What a boundary file that GDAL cannot open is, per format, in the planner's terms (GDAL's own text names the
+#: server's temporary files and drivers, so it goes to the server log only).
+UNREADABLE_BOUNDARIES = {
+    ".geojson": ("the file is not valid GeoJSON (a FeatureCollection of polygons); it may be cut short or damaged",
+                 "export the layer again from your GIS as GeoJSON"),
+    ".json": ("the file is not valid GeoJSON (a FeatureCollection of polygons); it may be cut short or damaged",
+              "export the layer again from your GIS as GeoJSON"),
+    ".gpkg": ("the file is not a readable GeoPackage; it may be damaged or another kind of database",
+              "export the layer again from your GIS as GeoPackage (.gpkg)"),
+    ".zip": ("the Shapefile in the zip cannot be read: its .shp, .shx or .dbf is missing or damaged",
+             "zip the Shapefile's files again (.shp, .shx, .dbf and .prj, all with the same name)"),
+}
+#: Attributes a boundary file is read for; others are dropped.
+BOUNDARY_ATTRIBUTES = tuple(dict.fromkeys([*schema.TAMBON_COLUMNS, *schema.AMPHOE_COLUMNS]))
+
+
 def read_boundaries(data: bytes, filename: str, level: str = "tambon") -> gpd.GeoDataFrame:
     """Validated boundary polygons (GeoJSON, GeoPackage or zipped Shapefile) in EPSG:4326.
 
     `level` is "tambon" (needs tambon_code and amphoe_code) or "amphoe" (needs amphoe_code). Polygons in another
-    CRS are reprojected; a missing CRS, or coordinates that do not fit the declared CRS, is a problem.
+    CRS are reprojected; a missing or unknown CRS, or coordinates that do not fit the declared CRS, is a problem.
+    Files over `geodata.limits.BOUNDARIES` (bytes or features) are refused before they are read in full.
     Raises UploadError listing every problem.
     """
     if level not in ("tambon", "amphoe"):
         raise ValueError(f"level must be 'tambon' or 'amphoe', not {level!r}")
-    frame = _normalise_boundary_attributes(_read_geofile(data, filename))
-    problems = boundary_problems(frame, level)
+    raw = _read_geofile(data, filename)
+    problems = boundary_problems(raw, level)
     if problems:
         raise UploadError(filename, problems)
+    frame, _ = _normalise_boundary_attributes(raw)
     frame = frame.to_crs(schema.GEOGRAPHIC_CRS)
     columns = schema.TAMBON_COLUMNS if level == "tambon" else schema.AMPHOE_COLUMNS
-    return conform(frame, {c: d for c, d in columns.items() if c in frame.columns})
+    return conform(frame, _conformable(frame, columns))
 
 
 def boundary_problems(frame: gpd.GeoDataFrame, level: str) -> list[Problem]:
-    """Every problem of a boundary layer: emptiness, CRS, codes and polygon validity."""
+    """Every problem of a boundary layer: emptiness, geometry column, CRS, codes and polygon validity."""
     if frame.empty:
         return [Problem("empty_file", "the layer has no features", "export the layer again with its polygons")]
-    frame = _normalise_boundary_attributes(frame)
-    problems = _crs_problems(frame)
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
+        return [Problem("no_geometry", "the layer has attributes but no geometries (a table, not a map layer)",
+                        "export the boundary polygons themselves, not their attribute table")]
+    frame, problems = _normalise_boundary_attributes(frame)
+    problems += _crs_problems(frame)
     code_columns = [schema.TAMBON_CODE, schema.AMPHOE_CODE] if level == "tambon" else [schema.AMPHOE_CODE]
     table = pd.DataFrame({c: frame[c].map(clean_cell) for c in code_columns if c in frame.columns},
                          index=range(len(frame)))
@@ -170,18 +216,45 @@ def boundary_problems(frame: gpd.GeoDataFrame, level: str) -> list[Problem]:
     return problems
 
 
-def _normalise_boundary_attributes(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Lower-case attribute names, map known aliases to ours and strip the "TH" of HDX P-codes."""
-    renamed = {}
+def _normalise_boundary_attributes(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Our attribute names (lower-cased, known aliases mapped), the "TH" of HDX P-codes stripped, other
+    attributes dropped; two attributes meaning one of ours are a problem (the first one is kept)."""
+    geometry = frame.geometry.name
+    sources: dict[str, list[str]] = {}
     for column in frame.columns:
-        if column != frame.geometry.name:
-            key = str(column).lower()
-            renamed[column] = schema.BOUNDARY_HEADER_ALIASES.get(key, key)
-    frame = frame.rename(columns=renamed)
+        if column != geometry:
+            key = str(column).strip().lower()
+            name = schema.BOUNDARY_HEADER_ALIASES.get(key, key)
+            if name in BOUNDARY_ATTRIBUTES:
+                sources.setdefault(name, []).append(column)
+    problems = [
+        Problem("duplicate_column", f"attributes {' and '.join(repr(str(c)) for c in columns)} "
+                f"{'both' if len(columns) == 2 else 'all'} mean {name!r}",
+                "keep one of these attributes and delete the others", column=name,
+                value=", ".join(str(c) for c in columns))
+        for name, columns in sources.items() if len(columns) > 1]
+    kept = {columns[0]: name for name, columns in sources.items()}
+    out = frame[[*kept, geometry]].rename(columns=kept)
     for column in (schema.TAMBON_CODE, schema.AMPHOE_CODE):
-        if column in frame.columns:
-            frame[column] = frame[column].map(clean_cell).str.removeprefix(schema.PCODE_PREFIX)
-    return frame
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: ascii_digits(clean_cell(v))).str.removeprefix(
+                schema.PCODE_PREFIX)
+    return out, problems
+
+
+def _conformable(frame: gpd.GeoDataFrame, columns: dict[str, str]) -> dict[str, str]:
+    """The schema columns present in `frame` whose values fit their dtype (counts that are not whole numbers,
+    for example, are left out: a boundary file is checked for its codes and polygons, not its statistics)."""
+    usable = {}
+    for column, dtype in columns.items():
+        if column not in frame.columns:
+            continue
+        if dtype == "int64":
+            numbers = pd.to_numeric(frame[column], errors="coerce")
+            if numbers.isna().any() or not (numbers % 1 == 0).all() or (numbers.abs() > 2 ** 53).any():
+                continue
+        usable[column] = dtype
+    return usable
 
 
 def _crs_problems(frame: gpd.GeoDataFrame) -> list[Problem]:
@@ -192,8 +265,10 @@ def _crs_problems(frame: gpd.GeoDataFrame) -> list[Problem]:
     try:
         minx, miny, maxx, maxy = frame.to_crs(schema.GEOGRAPHIC_CRS).total_bounds
     except Exception as exc:  # pyproj raises several kinds for an impossible transformation
-        return [Problem("wrong_crs", f"the coordinates cannot be converted from {frame.crs} ({exc})",
-                        "save the layer in EPSG:4326 or EPSG:32647", value=str(frame.crs))]
+        _log.info("CRS %s cannot be converted: %r", frame.crs, exc)
+        return [Problem("wrong_crs", f"the coordinates cannot be converted from {frame.crs.to_string()} to "
+                        "longitude/latitude", "save the layer in EPSG:4326 or EPSG:32647",
+                        value=frame.crs.to_string())]
     b = schema.THAILAND_BOUNDS
     inside = (b["lon_min"] <= minx and maxx <= b["lon_max"] and b["lat_min"] <= miny and maxy <= b["lat_max"])
     if not inside:
@@ -231,6 +306,12 @@ def _read_geofile(data: bytes, filename: str) -> gpd.GeoDataFrame:
             "upload GeoJSON (.geojson), GeoPackage (.gpkg) or a zipped Shapefile (.zip)", value=filename)])
     if not data:
         raise UploadError(filename, [Problem("empty_file", "the file is empty", "upload the exported layer")])
+    check_size(data, filename, limits.BOUNDARIES)
+    declared = None
+    if suffix in (".geojson", ".json"):
+        declared = _declared_geojson_crs(data, filename)
+    elif suffix == ".zip":
+        check_unpacked_size(data, filename, "zip archive")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
@@ -238,17 +319,58 @@ def _read_geofile(data: bytes, filename: str) -> gpd.GeoDataFrame:
         if suffix == ".zip":
             target = _shapefile_in_zip(path, filename)
         try:
-            return gpd.read_file(target)
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as exc:
-            raise UploadError(filename, [Problem(
-                "unreadable", f"the file cannot be read as {suffix} ({exc})",
-                "export the layer again from your GIS in one of the accepted formats")]) from exc
+            features = pyogrio.read_info(target)["features"]
+            if features > limits.BOUNDARIES.max_rows:
+                raise too_many_rows(filename, limits.BOUNDARIES)
+            frame = gpd.read_file(target)
+        except UploadError:
+            raise
+        except Exception as exc:  # GDAL raises many kinds for a damaged file; its text names server paths
+            _log.info("unreadable boundary file %s: %r", filename, exc)
+            message, fix = UNREADABLE_BOUNDARIES[suffix]
+            raise UploadError(filename, [Problem("unreadable", message, fix)]) from exc
+    if len(frame) > limits.BOUNDARIES.max_rows:
+        raise too_many_rows(filename, limits.BOUNDARIES)
+    if declared is not None and isinstance(frame, gpd.GeoDataFrame) and frame.crs is not None \
+            and not frame.crs.equals(declared, ignore_axis_order=True):
+        frame = frame.set_crs(declared, allow_override=True)
+    return frame
+
+
+def _declared_geojson_crs(data: bytes, filename: str) -> pyproj.CRS | None:
+    """The CRS a GeoJSON declares in its (pre-RFC 7946) "crs" member; UploadError when it names no known CRS.
+
+    GDAL reads an unknown CRS (EPSG:99999) as EPSG:4326 without a word, so the member is checked here.
+    """
+    if b'"crs"' not in data:
+        return None
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError):
+        return None  # not JSON: GDAL's reading says the file is unreadable
+    member = document.get("crs") if isinstance(document, dict) else None
+    if member is None:
+        return None
+    name = member.get("properties", {}).get("name") if isinstance(member, dict) and isinstance(
+        member.get("properties"), dict) else None
+    fix = ("save the layer in EPSG:4326 (GeoJSON's own system, no crs member needed) or declare a known system "
+           "such as EPSG:32647")
+    if not isinstance(name, str) or not name.strip():
+        raise UploadError(filename, [Problem("unknown_crs", "the file's crs member does not name a coordinate "
+                                             "system", fix, value=str(member)[:80])])
+    try:
+        return pyproj.CRS.from_user_input(name.strip())
+    except pyproj.exceptions.CRSError as exc:
+        raise UploadError(filename, [Problem(
+            "unknown_crs", f"the file declares the coordinate system {name.strip()!r}, which does not exist", fix,
+            value=name.strip()[:80])]) from exc
 
 
 def _shapefile_in_zip(path: Path, filename: str) -> str:
     try:
-        names = zipfile.ZipFile(path).namelist()
-    except zipfile.BadZipFile as exc:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UploadError(filename, [Problem("unreadable", "the zip archive is damaged",
                                              "zip the Shapefile's files again")]) from exc
     shapefiles = [n for n in names if n.lower().endswith(".shp")]

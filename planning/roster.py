@@ -10,8 +10,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from planning.errors import InvalidInputError
+from planning.numbers import ascii_digits, digit_hint, parse_whole_number
 
 DEFAULT_CAPACITY = 10
+#: Upper bounds that no real roster reaches (the province has 1,553 villages): beyond them a number is a typing
+#: accident, and it would overflow the solver's 64-bit integers.
+MAX_CAPACITY = 10_000
+MAX_TEAMS = 10_000
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
     problems: list[str] = []
     for number, row in enumerate(rows, start=1):
         district, raw = _row_cells(row)
-        code = str(district).strip() if district is not None else ""
+        code = ascii_digits(str(district).strip()) if district is not None else ""
         count = _whole_number(raw)
         if not code:
             problems.append(f"row {number}: the district code is empty; fill in amphoe_code")
@@ -67,10 +72,13 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
         if known is not None and code not in known:
             problems.append(f"row {number}: district {code} is not in the province; check the amphoe_code")
         if count is None:
-            problems.append(f"row {number}: district {code} has teams {raw!r}, which is not a whole number; "
-                            f"write the number of teams, e.g. 3")
+            problems.append(f"row {number}: district {code} has teams {raw!r}, which is not a whole number"
+                            f"{digit_hint(str(raw))}; write the number of teams, e.g. 3")
         elif count < 1:
             problems.append(f"row {number}: district {code} has {count} teams; every district needs at least 1")
+        elif count > MAX_TEAMS:
+            problems.append(f"row {number}: district {code} has {count} teams; a district can have at most "
+                            f"{MAX_TEAMS} teams, check the number")
         if code in teams:
             problems.append(f"row {number}: district {code} is listed again; keep one row per district")
         elif count is not None:
@@ -83,9 +91,9 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
 
 
 def _check_capacity(capacity: object) -> None:
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
+    if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
         raise InvalidInputError(f"capacity {capacity!r} must be a whole number of villages per team and wave, "
-                                f">= 1 (the default is {DEFAULT_CAPACITY})")
+                                f"from 1 to {MAX_CAPACITY} (the default is {DEFAULT_CAPACITY})")
 
 
 def _row_cells(row: Sequence[object] | Mapping[str, object]) -> tuple[object, object]:
@@ -103,14 +111,7 @@ def _whole_number(value: object) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return int(value) if value.is_integer() and abs(value) < 10 ** 18 else None
     if isinstance(value, str):
-        text = value.strip()
-        if text.lstrip("-").isdigit():
-            return int(text)
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return int(number) if number.is_integer() else None
+        return parse_whole_number(value)
     return None

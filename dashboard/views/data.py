@@ -8,7 +8,8 @@ import streamlit as st
 import geodata
 from dashboard.data import EMBEDDED, dataset_in_use, embedded_dataset, reset_to_embedded, use_uploaded_villages
 from dashboard.i18n import format_number
-from dashboard.ui import t
+from dashboard.ui import lang, t
+from geodata import limits
 from geodata.summary import dataset_counts
 from geodata.uploads import read_boundaries, read_village_list
 
@@ -74,8 +75,9 @@ st.table(pd.DataFrame({t(TEXT, "what"): [t(TEXT, k) for k, _ in rows],
 
 st.subheader(t(TEXT, "upload_villages"))
 st.caption(t(TEXT, "upload_help"))
+st.caption(limits.VILLAGE_LIST.caption(lang()))
 upload = st.file_uploader(t(TEXT, "upload_villages"), type=["csv", "xlsx"], key="village_upload",
-                          label_visibility="collapsed")
+                          label_visibility="collapsed", max_upload_size=limits.VILLAGE_LIST.max_megabytes)
 if upload is not None:
     try:
         candidate = read_village_list(upload.getvalue(), upload.name, dataset.tambons,
@@ -91,8 +93,10 @@ if upload is not None:
             st.success(t(TEXT, "now_using", name=upload.name))
 
 st.subheader(t(TEXT, "upload_boundaries"))
+st.caption(limits.BOUNDARIES.caption(lang()))
 boundary_upload = st.file_uploader(t(TEXT, "upload_boundaries"), type=["geojson", "json", "gpkg", "zip"],
-                                   key="boundary_upload", label_visibility="collapsed")
+                                   key="boundary_upload", label_visibility="collapsed",
+                                   max_upload_size=limits.BOUNDARIES.max_megabytes)
 if boundary_upload is not None:
     try:
         boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")

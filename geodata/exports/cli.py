@@ -5,7 +5,9 @@
 Without ``--scenario`` the default optimised plan of the embedded province is exported; a named scenario is read
 from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder), and so
 are the planners' location corrections, so the files match the dashboard's Export page. Bad
-input (unknown scenario, amphoe or format) raises ExportError, which ``rollout`` prints as one line (exit 2).
+input (unknown scenario, amphoe or format, an --out that cannot be written) raises ExportError, which ``rollout``
+prints as one line (exit 2). Everything is checked before any file is written, and the files are built in a
+temporary folder moved into --out at the end, so a failure leaves --out as it was.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from pathlib import Path
 import geopandas as gpd
 
 import store
-from geodata import embedded, schema
+from geodata import embedded, limits, schema
 from geodata.corrections import apply_corrections
+from geodata.errors import GeodataError
 from geodata.exports.errors import ExportError
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
+from geodata.output_paths import check_output_folder, staged_folder
 from geodata.plans import EMBEDDED_DATASET, default_scenario
 
 
@@ -46,6 +50,13 @@ def run_export(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     villages, tambons, amphoes = embedded.load_villages(), embedded.load_tambons(), embedded.load_amphoes()
     amphoe = _check_amphoe(str(args.amphoe).strip(), amphoes)
+    if args.scenario is not None and len(args.scenario) > limits.NAME_MAX_CHARS:
+        raise ExportError(f"--scenario: {limits.length_message('scenario name', args.scenario, limits.NAME_MAX_CHARS)}"
+                          "; give the name of a saved scenario")
+    try:
+        check_output_folder(args.out, "--out")
+    except GeodataError as error:
+        raise ExportError(str(error)) from error
     database = store.open_store()
     scenario = _scenario(args.scenario, villages, tambons, database)
     # The planners' location corrections, as the dashboard shows them: the same files from both.
@@ -54,13 +65,14 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"rollout export: scenario {scenario.name!r} was planned on data set {scenario.dataset!r}; "
               f"exporting it with the embedded data set", file=sys.stderr)
     try:
-        result = export_plan(scenario, villages, tambons, amphoes, args.out, amphoe=amphoe, formats=formats,
-                             make_zip=args.zip)
+        with staged_folder(args.out) as stage:
+            result = export_plan(scenario, villages, tambons, amphoes, stage, amphoe=amphoe, formats=formats,
+                                 make_zip=args.zip)
     except OSError as error:
-        raise ExportError(f"cannot write {error.filename} ({error.strerror}); choose a writable --out folder"
-                          ) from error
-    zipped = f"; zip {result.zip_path}" if result.zip_path else ""
-    print(f"export: {len(result.files)} files in {result.folder}{zipped} "
+        raise ExportError(f"cannot write in {args.out} ({error.strerror}); nothing was written, choose a writable "
+                          "--out folder") from error
+    zipped = f"; zip {Path(args.out) / result.zip_path.name}" if result.zip_path else ""
+    print(f"export: {len(result.files)} files in {args.out}{zipped} "
           f"({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
 

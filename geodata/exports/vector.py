@@ -17,6 +17,7 @@ import pandas as pd
 import pyogrio
 
 from geodata import schema
+from geodata.exports.cells import spreadsheet_frame
 from geodata.exports.packet import PlanInfo, TambonRow, VillageRow
 
 CSV_ENCODING = "utf-8-sig"
@@ -65,8 +66,10 @@ def tambons_frame(tambon_rows: Sequence[TambonRow], polygons: gpd.GeoDataFrame, 
 
 
 def write_csv(rows: Sequence[VillageRow], plan: PlanInfo, path: Path) -> Path:
-    """The villages as CSV, UTF-8 with BOM (Excel opens the Thai names correctly)."""
-    villages_table(rows, plan).to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
+    """The villages as CSV, UTF-8 with BOM (Excel opens the Thai names correctly); no text a spreadsheet would
+    run as a formula (geodata.exports.cells)."""
+    table = spreadsheet_frame(villages_table(rows, plan))
+    table.to_csv(path, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
     return path
 
 

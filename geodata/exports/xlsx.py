@@ -2,7 +2,8 @@
 
 Each list sheet has a title row naming the amphoe, scenario and date, a two-line header (Thai over English)
 frozen under it, filters on, and columns as wide as their content (Thai vowel and tone marks take no width).
-Wave labels are B.E. years stored as text, codes are text (they are identifiers, not numbers). The province
+Wave labels are B.E. years stored as text, codes are text (they are identifiers, not numbers); text that
+a spreadsheet would run as a formula is written with an apostrophe in front (geodata.exports.cells). The province
 workbook has a summary, one sheet per amphoe and the roster of every amphoe.
 """
 
@@ -13,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 import planning
+from geodata.exports.cells import spreadsheet_cell
 from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow, WaveLoad
 from geodata.exports.text import (
     LABELS,
@@ -100,14 +103,14 @@ def write_province_xlsx(province: ProvincePacket, path: Path) -> Path:
 def _list_sheet(ws: Worksheet, title: str, fields: Sequence[Field], rows: Sequence[Sequence[object]],
                 plan: PlanInfo) -> None:
     """Title row, frozen two-line header with filters, one row per item, widths fitted to the content."""
-    ws.cell(1, 1, title).font = TITLE_FONT
+    _put(ws, 1, 1, title).font = TITLE_FONT
     for column, field in enumerate(fields, start=1):
-        cell = ws.cell(HEADER_ROW, column, _header(field.label))
+        cell = _put(ws, HEADER_ROW, column, _header(field.label))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
     ws.row_dimensions[HEADER_ROW].height = 32
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
         for column, (field, value) in enumerate(zip(fields, values, strict=True), start=1):
-            cell = ws.cell(r, column, value)
+            cell = _put(ws, r, column, value)
             cell.number_format = field.number_format
     last = HEADER_ROW + max(len(rows), 1)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
@@ -148,15 +151,15 @@ def _amphoe_summary(ws: Worksheet, packet: AmphoePacket, place: str) -> None:
     row = _wave_table(ws, row + 1, packet.waves, plan)
     row = _tambon_table(ws, row + 1, packet, plan)
     split = packet.split_tambons
-    ws.cell(row + 1, 1, both("split_tambons")).font = BOLD
+    _put(ws, row + 1, 1, both("split_tambons")).font = BOLD
     row += 2
     if not split:
-        ws.cell(row, 1, both("no_split"))
+        _put(ws, row, 1, both("no_split"))
         row += 1
     for tambon in split:
-        ws.cell(row, 1, tambon.tambon_code)
-        ws.cell(row, 2, f"{tambon.tambon_th} ({tambon.tambon_en})")
-        ws.cell(row, 3, ", ".join(f"{w}: {n}" for w, n in tambon.per_wave.items() if n))
+        _put(ws, row, 1, tambon.tambon_code)
+        _put(ws, row, 2, f"{tambon.tambon_th} ({tambon.tambon_en})")
+        _put(ws, row, 3, ", ".join(f"{w}: {n}" for w, n in tambon.per_wave.items() if n))
         row += 1
     row = _metrics(ws, row + 1, plan)
     _reasons(ws, row + 1)
@@ -198,7 +201,7 @@ def _province_summary(ws: Worksheet, province: ProvincePacket) -> None:
 
 # -- blocks -------------------------------------------------------------------------------------------------
 def _plan_block(ws: Worksheet, plan: PlanInfo, title: str) -> int:
-    ws.cell(1, 1, title).font = TITLE_FONT
+    _put(ws, 1, 1, title).font = TITLE_FONT
     pairs = [(both("scenario"), plan.scenario), (f"{th('version')} (version)", plan.version),
              (both("date"), plan.date), (both("updated_by"), plan.updated_by), (both("dataset"), plan.dataset),
              (both("province"), th("province_name"))]
@@ -207,8 +210,8 @@ def _plan_block(ws: Worksheet, plan: PlanInfo, title: str) -> int:
 
 def _key_values(ws: Worksheet, row: int, pairs: Sequence[tuple[str, object]]) -> int:
     for key, value in pairs:
-        ws.cell(row, 1, key).font = BOLD
-        ws.cell(row, 2, value)
+        _put(ws, row, 1, key).font = BOLD
+        _put(ws, row, 2, value)
         row += 1
     return row
 
@@ -237,7 +240,7 @@ def _tambon_table(ws: Worksheet, row: int, packet: AmphoePacket, plan: PlanInfo)
 
 
 def _metrics(ws: Worksheet, row: int, plan: PlanInfo) -> int:
-    ws.cell(row, 1, both("metrics")).font = BOLD
+    _put(ws, row, 1, both("metrics")).font = BOLD
     row += 1
     metrics = plan.metrics
     pairs: list[tuple[str, object]] = []
@@ -254,20 +257,20 @@ def _metrics(ws: Worksheet, row: int, plan: PlanInfo) -> int:
 
 
 def _reasons(ws: Worksheet, row: int) -> int:
-    ws.cell(row, 1, both("reasons")).font = BOLD
+    _put(ws, row, 1, both("reasons")).font = BOLD
     row += 1
     for key, (short_th, short_en) in REASON_LABELS.items():
-        ws.cell(row, 1, f"{short_th} ({short_en})")
-        ws.cell(row, 2, planning.REASONS.get(key, {}).get("th", ""))
-        ws.cell(row, 3, planning.REASONS.get(key, {}).get("en", ""))
+        _put(ws, row, 1, f"{short_th} ({short_en})")
+        _put(ws, row, 2, planning.REASONS.get(key, {}).get("th", ""))
+        _put(ws, row, 3, planning.REASONS.get(key, {}).get("en", ""))
         row += 1
-    ws.cell(row, 1, both("estimated_note")).font = NOTE_FONT
+    _put(ws, row, 1, both("estimated_note")).font = NOTE_FONT
     return row + 1
 
 
 def _table_header(ws: Worksheet, row: int, headers: Sequence[str]) -> int:
     for column, text in enumerate(headers, start=1):
-        cell = ws.cell(row, column, text)
+        cell = _put(ws, row, column, text)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, HEADER_ALIGN
     ws.row_dimensions[row].height = 32
     return row + 1
@@ -275,12 +278,17 @@ def _table_header(ws: Worksheet, row: int, headers: Sequence[str]) -> int:
 
 def _row(ws: Worksheet, row: int, values: Sequence[object], *, bold: bool = False) -> None:
     for column, value in enumerate(values, start=1):
-        cell = ws.cell(row, column, value)
+        cell = _put(ws, row, column, value)
         if bold:
             cell.font = BOLD
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
+def _put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write one cell; every cell goes through here, so no text becomes a formula (geodata.exports.cells)."""
+    return ws.cell(row, column, spreadsheet_cell(value))
+
+
 def _header(label: str) -> str:
     """Thai over English on two lines ("หมู่ที่\\nMoo"); `wave:2549:villages` style keys for per-wave columns."""
     if label.startswith("wave:"):

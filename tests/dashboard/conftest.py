@@ -32,3 +32,12 @@ def isolated_database(tmp_path, monkeypatch):
     get_store.clear()
     yield
     get_store.clear()
+
+
+@pytest.fixture(autouse=True)
+def unexpected_errors_raise(monkeypatch):
+    """A page's unexpected error is logged with its id and raised, so `at.exception` reports it (the user
+    would see the error id message instead; tests/dashboard/test_errors.py checks that)."""
+    from dashboard.errors import RAISE_VARIABLE
+
+    monkeypatch.setenv(RAISE_VARIABLE, "1")

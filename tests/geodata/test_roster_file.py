@@ -50,3 +50,28 @@ def test_a_file_that_is_not_text_is_refused_as_a_roster_problem():
         read_roster_csv(bytes([0x81, 0xFF, 0xFE, 0x00]) * 10, "r.csv", capacity=10, districts=DISTRICTS)
     with pytest.raises(planning.InvalidInputError, match="must be a CSV file"):
         read_roster_csv(b"amphoe_code,teams\n8001,3\n", "r.xlsx", capacity=10, districts=DISTRICTS)
+
+
+# --- digits (issue 10) ------------------------------------------------------------------------------------
+def test_thai_digits_are_read_as_team_counts():
+    data = "amphoe_code,teams\n๘๐๐๑,๓\n8002,๑๒\n".encode()
+    assert read_roster_csv(data, "r.csv", capacity=10, districts=DISTRICTS).teams == {"8001": 3, "8002": 12}
+
+
+@pytest.mark.parametrize("teams", ["²", "٣", "۳", "½", "三"])
+def test_digits_of_other_scripts_are_refused_naming_the_character(teams):
+    """`"²".isdigit()` is True but int("²") raised ValueError; int("٣") silently gave 3."""
+    data = f"amphoe_code,teams\n8001,{teams}\n8002,2\n".encode()
+    with pytest.raises(planning.InvalidInputError) as caught:
+        read_roster_csv(data, "r.csv", capacity=10, districts=DISTRICTS)
+    (problem,) = caught.value.problems
+    assert f"teams {teams!r}, which is not a whole number" in problem
+    assert "not a digit 0-9 or ๐-๙" in problem and f"U+{ord(teams):04X}" in problem
+
+
+def test_an_absurd_team_count_is_refused_not_overflowed():
+    data = b"amphoe_code,teams\n8001,99999999999999999999\n8002,2\n"
+    with pytest.raises(planning.InvalidInputError, match="8001 has teams '99999999999999999999'"):
+        read_roster_csv(data, "r.csv", capacity=10, districts=DISTRICTS)
+    with pytest.raises(planning.InvalidInputError, match="at most 10000 teams"):
+        read_roster_csv(b"amphoe_code,teams\n8001,10001\n8002,2\n", "r.csv", capacity=10, districts=DISTRICTS)
