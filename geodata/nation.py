@@ -90,7 +90,7 @@ class Nation:
 
 
 @dataclass(frozen=True)
-class NationalData:
+class NationData:
     """The nation's frames (EPSG:4326, the schema's columns) and its tambon adjacency."""
 
     villages: gpd.GeoDataFrame
@@ -178,7 +178,7 @@ def national_summary() -> NationSummary:
         households=int(tambons[schema.HOUSEHOLDS].sum()))
 
 
-def build_nation(*, workers: int | None = None) -> NationalData:
+def build_nation(*, workers: int | None = None) -> NationData:
     """Assemble the nation from the provinces' data sets (each built and cached on first use), without caching
     the nation itself. ``workers`` processes build the provinces (default: up to 2)."""
     codes = [p.code for p in provinces.provinces() if p.has_villages]
@@ -188,7 +188,7 @@ def build_nation(*, workers: int | None = None) -> NationalData:
                            schema.TAMBON_CODE)
     amphoes = _with_counts(_stack([parts[code][2] for code in codes], schema.AMPHOE_COLUMNS), villages,
                            schema.AMPHOE_CODE)
-    return NationalData(villages=villages, tambons=tambons, amphoes=amphoes,
+    return NationData(villages=villages, tambons=tambons, amphoes=amphoes,
                         provinces=_province_frame(tambons, amphoes), adjacency=tambon_adjacency(tambons))
 
 
@@ -225,7 +225,7 @@ def nation_cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def write_nation(data: NationalData, folder: Path) -> None:
+def write_nation(data: NationData, folder: Path) -> None:
     """Write the nation's frames (GeoParquet), its adjacency (JSON) and its summary into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     for key, name in _FILES.items():
@@ -236,14 +236,14 @@ def write_nation(data: NationalData, folder: Path) -> None:
                                        encoding="utf-8")
 
 
-def read_nation(folder: Path) -> NationalData:
+def read_nation(folder: Path) -> NationData:
     """A nation written by ``write_nation``, in the schema's columns and dtypes."""
     frames = {key: embedded.conform(gpd.read_parquet(folder / name), _COLUMNS[key]) for key, name in _FILES.items()}
     adjacency = json.loads((folder / ADJACENCY_FILE).read_text(encoding="utf-8"))
-    return NationalData(**frames, adjacency={code: tuple(near) for code, near in adjacency.items()})
+    return NationData(**frames, adjacency={code: tuple(near) for code, near in adjacency.items()})
 
 
-def _national_data() -> NationalData:
+def _national_data() -> NationData:
     """The nation, read once per process (from the disk cache; built in memory when it cannot be written).
 
     One thread loads it while the others wait, so two sessions opening the national view at once build it once.
@@ -253,7 +253,7 @@ def _national_data() -> NationalData:
 
 
 @functools.cache
-def _load_once() -> NationalData:
+def _load_once() -> NationData:
     try:
         return read_nation(nation_folder())
     except OSError:
