@@ -1,6 +1,7 @@
 """Benchmark of the planning engine against a plain integer program, on the province and on all of Thailand.
 
-    .venv/bin/python bench/bench_planning.py [--case province|nation|all] [--json results.json] [--no-plain]
+    .venv/bin/python bench/bench_planning.py [--case province|nation|gazetteer|all] [--json results.json]
+                                             [--no-plain]
 
 Besides M1 and M2 it reports M3 (spread_objective): the value of stage 2's plan, where the local search
 starts, the value reached, its spread_status and the seconds of stage 3.
@@ -17,6 +18,13 @@ Nation: the 2012 village points joined to the tambon polygons (points in no tamb
 four digits of the tambon code, default roster (one team per tambon with villages), targets 16,000 / 24,000 /
 rest, no pilot. With C = 10 district 6409 (152 villages, 5 teams, 150 slots) makes it infeasible, so the bench
 shows that error and plans with C = 11.
+
+Gazetteer: the product's own national data set (``geodata.nation``: all 75,206 DOPA villages of the 76 provinces
+with villages, built from the cached province builds on first use) and its national problem
+(``geodata.national_plan.build_national_problem``: tambon adjacency across province borders, default waves
+16,000 / 24,000 / the rest, estimated roster at C = 10). ``load_seconds`` is reading the nation (a first run
+builds it, and says so), ``problem_seconds`` building the Problem, ``seconds_total`` the plan; the tightest
+district is the one needing the largest C to carry its villages with its teams over the three waves.
 """
 
 from __future__ import annotations
@@ -62,6 +70,31 @@ def nation_problem(capacity: int):
     facts = {"points": len(points), "villages": len(villages), "tambons": len(tambons),
              "tambons_with_villages": len(set(villages.values())), "districts_with_villages": len(roster.teams)}
     return planning.make_problem(villages, districts, waves=waves, roster=roster), facts
+
+
+def gazetteer_problem():
+    from geodata import nation
+    from geodata.databuild.cache import cache_root
+    from geodata.national_plan import build_national_problem
+
+    cached = (cache_root() / "nation" / nation.nation_cache_key() / nation.SUMMARY_FILE).is_file()
+    started = time.perf_counter()
+    villages, tambons = nation.load_national_villages(), nation.load_national_tambons()
+    loaded = time.perf_counter()
+    problem = build_national_problem(villages, tambons)
+    built = time.perf_counter()
+    per_district: dict[str, int] = {}
+    for district in problem.village_districts.values():
+        per_district[district] = per_district.get(district, 0) + 1
+    open_waves = sum(1 for size in problem.wave_sizes.values() if size)  # the pilot wave is empty: no pilot
+    tight = max(per_district, key=lambda d: (per_district[d] / problem.roster.teams[d], d))
+    facts = {"villages": len(villages), "tambons": len(tambons),
+             "tambons_with_villages": len(set(problem.villages.values())), "districts_with_villages": len(per_district),
+             "nation_cached": cached, "load_seconds": loaded - started, "problem_seconds": built - loaded,
+             "tightest_district": tight, "tightest_villages": per_district[tight],
+             "tightest_teams": problem.roster.teams[tight],
+             "tightest_needs_c": math.ceil(per_district[tight] / (open_waves * problem.roster.teams[tight]))}
+    return problem, facts
 
 
 def stage_two_m3(problem) -> float:
@@ -138,13 +171,16 @@ def run_case(case: str, with_plain: bool) -> dict:
     loaded = time.perf_counter()
     if case == "province":
         problem, facts = province_problem()
+    elif case == "gazetteer":
+        problem, facts = gazetteer_problem()
     else:
         try:
             planning.plan(nation_problem(10)[0])
         except planning.PlanningError as error:
             out["c10_error"] = str(error)
         problem, facts = nation_problem(11)
-    out.update(facts, capacity=problem.roster.capacity, load_seconds=time.perf_counter() - loaded)
+    out.update(capacity=problem.roster.capacity, load_seconds=time.perf_counter() - loaded)
+    out.update(facts)
     result = planning.plan(problem)
     m = result.metrics
     out.update(m1=m.max_load, m1_fraction=list(m.max_load_fraction), m2=m.split_tambons, status=m.status,
@@ -164,7 +200,7 @@ def run_case(case: str, with_plain: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--case", choices=("province", "nation", "all"), default="all")
+    parser.add_argument("--case", choices=("province", "nation", "gazetteer", "all"), default="all")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--no-plain", action="store_true", help="skip the plain PuLP model (slow on the nation)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -173,7 +209,7 @@ def main() -> None:
         print(json.dumps(run_case(args.child, not args.no_plain)))
         return
     results = []
-    for case in (("province", "nation") if args.case == "all" else (args.case,)):
+    for case in (("province", "nation", "gazetteer") if args.case == "all" else (args.case,)):
         command = [sys.executable, __file__, "--child", case] + (["--no-plain"] if args.no_plain else [])
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -188,6 +224,13 @@ def main() -> None:
     for r in results:
         if "c10_error" in r:
             print(f"nation with C = 10: {r['c10_error']}")
+        if r["case"] == "gazetteer":
+            print(f"gazetteer: nation {'read from the cache' if r['nation_cached'] else 'built (first use)'} in "
+                  f"{r['load_seconds']:.1f} s, problem built in {r['problem_seconds']:.2f} s "
+                  f"({r['districts_with_villages']} districts, {r['tambons_with_villages']} tambons with villages), "
+                  f"planned in {r['seconds_total']:.2f} s; C = {r['capacity']} carries every district: tightest "
+                  f"{r['tightest_district']} ({r['tightest_villages']} villages, {r['tightest_teams']} teams) "
+                  f"needs C >= {r['tightest_needs_c']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

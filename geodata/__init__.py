@@ -1,5 +1,6 @@
 """Loading, validating and converting geodata: the embedded province, provinces built from the national files
-(`geodata.databuild`), the province registry (`geodata.provinces`) and users' uploads.
+(`geodata.databuild`), the province registry (`geodata.provinces`), the whole country (`geodata.nation`, its plans
+`geodata.national_plan` and map layers `geodata.national_layers`) and users' uploads.
 
 Everything returned is in EPSG:4326 with the column names of `geodata.schema`; metric work uses the province's
 UTM zone (`geodata.provinces.metric_crs`). Loaders called without a province return the default province.

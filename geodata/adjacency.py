@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import numpy as np
+import shapely
 
 from geodata import schema
 from geodata.provinces import metric_crs_of
@@ -31,31 +32,35 @@ def tambon_adjacency(tambons: gpd.GeoDataFrame, *, metric_crs: str | None = None
     geoms = metric.geometry.to_numpy()
     neighbours: dict[str, set[str]] = {code: set() for code in codes}
     left, right = metric.sindex.query(geoms, predicate="intersects")
-    for i, j in zip(left, right, strict=True):
-        if i < j and geoms[i].boundary.intersection(geoms[j].boundary).length >= MIN_SHARED_BORDER_M:
-            neighbours[codes[i]].add(codes[j])
-            neighbours[codes[j]].add(codes[i])
+    pairs = left < right
+    left, right = left[pairs], right[pairs]
+    borders = shapely.boundary(geoms)
+    shared = shapely.length(shapely.intersection(borders[left], borders[right]))
+    for i, j in zip(left[shared >= MIN_SHARED_BORDER_M], right[shared >= MIN_SHARED_BORDER_M], strict=True):
+        neighbours[codes[i]].add(codes[j])
+        neighbours[codes[j]].add(codes[i])
     _join_islands(neighbours, codes, geoms)
     return {code: tuple(sorted(neighbours[code])) for code in sorted(codes)}
 
 
 def _join_islands(neighbours: dict[str, set[str]], codes: list[str], geoms: np.ndarray) -> None:
-    """Link every component other than the largest to its nearest tambon outside it, until one remains."""
+    """Link every component other than the largest to its nearest tambon outside it, until one remains.
+
+    The link joins the closest pair (smallest distance, then smallest codes) of a tambon of the smallest
+    component and one of the largest.
+    """
     index = {code: i for i, code in enumerate(codes)}
     while True:
         components = _components(neighbours)
         if len(components) <= 1:
             return
         components.sort(key=lambda c: (-len(c), min(c)))
-        main = components[0]
-        island = components[-1]
-        best = None
-        for a in sorted(island):
-            for b in sorted(main):
-                d = geoms[index[a]].distance(geoms[index[b]])
-                if best is None or d < best[0]:
-                    best = (d, a, b)
-        _, a, b = best
+        main, island = sorted(components[0]), sorted(components[-1])
+        tree = shapely.STRtree(geoms[[index[code] for code in main]])
+        (near_island, near_main), distances = tree.query_nearest(
+            geoms[[index[code] for code in island]], all_matches=True, return_distance=True)
+        _, a, b = min((float(d), island[i], main[j]) for i, j, d in zip(near_island, near_main, distances,
+                                                                         strict=True))
         neighbours[a].add(b)
         neighbours[b].add(a)
 

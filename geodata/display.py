@@ -1,8 +1,10 @@
 """Light versions of the boundaries for drawing on screen.
 
 Browsers pay for every vertex, so boundaries are simplified as a coverage (shared borders stay shared, no gaps
-or slivers appear between neighbours) in metres, and coordinates are rounded to about 10 m. The full-detail
-polygons stay in use for every computation.
+or slivers appear between neighbours) in metres, in the UTM zone of the province drawn (47N or 48N,
+``geodata.provinces.metric_crs_of``), and coordinates are rounded to about 10 m. The full-detail polygons stay in
+use for every computation. The national view simplifies its provinces in degrees instead
+(``geodata.national_layers``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import geopandas as gpd
 import shapely
 
 from geodata import schema
+from geodata.provinces import metric_crs_of
 
 #: Simplification tolerance for display (metres): invisible at province zoom, keeps the map payload small.
 DISPLAY_TOLERANCE_M = 80.0
@@ -21,19 +24,24 @@ DISPLAY_TOLERANCE_M = 80.0
 DISPLAY_DECIMALS = 4
 
 
-def simplified_for_display(polygons: gpd.GeoDataFrame, tolerance_m: float = DISPLAY_TOLERANCE_M
-                           ) -> gpd.GeoDataFrame:
-    """The polygons simplified together as a coverage, in EPSG:4326."""
-    metric = polygons.to_crs(schema.METRIC_CRS)
+def simplified_for_display(polygons: gpd.GeoDataFrame, tolerance_m: float = DISPLAY_TOLERANCE_M, *,
+                           metric_crs: str | None = None) -> gpd.GeoDataFrame:
+    """The polygons simplified together as a coverage, in EPSG:4326; the tolerance is in metres in
+    ``metric_crs`` (default: their province's UTM zone)."""
+    crs = metric_crs or metric_crs_of(polygons)
+    metric = polygons.to_crs(crs)
     simplified = shapely.coverage_simplify(metric.geometry.to_numpy(), tolerance_m)
-    out = metric.set_geometry(gpd.GeoSeries(simplified, index=metric.index, crs=schema.METRIC_CRS))
+    out = metric.set_geometry(gpd.GeoSeries(simplified, index=metric.index, crs=crs))
     return out.to_crs(schema.GEOGRAPHIC_CRS)
 
 
 def display_geojson(polygons: gpd.GeoDataFrame, properties: Sequence[str],
-                    tolerance_m: float = DISPLAY_TOLERANCE_M, decimals: int = DISPLAY_DECIMALS) -> dict:
-    """A GeoJSON FeatureCollection of simplified polygons carrying only `properties`."""
-    light = simplified_for_display(polygons[[*properties, polygons.geometry.name]], tolerance_m)
+                    tolerance_m: float = DISPLAY_TOLERANCE_M, decimals: int = DISPLAY_DECIMALS, *,
+                    metric_crs: str | None = None) -> dict:
+    """A GeoJSON FeatureCollection of simplified polygons carrying only `properties` (simplified in metres in
+    ``metric_crs``, default their province's UTM zone)."""
+    crs = metric_crs or metric_crs_of(polygons)
+    light = simplified_for_display(polygons[[*properties, polygons.geometry.name]], tolerance_m, metric_crs=crs)
     geometry = shapely.set_precision(light.geometry.to_numpy(), 10.0 ** -decimals)
     features = []
     for record, geom in zip(light[list(properties)].to_dict("records"), geometry, strict=True):

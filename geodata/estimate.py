@@ -9,6 +9,8 @@ points. Every such point is marked `estimated` (schema.ESTIMATED) wherever it is
 
 from __future__ import annotations
 
+import functools
+
 import geopandas as gpd
 import numpy as np
 import shapely
@@ -21,6 +23,8 @@ from geodata.provinces import metric_crs_of
 _INNER_MARGIN_M = 150.0
 #: Halton candidates tried per tambon before giving up (a thin sliver tambon needs many).
 _MAX_CANDIDATES = 20_000
+#: Halton candidates tested at a time.
+_BATCH = 512
 
 
 def halton(index: np.ndarray, base: int) -> np.ndarray:
@@ -33,6 +37,13 @@ def halton(index: np.ndarray, base: int) -> np.ndarray:
         result += fraction * (index % base)
         index //= base
     return result
+
+
+@functools.cache
+def _halton_table(base: int) -> np.ndarray:
+    """``halton`` of the indices 1 to ``_MAX_CANDIDATES + _BATCH``, computed once per process: each value is
+    the same as computed batch by batch, and every tambon uses the same sequence."""
+    return halton(np.arange(1, _MAX_CANDIDATES + _BATCH + 1), base)
 
 
 def spread_points_in_polygon(polygon: BaseGeometry, count: int) -> list[shapely.Point]:
@@ -49,13 +60,13 @@ def spread_points_in_polygon(polygon: BaseGeometry, count: int) -> list[shapely.
     points: list[shapely.Point] = []
     start = 1
     while len(points) < count and start < _MAX_CANDIDATES:
-        idx = np.arange(start, start + 512)
-        xs = minx + halton(idx, 2) * (maxx - minx)
-        ys = miny + halton(idx, 3) * (maxy - miny)
+        batch = slice(start - 1, start - 1 + _BATCH)
+        xs = minx + _halton_table(2)[batch] * (maxx - minx)
+        ys = miny + _halton_table(3)[batch] * (maxy - miny)
         candidates = shapely.points(xs, ys)
         inside = candidates[shapely.contains(inner, candidates)]
         points.extend(inside[: count - len(points)])
-        start += 512
+        start += _BATCH
     if len(points) < count:  # pathological shape: fall back to the representative point, still inside
         points.extend([inner.representative_point()] * (count - len(points)))
     return points

@@ -25,12 +25,14 @@ def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilo
                   targets: Sequence[int] | None = None, capacity: int | None = None,
                   roster: planning.Roster | None = None, locks: Mapping[str, str] | None = None,
                   tambon_locks: Mapping[str, str] | None = None,
-                  dataset: str = EMBEDDED_DATASET) -> planning.Problem:
+                  dataset: str = EMBEDDED_DATASET,
+                  adjacency: Mapping[str, Iterable[str]] | None = None) -> planning.Problem:
     """A Problem for these villages and tambons with the planner's settings.
 
     ``targets`` are the village counts of the waves after the pilot (labelled 2549, 2550, ...; the last one
     is a maximum that takes the remainder); default 400, 600, 600. ``capacity`` replaces C in ``roster``
-    (default: the estimated roster, one team per tambon with villages).
+    (default: the estimated roster, one team per tambon with villages). ``adjacency``: see
+    ``geodata.plans.build_problem``.
     """
     waves = None if targets is None else planning.waves_from_targets(targets)
     if roster is None:
@@ -40,7 +42,8 @@ def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilo
     elif capacity is not None:
         roster = planning.Roster(teams=roster.teams, capacity=capacity, estimated=roster.estimated)
     return _problem_from_frames(villages, tambons, dataset=dataset, waves=waves, roster=roster,
-                                pilot_tambons=pilot_tambons, locks=locks, tambon_locks=tambon_locks)
+                                pilot_tambons=pilot_tambons, locks=locks, tambon_locks=tambon_locks,
+                                adjacency=adjacency)
 
 
 def read_roster_file(path: str | Path, districts: Iterable[str],

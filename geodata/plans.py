@@ -57,18 +57,29 @@ def metrics_to_json(metrics: planning.PlanMetrics) -> dict:
 def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, dataset: str = EMBEDDED_DATASET,
                   waves: Iterable[planning.Wave] | None = None, roster: planning.Roster | None = None,
                   pilot_tambons: Iterable[str] = (), locks: Mapping[str, str] | None = None,
-                  tambon_locks: Mapping[str, str] | None = None) -> planning.Problem:
-    """A planning Problem for the villages and tambons in use (adjacency cached per data set)."""
-    with _cache_lock:
-        adjacency = _adjacency_cache.get(dataset)
-        if adjacency is None:
-            adjacency = _adjacency_cache[dataset] = tambon_adjacency(tambons)
+                  tambon_locks: Mapping[str, str] | None = None,
+                  adjacency: Mapping[str, Iterable[str]] | None = None) -> planning.Problem:
+    """A planning Problem for the villages and tambons in use.
+
+    The tambon adjacency is computed once per data set and process, unless ``adjacency`` gives it (the nation's
+    is cached on disk with the nation, ``geodata.nation.national_adjacency``).
+    """
+    if adjacency is None:
+        adjacency = _adjacency_for(dataset, tambons)
     district_names = dict(zip(tambons[schema.AMPHOE_CODE], tambons[schema.AMPHOE_TH], strict=True))
     return planning.make_problem(
         dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True)),
         dict(zip(tambons[schema.TAMBON_CODE], tambons[schema.AMPHOE_CODE], strict=True)),
         waves=None if waves is None else tuple(waves), roster=roster, pilot_tambons=pilot_tambons,
         locks=locks, tambon_locks=tambon_locks, adjacency=adjacency, district_names=district_names)
+
+
+def _adjacency_for(dataset: str, tambons: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:
+    with _cache_lock:
+        adjacency = _adjacency_cache.get(dataset)
+        if adjacency is None:
+            adjacency = _adjacency_cache[dataset] = tambon_adjacency(tambons)
+    return adjacency
 
 
 def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame
@@ -93,16 +104,19 @@ def scenario_from_result(name: str, problem: planning.Problem, result: planning.
 
 
 def default_scenario(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,
-                     dataset: str = EMBEDDED_DATASET) -> Scenario:
-    """The optimised default plan (2549: 400, 2550: 600, 2551: the rest; estimated roster; no pilot).
+                     dataset: str = EMBEDDED_DATASET, waves: Iterable[planning.Wave] | None = None,
+                     adjacency: Mapping[str, Iterable[str]] | None = None) -> Scenario:
+    """The optimised default plan: the default waves (2549: 400, 2550: 600, 2551: the rest) or ``waves``;
+    estimated roster; no pilot.
 
-    Computed once per data set and process; `dataset` names the data set (a new name for new content).
+    Computed once per data set and process; `dataset` names the data set (a new name for new content), and the
+    waves must be the same on every call for one data set.
     """
     with _cache_lock:
         cached = _default_cache.get(dataset)
     if cached is not None:
         return cached
-    problem = build_problem(villages, tambons, dataset=dataset)
+    problem = build_problem(villages, tambons, dataset=dataset, waves=waves, adjacency=adjacency)
     scenario = scenario_from_result(DEFAULT_SCENARIO_NAME, problem, planning.plan(problem), dataset=dataset)
     with _cache_lock:
         _default_cache[dataset] = scenario

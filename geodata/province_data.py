@@ -54,6 +54,17 @@ def dataset_name(province: str | None = None) -> str:
     return EMBEDDED_DATASET if code == provinces.DEFAULT_PROVINCE else f"province-{code}"
 
 
+def built_data_set(province: str | None = None) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """(villages, tambons, amphoes) as built from the national files, for any province with villages.
+
+    For every province but the default this is what the loaders return. For the default province it is the
+    build the loaders do not use (they serve the curated embedded files): the nation (``geodata.nation``) takes
+    its polygons from here so that every province's borders come from the one national boundary file.
+    """
+    built = _built(provinces.province(province).code)
+    return built[0].copy(), built[1].copy(), built[2].copy()
+
+
 @functools.lru_cache(maxsize=_PROVINCES_IN_MEMORY)
 def _built(code: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """(villages, tambons, amphoes) of a built province, read once per process."""

@@ -27,6 +27,8 @@ VILLAGE_CODE: Final = "village_code"
 TAMBON_CODE: Final = "tambon_code"
 AMPHOE_CODE: Final = "amphoe_code"
 PROVINCE: Final = "province_code"
+PROVINCE_TH: Final = "province_th"
+PROVINCE_EN: Final = "province_en"
 MOO: Final = "moo"
 VILLAGE_TH: Final = "village_th"
 VILLAGE_EN: Final = "village_en"
@@ -115,6 +117,17 @@ AMPHOE_COLUMNS: Final[dict[str, str]] = {
     AMPHOE_EN: "str",
     PROVINCE: "str",
     AREA_KM2: "float64",
+    "n_tambon": "int64",
+    **_COUNTS,
+}
+
+#: Province (changwat) columns and dtypes: the nation's province polygons, dissolved from its tambons.
+PROVINCE_COLUMNS: Final[dict[str, str]] = {
+    PROVINCE: "str",
+    PROVINCE_TH: "str",
+    PROVINCE_EN: "str",
+    AREA_KM2: "float64",
+    "n_amphoe": "int64",
     "n_tambon": "int64",
     **_COUNTS,
 }

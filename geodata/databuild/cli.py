@@ -4,6 +4,7 @@
     rollout data build --province 34,83 --out DIR      several provinces
     rollout data build --province all --out DIR        every province with villages (76; Bangkok has none)
     rollout data provinces                             code, names, metric CRS and village count of each province
+    rollout data nation [--workers 2]                  build the whole country into the cache (geodata.nation)
 
 Bad input (an unknown province code, a folder that cannot be written) raises GeodataError, which ``rollout``
 prints as one line with exit status 2.
@@ -16,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from geodata import provinces
+from geodata import nation, provinces
+from geodata.databuild.cache import CACHE_DIR_VARIABLE
 from geodata.databuild.every_province import build_every_province, write_summary_table
 from geodata.databuild.province import build_province, write_province
 from geodata.errors import GeodataError
@@ -37,6 +39,9 @@ def add_data_command(commands: argparse._SubParsersAction) -> None:
     build.set_defaults(run=run_build)
     listing = actions.add_parser("provinces", help="list every province's code, names and metric CRS")
     listing.set_defaults(run=run_provinces)
+    whole = actions.add_parser("nation", help="build the whole country into the cache now (else on first use)")
+    whole.add_argument("--workers", type=int, default=2, help="processes building provinces (default 2)")
+    whole.set_defaults(run=run_nation)
 
 
 def parse_provinces(text: str) -> tuple[str, ...]:
@@ -85,4 +90,22 @@ def run_provinces(args: argparse.Namespace) -> int:
     print("code\tname_th\tname_en\tmetric_crs\tvillages")
     for p in provinces.provinces():
         print(f"{p.code}\t{p.name_th}\t{p.name_en}\t{p.metric_crs}\t{p.n_villages}")
+    return 0
+
+
+def run_nation(args: argparse.Namespace) -> int:
+    """Build the nation into the cache (or find it there) and print its counts: run once after installing, so
+    the first national view does not wait for the build."""
+    started = time.perf_counter()
+    if args.workers < 1:
+        raise GeodataError(f"--workers {args.workers} must be 1 or more")
+    try:
+        folder = nation.nation_folder(workers=args.workers)
+    except OSError as error:
+        raise GeodataError(f"cannot write the build cache ({error.strerror}); set {CACHE_DIR_VARIABLE} to a "
+                           f"writable folder") from error
+    s = nation.national_summary()
+    print(f"nation: {s.provinces} provinces, {s.amphoes} amphoe, {s.tambons:,} tambons ({s.tambons_with_villages:,} "
+          f"with villages), {s.villages:,} villages ({s.located:,} located, {s.estimated:,} estimated) in "
+          f"{folder} ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0

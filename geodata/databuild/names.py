@@ -12,6 +12,7 @@ closest pair (difflib's ratio: 2 x matching characters / total characters), and 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ _DROPPED = re.compile(r"[\s\u200b\u200c\u200d\ufeffฯๆ.\-'\"`]+")
 _SEPARATORS = re.compile(r"[(),/\[\]]")
 
 
+@lru_cache(maxsize=200_000)
 def normalise_name(name: str, *, strip_prefix: bool = True) -> str:
     """One name in its comparable form: no spaces or decoration, Arabic digits, one sara am and (for village
     names, ``strip_prefix``) no prefix บ้าน, even when it is doubled; the bare word บ้าน gives "".
@@ -77,7 +79,28 @@ def name_score(ours: frozenset[str], theirs: frozenset[str], minimum: float = 0.
 def _pair_score(a: str, b: str, floor: float) -> float:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     contained = CONTAINED_SCORE if len(shorter) >= MIN_CONTAINED_LENGTH and shorter in longer else 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if max(contained, matcher.real_quick_ratio()) < floor or max(contained, matcher.quick_ratio()) < floor:
+    # difflib's two upper bounds of the ratio (real_quick_ratio, then quick_ratio), computed the way difflib
+    # computes them but without building a SequenceMatcher for the many pairs that cannot reach the floor.
+    total = len(a) + len(b)
+    if max(contained, _ratio(len(shorter), total)) < floor:
         return contained
-    return max(contained, matcher.ratio())
+    if max(contained, _ratio(_common_letters(a, b), total)) < floor:
+        return contained
+    return max(contained, SequenceMatcher(None, a, b, autojunk=False).ratio())
+
+
+def _ratio(matches: int, total: int) -> float:
+    """difflib's ratio formula: 2 x matches / total length (1.0 for two empty strings)."""
+    return 2.0 * matches / total if total else 1.0
+
+
+def _common_letters(a: str, b: str) -> int:
+    """Characters the two forms have in common, counted with multiplicity (difflib's quick_ratio matches)."""
+    theirs = _letters(b)
+    return sum(min(n, theirs.get(letter, 0)) for letter, n in _letters(a).items())
+
+
+@lru_cache(maxsize=200_000)
+def _letters(form: str) -> dict[str, int]:
+    """How often each character occurs in a form; callers must not modify the dict."""
+    return dict(Counter(form))

@@ -123,13 +123,14 @@ def _tambon_frame(info: provinces.Province, national: NationalData) -> gpd.GeoDa
     gazetteer = national.tambons[national.tambons[schema.TAMBON_CODE].str[:2] == info.code]
     polygons = national.polygons.set_index(schema.TAMBON_CODE).geometry
     with_villages = set(national.villages.loc[national.villages[schema.TAMBON_CODE].str[:2] == info.code,
-                                              schema.TAMBON_CODE])
-    missing = sorted(with_villages - set(polygons.index))
+                                              schema.TAMBON_CODE].tolist())
+    with_polygon = set(polygons.index.tolist())
+    missing = sorted(with_villages - with_polygon)
     if missing:
         raise GeodataError(f"province {info.label('en')}: tambon(s) {', '.join(missing)} have villages but no "
                            f"polygon in the national boundary file; add their polygons to "
                            f"geodata/data/thailand and pack again")
-    gazetteer = gazetteer[gazetteer[schema.TAMBON_CODE].isin(polygons.index)]
+    gazetteer = gazetteer[[code in with_polygon for code in gazetteer[schema.TAMBON_CODE]]]
     amphoes = national.amphoes.set_index(schema.AMPHOE_CODE)
     frame = pd.DataFrame({
         schema.TAMBON_CODE: gazetteer[schema.TAMBON_CODE].to_numpy(),
@@ -183,34 +184,40 @@ def _match(villages: pd.DataFrame, tambons: gpd.GeoDataFrame, points: gpd.GeoDat
     own = tambons[tambons[schema.TAMBON_CODE].isin(set(villages[schema.TAMBON_CODE]))]
     near = matching.distances_to_tambons(own.set_index(schema.TAMBON_CODE).geometry.to_crs(metric_crs),
                                          points.set_index(POINT_ID).geometry.to_crs(metric_crs))
-    return matching.match_villages(
-        [matching.Village(c, n, t, tn) for c, n, t, tn in zip(
-            villages[schema.VILLAGE_CODE], villages[schema.VILLAGE_TH], villages[schema.TAMBON_CODE],
-            villages[schema.TAMBON_TH], strict=True)],
-        [matching.Point(int(i), n, tn, it) for i, n, tn, it in zip(
-            points[POINT_ID], points[POINT_NAME], points[POINT_TAMBON_NAME], points[POINT_TAMBON], strict=True)],
+    village_columns = (schema.VILLAGE_CODE, schema.VILLAGE_TH, schema.TAMBON_CODE, schema.TAMBON_TH)
+    point_columns = (POINT_ID, POINT_NAME, POINT_TAMBON_NAME, POINT_TAMBON)
+    return matching.match_villages(  # columns as lists: iterating pandas' Arrow strings one by one is slow
+        [matching.Village(*row) for row in zip(*(villages[c].tolist() for c in village_columns), strict=True)],
+        [matching.Point(int(i), n, tn, it)
+         for i, n, tn, it in zip(*(points[c].tolist() for c in point_columns), strict=True)],
         near)
 
 
 def _with_points(table: pd.DataFrame, matches: dict[str, matching.Match], points: gpd.GeoDataFrame
                  ) -> pd.DataFrame:
     by_id = points.set_index(POINT_ID)
-    rows = []
-    for code in table[schema.VILLAGE_CODE]:
-        match = matches.get(code)
-        if match is None:
-            rows.append({schema.LOCATION_SOURCE: NO_POINT_SOURCE})
-            continue
-        point = by_id.loc[match.point]
-        rows.append({
-            schema.LAT: round(point.geometry.y, 6), schema.LON: round(point.geometry.x, 6),
-            schema.LOCATION_SOURCE: MATCHED_SOURCE, schema.MATCH_CONFIDENCE: match.confidence,
-            "match_tier": match.tier, "match_score": match.score, "src2012_name": point[POINT_NAME],
-            "src2012_main_id": str(match.point), "point_in_own_tambon": "true" if match.distance_m == 0 else "false",
-            "dist_to_own_tambon_m": match.distance_m,
-            "comment": matching.DUPLICATE_NOTE if match.duplicate_name else None,
-        })
-    located = pd.DataFrame(rows, index=table.index)
+    found = [matches.get(code) for code in table[schema.VILLAGE_CODE]]
+    rows = [i for i, match in enumerate(found) if match is not None]
+    taken = [found[i] for i in rows]
+    ids = [match.point for match in taken]
+    located = pd.DataFrame(index=table.index, columns=[schema.LAT, schema.LON], dtype="float64")
+    located[schema.LOCATION_SOURCE] = NO_POINT_SOURCE
+    if taken:
+        where = table.index[rows]
+        geometry = by_id.geometry.loc[ids]
+        located.loc[where, schema.LAT] = [round(y, 6) for y in geometry.y]
+        located.loc[where, schema.LON] = [round(x, 6) for x in geometry.x]
+        located.loc[where, schema.LOCATION_SOURCE] = MATCHED_SOURCE
+        for column, values in (
+                (schema.MATCH_CONFIDENCE, [m.confidence for m in taken]),
+                ("match_tier", [m.tier for m in taken]),
+                ("match_score", [m.score for m in taken]),
+                ("src2012_name", by_id.loc[ids, POINT_NAME].to_numpy()),
+                ("src2012_main_id", [str(i) for i in ids]),
+                ("point_in_own_tambon", ["true" if m.distance_m == 0 else "false" for m in taken]),
+                ("dist_to_own_tambon_m", [m.distance_m for m in taken]),
+                ("comment", [matching.DUPLICATE_NOTE if m.duplicate_name else None for m in taken])):
+            located[column] = pd.Series(values, index=where)
     out = pd.concat([table, located], axis=1)
     return out.reindex(columns=list(VILLAGE_FILE_COLUMNS))
 

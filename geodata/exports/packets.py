@@ -6,7 +6,8 @@ Layout of the output folder (amphoe folders are named by code and English name, 
                                     8001_villages.csv, 8001_villages.geojson, 8001_tambons.geojson
     ...                             (one folder per amphoe)
     80_province_plan.xlsx, 80_province_plan.pdf, 80_province_plan.gpkg, 80_province_villages.csv, ...
-                                    (with amphoe "all": the whole province, one file per format)
+                                    (with amphoe "all": the whole province, one file per format, named by
+                                    the province's code: 30_province_plan.xlsx for Nakhon Ratchasima)
 
 The content of every file comes from one ProvincePacket (geodata.exports.packet), so formats never disagree.
 """
@@ -32,7 +33,13 @@ from geodata.exports.xlsx import write_amphoe_xlsx, write_province_xlsx
 from planning.thai_dates import BUDDHIST_ERA_OFFSET
 from store import Scenario
 
-PROVINCE_PREFIX = f"{schema.PROVINCE_CODE}_province"
+
+def province_prefix(amphoes: gpd.GeoDataFrame) -> str:
+    """"80_province": the stem of the province files, from the province code the amphoes carry (the default
+    province's when they carry none or several)."""
+    codes = amphoes[schema.PROVINCE].dropna().unique() if schema.PROVINCE in amphoes.columns else ()
+    return f"{codes[0] if len(codes) == 1 else schema.PROVINCE_CODE}_province"
+
 
 #: progress(share done in [0, 1], what is being built)
 Progress = Callable[[float, str], None]
@@ -137,7 +144,7 @@ class _Builder:
         """Every chosen format for the whole province, in the output folder itself."""
         files: list[ExportFile] = []
         for fmt in self.formats:
-            self._report(f"{PROVINCE_PREFIX}: {fmt}")
+            self._report(f"{province_prefix(self.amphoes)}: {fmt}")
             files += self._timed(fmt, lambda f=fmt: self._province_file(f))
         return files
 
@@ -168,7 +175,7 @@ class _Builder:
         return self._vector_files(fmt, points, polygons, folder, code, code)
 
     def _province_file(self, fmt: str) -> list[ExportFile]:
-        province, plan, stem = self.province, self.province.plan, PROVINCE_PREFIX
+        province, plan, stem = self.province, self.province.plan, province_prefix(self.amphoes)
         if fmt == "xlsx":
             return [ExportFile(write_province_xlsx(province, self.out_dir / f"{stem}_plan.xlsx"), fmt, None)]
         if fmt == "pdf":
