@@ -1,17 +1,20 @@
-"""The ``rollout`` command line: ``rollout plan`` writes an optimised plan of the embedded province.
+"""The ``rollout`` command line's commands that need no database, and the way every command reports errors.
 
-    rollout plan --out plan.csv --metrics metrics.json [--pilot 800106,800107] [--targets 400,600,600]
-                 [--capacity 10] [--roster roster.csv]
+    rollout plan [--out plan.csv] [--metrics metrics.json] [--pilot 800106,800107] [--targets 400,600,600]
+                 [--capacity 10] [--roster roster.csv] [--save-as NAME [--replace]]
     rollout export ...                 (geodata.exports.cli)
     rollout data build|provinces ...   (geodata.databuild.cli)
-    rollout db upgrade      bring the database (ROLLOUT_DATABASE_URL) to the schema this version needs
+
+The ``rollout`` entry point is `service.cli.main`, which adds the commands that use the database (``db``,
+``users``) and gives ``plan --save-as`` and ``export --scenario`` their access to saved work through the service
+layer: geodata never touches the store.
 
 Every error path prints one line on stderr naming the value and the fix, and exits with status 2: bad options
-(argparse's usage errors included), bad files, a database that cannot be opened or read (StoreError, raw
-sqlite3 and SQLAlchemy errors), paths that cannot be written. Output paths are checked before any work and files
-are renamed into place only when all are written, so a failure leaves no partial output. A bug (any other
-exception) prints one line and exits with status 1; ``ROLLOUT_DEBUG=1`` shows its traceback. Subcommands are
-argparse subparsers; ``make_plan`` holds the logic so other commands (export) can reuse it.
+(argparse's usage errors included), bad files, a database that cannot be opened or read, paths that cannot be
+written. Output paths are checked before any work and files are renamed into place only when all are written, so
+a failure leaves no partial output. A bug (any other exception) prints one line and exits with status 1;
+``ROLLOUT_DEBUG=1`` shows its traceback (`run_command`). ``make_plan`` holds the logic so other commands can
+reuse it.
 """
 
 from __future__ import annotations
@@ -21,21 +24,19 @@ import csv
 import io
 import json
 import os
-import sqlite3
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 import planning
-import store
-from geodata import embedded, schema
+from geodata import embedded, limits, schema
 from geodata.databuild.cli import add_data_command
 from geodata.errors import GeodataError
 from geodata.exports.cells import spreadsheet_cell
-from geodata.exports.cli import add_export_command
+from geodata.exports.cli import SavedWork, add_export_command
 from geodata.output_paths import check_output_file, write_files
 from geodata.planning_inputs import (
     build_problem,
@@ -45,28 +46,26 @@ from geodata.planning_inputs import (
     pilot_warnings,
     read_roster_file,
 )
-from store import DATABASE_URL_VARIABLE, StoreError
+from geodata.plans import scenario_from_result
+from geodata.scenario import Scenario
 
 PLAN_COLUMNS = ("village_code", "tambon_code", "amphoe_code", "wave", "locked", "reason")
 EXIT_BAD_INPUT = 2
 EXIT_BUG = 1
 DEBUG_VARIABLE = "ROLLOUT_DEBUG"
+#: Errors of this package that mean bad input or an unusable path: one line, exit status 2 (`run_command` is
+#: given the service's and the store's too).
+BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (planning.PlanningError, GeodataError)
 
 
-def _database_errors() -> tuple[type[Exception], ...]:
-    """Errors of the store and of the database drivers under it (SQLAlchemy when installed)."""
-    errors: list[type[Exception]] = [StoreError, sqlite3.Error]
-    try:
-        from sqlalchemy.exc import SQLAlchemyError
-    except ImportError:
-        pass
-    else:
-        errors.append(SQLAlchemyError)
-    return tuple(errors)
+class PlanSaver(Protocol):
+    """Where ``rollout plan --save-as`` saves (the service layer gives it)."""
 
+    def check_name(self, name: str, *, replace: bool) -> None:
+        """Raise if the plan could not be saved under `name` (before any work is done)."""
 
-#: Errors that mean bad input or an unusable database or path: one line, exit status 2.
-BAD_INPUT_ERRORS = (planning.PlanningError, GeodataError, *_database_errors())
+    def save(self, name: str, plan: Scenario, *, replace: bool) -> Scenario:
+        """Save `plan` under `name` and return it as saved."""
 
 
 @dataclass(frozen=True)
@@ -124,9 +123,13 @@ def metrics_document(problem: planning.Problem, result: planning.PlanResult) -> 
     }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``rollout`` console script; returns the exit status (0 done, 2 bad input, 1 a bug)."""
-    parser = _parser()
+def run_command(parser: argparse.ArgumentParser, argv: Sequence[str] | None,
+                bad_input: tuple[type[Exception], ...] = BAD_INPUT_ERRORS,
+                describe: Callable[[Exception], str] = str) -> int:
+    """Parse `argv` and run the chosen command; the exit status (0 done, 2 bad input, 1 a bug).
+
+    An error of `bad_input` (or an OSError) prints one line, `describe(error)`; anything else is a bug.
+    """
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
@@ -137,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "rollout " + " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return args.run(args)
-    except BAD_INPUT_ERRORS as error:
-        _say(f"{command}: {_message(error)}")
+    except bad_input as error:
+        _say(f"{command}: {describe(error)}")
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         _say(f"{command}: cannot use{where} ({error.strerror or error}); check the path and its permissions")
@@ -166,59 +169,63 @@ def _say(line: str) -> None:
     print(" ".join(line.split()), file=sys.stderr)
 
 
-def _message(error: Exception) -> str:
-    """The error's own text; a raw database driver error gets what it means and what to do."""
-    if isinstance(error, (planning.PlanningError, GeodataError, StoreError)):
-        return str(error)
-    return (f"the database cannot be used ({type(error).__name__}: {error}); check {DATABASE_URL_VARIABLE} "
-            "(sqlite:///path/to/file.sqlite3) or restore the database file from a backup")
+def make_parser(saved_work: Callable[[], SavedWork], plan_saver: Callable[[], PlanSaver]
+                ) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    """The ``rollout`` parser with plan, export and data; the caller adds the database commands.
 
-
-def _parser() -> argparse.ArgumentParser:
+    `saved_work` and `plan_saver` give ``export --scenario`` and ``plan --save-as`` the saved work; they are
+    called only when a command needs the database.
+    """
     parser = _Parser(prog="rollout", description="KM rollout planner for Nakhon Si Thammarat")
     commands = parser.add_subparsers(dest="command", required=True)
     plan = commands.add_parser("plan", help="optimise the rollout of the embedded province")
-    plan.add_argument("--out", type=Path, required=True, help="plan CSV to write")
+    plan.add_argument("--out", type=Path, help="plan CSV to write")
     plan.add_argument("--metrics", type=Path, help="metrics JSON to write")
     plan.add_argument("--pilot", default="", help="pilot tambon codes, comma-separated (wave 2548)")
     plan.add_argument("--targets", help="villages per wave after the pilot, e.g. 400,600,600")
     plan.add_argument("--capacity", help="villages one team can take per wave (C), default 10")
     plan.add_argument("--roster", type=Path, help="CSV with columns amphoe_code,teams")
-    plan.set_defaults(run=_run_plan)
-    add_export_command(commands)
+    plan.add_argument("--save-as", dest="save_as", metavar="NAME",
+                      help="also save the plan as a scenario in the database (ROLLOUT_DATABASE_URL)")
+    plan.add_argument("--replace", action="store_true",
+                      help="with --save-as: save a new version of an existing scenario of that name")
+    plan.set_defaults(run=lambda args: _run_plan(args, plan_saver))
+    add_export_command(commands, saved_work)
     add_data_command(commands)
-    database = commands.add_parser("db", help="the database of saved work (ROLLOUT_DATABASE_URL)")
-    database_commands = database.add_subparsers(dest="db_command", required=True)
-    upgrade = database_commands.add_parser("upgrade", help="bring the database to the schema this version needs "
-                                           "(back it up first); creates it if empty")
-    upgrade.set_defaults(run=_run_db_upgrade)
-    return parser
+    return parser, commands
 
 
-def _run_db_upgrade(args: argparse.Namespace) -> int:
-    result = store.upgrade(store.default_database_url())
-    if result.before == result.after:
-        print(f"db upgrade: {result.database} is already at schema {result.after}", file=sys.stderr)
-    else:
-        print(f"db upgrade: {result.database} upgraded from schema {result.before} to {result.after}",
-              file=sys.stderr)
-    return 0
-
-
-def _run_plan(args: argparse.Namespace) -> int:
+def _run_plan(args: argparse.Namespace, plan_saver: Callable[[], PlanSaver]) -> int:
     options = PlanOptions(pilot=parse_codes(args.pilot),
                           targets=None if args.targets is None else parse_targets(args.targets),
                           capacity=None if args.capacity is None else parse_capacity(args.capacity),
                           roster=args.roster)
-    outputs = [check_output_file(args.out, "--out")]
+    if args.out is None and args.save_as is None:
+        raise GeodataError("give --out FILE (the plan as CSV), --save-as NAME (a scenario in the database) or "
+                           "both; see rollout --help")
+    if args.replace and args.save_as is None:
+        raise GeodataError("--replace goes with --save-as NAME: it replaces the scenario of that name")
+    outputs = [] if args.out is None else [check_output_file(args.out, "--out")]
     if args.metrics is not None:
+        if args.out is None:
+            raise GeodataError("--metrics goes with --out: give --out FILE for the plan too")
         outputs.append(check_output_file(args.metrics, "--metrics"))
         if outputs[0].resolve() == outputs[1].resolve():
             raise GeodataError(f"--out and --metrics are the same file {args.out}; give two different paths")
+    saver = None
+    if args.save_as is not None:
+        name = args.save_as.strip()
+        if not name or len(name) > limits.NAME_MAX_CHARS:
+            raise GeodataError(f"--save-as {args.save_as!r}: give a scenario name of 1 to {limits.NAME_MAX_CHARS} "
+                               "characters")
+        saver = plan_saver()
+        saver.check_name(name, replace=args.replace)
     problem, result = make_plan(options)
     for warning in pilot_warnings(problem):
         _say(f"rollout plan: warning: {warning}")
-    files: dict[Path, str] = {outputs[0]: plan_csv(problem, result)}
+    files: dict[Path, str] = {}
+    if args.out is not None:
+        files[outputs[0]] = plan_csv(problem, result)
     if args.metrics is not None:
         files[outputs[1]] = json.dumps(metrics_document(problem, result), ensure_ascii=False, indent=2) + "\n"
     try:
@@ -226,11 +233,11 @@ def _run_plan(args: argparse.Namespace) -> int:
     except OSError as error:
         raise GeodataError(f"cannot write {error.filename or args.out} ({error.strerror}); nothing was written, "
                            "choose a writable path") from error
+    if saver is not None:
+        saved = saver.save(name, scenario_from_result(name, problem, result), replace=args.replace)
+        print(f"plan: saved as scenario {saved.name!r} version {saved.version}", file=sys.stderr)
     m = result.metrics
     print(f"plan: {', '.join(f'{k} {v}' for k, v in m.wave_sizes.items())}; largest load {m.max_load:g} "
           f"villages per team; {m.split_tambons} split tambons; {m.status} in {m.seconds:.2f} s", file=sys.stderr)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -4,7 +4,8 @@ A corrected village is no longer `estimated`: a planner has said where it is. It
 `high` (a known point, like a confident name match) and its `loc_source` becomes ``correction:<source>`` (for
 example ``correction:GPS survey 2549``), so every page and export can still tell a corrected point from a matched
 one. The store keeps the history (source, author, date, the point it replaced); the embedded data set is never
-modified, so the original point is always there to go back to.
+modified, so the original point is always there to go back to. Recording is the service layer's
+(`service`): this module checks and applies, on plain values.
 
 A point outside Thailand is refused. A point outside the village's own tambon is accepted with a warning when it
 is near (tambon borders are approximate) and refused when it is far, because then the village code or the
@@ -16,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import geopandas as gpd
 import pandas as pd
@@ -26,7 +28,6 @@ from geodata import limits, schema
 from geodata.errors import GeodataError, Problem, UploadError
 from geodata.table_checks import blank_values, coordinate_problems, duplicate_codes, long_texts, malformed_codes
 from geodata.tables import read_table, spreadsheet_row
-from store.locations import Correction, NewCorrection, PreviousPoint
 
 SOURCE = "source"
 #: Columns of a corrections file, in the order the help text lists them.
@@ -39,6 +40,28 @@ MAX_OUTSIDE_TAMBON_M = 5_000.0
 
 
 @dataclass(frozen=True)
+class PreviousPoint:
+    """The point a correction replaces and how good it was (e.g. `estimated`); None where there was none."""
+
+    lat: float | None
+    lon: float | None
+    quality: str | None
+
+
+class CorrectedPoint(Protocol):
+    """What applying a recorded correction needs of it: the point (decimal degrees) and where it comes from."""
+
+    @property
+    def lat(self) -> float: ...
+
+    @property
+    def lon(self) -> float: ...
+
+    @property
+    def source(self) -> str: ...
+
+
+@dataclass(frozen=True)
 class CheckedCorrection:
     """A correction that passed the checks, ready to record; `warning` says why it deserves a second look."""
 
@@ -48,9 +71,6 @@ class CheckedCorrection:
     source: str
     previous: PreviousPoint
     warning: str | None = None
-
-    def to_new(self) -> NewCorrection:
-        return NewCorrection(self.village_code, self.lat, self.lon, self.source, self.previous)
 
 
 def check_point(village_code: str, lat: float, lon: float, source: str, villages: gpd.GeoDataFrame,
@@ -81,7 +101,7 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
 
 
 def apply_corrections(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
-                      corrections: Mapping[str, Correction]) -> gpd.GeoDataFrame:
+                      corrections: Mapping[str, CorrectedPoint]) -> gpd.GeoDataFrame:
     """A copy of `villages` with each corrected village moved to its latest corrected point.
 
     Corrections of villages that are not in `villages` (another data set) are ignored.

@@ -25,9 +25,9 @@ from geodata import nation, provinces, schema
 from geodata.adjacency import tambon_adjacency
 from geodata.planning_inputs import build_problem
 from geodata.plans import build_problem as _problem_from_frames
-from geodata.plans import default_scenario, metrics_to_json, roster_from_settings
+from geodata.plans import default_scenario, metrics_to_json
 from geodata.province_data import dataset_name
-from store import Scenario
+from geodata.scenario import Scenario
 
 
 def build_national_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,
@@ -73,30 +73,28 @@ def province_scenario(scenario: Scenario, province: str, villages: gpd.GeoDataFr
     codes = set(villages[schema.VILLAGE_CODE])
     assignment = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     districts = set(villages[schema.AMPHOE_CODE])
-    settings = dict(scenario.settings)
-    roster = dict(settings.get("roster", {}))
-    roster["teams"] = {d: n for d, n in roster.get("teams", {}).items() if d in districts}
-    settings["roster"] = roster
-    settings["pilot_tambons"] = sorted(t for t in settings.get("pilot_tambons", ()) if t[:2] == info.code)
-    settings["waves"] = _province_waves(settings.get("waves", ()), assignment)
+    national = scenario.settings
+    roster = dataclasses.replace(national.roster,
+                                 teams={d: n for d, n in national.roster.teams.items() if d in districts})
+    settings = dataclasses.replace(
+        national, roster=roster, waves=_province_waves(national.waves, assignment),
+        pilot_tambons=tuple(t for t in national.pilot_tambons if t[:2] == info.code))
     locked = frozenset(code for code in scenario.locked if code in codes)
     part = dataclasses.replace(
         scenario, name=f"{scenario.name} · {info.name_th} ({info.code})", settings=settings,
         assignment=assignment, locked=locked,
         reasons={code: reason for code, reason in scenario.reasons.items() if code in codes})
     problem = _problem_from_frames(
-        villages, tambons, dataset=dataset_name(info.code),
-        waves=tuple(planning.Wave(w["label"], w["target"]) for w in settings["waves"]),
-        roster=roster_from_settings(settings), pilot_tambons=settings["pilot_tambons"],
-        locks={code: assignment[code] for code in locked if code in assignment})
+        villages, tambons, dataset=dataset_name(info.code), waves=settings.waves, roster=settings.roster,
+        pilot_tambons=settings.pilot_tambons, locks={code: assignment[code] for code in locked if code in assignment})
     return dataclasses.replace(part, metrics=metrics_to_json(planning.evaluate(problem, assignment)))
 
 
-def _province_waves(waves: Sequence[Mapping], assignment: Mapping[str, str]) -> list[dict]:
+def _province_waves(waves: Sequence[planning.Wave], assignment: Mapping[str, str]) -> tuple[planning.Wave, ...]:
     """The national waves with each target replaced by the province's count in it (pilot waves stay None)."""
     counts = Counter(assignment.values())
-    return [{"label": w["label"], "target": None if w["target"] is None and i < len(waves) - 1
-             else counts.get(w["label"], 0)} for i, w in enumerate(waves)]
+    return tuple(planning.Wave(w.label, None if w.target is None and i < len(waves) - 1
+                               else counts.get(w.label, 0)) for i, w in enumerate(waves))
 
 
 def _adjacency(tambons: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:

@@ -1,8 +1,8 @@
-"""Plans as the rest of the product sees them: a `store.Scenario` built from the planning engine's result.
+"""Plans as the rest of the product sees them: a `geodata.scenario.Scenario` built from the engine's result.
 
 The planning engine works on plain codes; pages and exports work on scenarios (saved or not). This module is
-the bridge: it turns the data set in use into a planning Problem, runs the default plan, and converts between
-a Scenario's settings and the engine's Waves/Roster.
+the bridge: it turns the data set in use into a planning Problem (from a scenario's typed settings), and runs
+the default plan.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import geopandas as gpd
 import planning
 from geodata import schema
 from geodata.adjacency import tambon_adjacency
-from store import Scenario
+from geodata.scenario import Scenario
 
 #: Name under which the optimised default plan is shown (it is not saved unless a planner saves it).
 DEFAULT_SCENARIO_NAME = "แผนตั้งต้น (ค่าเริ่มต้น)"
@@ -26,27 +26,6 @@ EMBEDDED_DATASET = "embedded"
 _cache_lock = threading.Lock()
 _default_cache: dict[str, Scenario] = {}
 _adjacency_cache: dict[str, dict[str, tuple[str, ...]]] = {}
-
-
-def settings_from_problem(problem: planning.Problem) -> dict:
-    """The JSON settings of a scenario: waves, pilot, roster (with its `estimated` flag)."""
-    return {
-        "waves": [{"label": w.label, "target": w.target} for w in problem.waves],
-        "pilot_label": problem.pilot_label,
-        "pilot_tambons": sorted(problem.pilot_tambons),
-        "roster": {"teams": dict(sorted(problem.roster.teams.items())), "capacity": problem.roster.capacity,
-                   "estimated": problem.roster.estimated},
-    }
-
-
-def waves_from_settings(settings: Mapping) -> tuple[planning.Wave, ...]:
-    return tuple(planning.Wave(w["label"], w["target"]) for w in settings["waves"])
-
-
-def roster_from_settings(settings: Mapping) -> planning.Roster:
-    roster = settings["roster"]
-    return planning.Roster(teams={str(k): int(v) for k, v in roster["teams"].items()},
-                           capacity=int(roster["capacity"]), estimated=bool(roster["estimated"]))
 
 
 def metrics_to_json(metrics: planning.PlanMetrics) -> dict:
@@ -87,8 +66,8 @@ def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambon
     """The Problem a scenario was planned under: its waves, roster, pilot tambons and locked villages."""
     settings = scenario.settings
     return build_problem(
-        villages, tambons, dataset=scenario.dataset, waves=waves_from_settings(settings),
-        roster=roster_from_settings(settings), pilot_tambons=settings.get("pilot_tambons", ()),
+        villages, tambons, dataset=scenario.dataset, waves=settings.waves, roster=settings.roster,
+        pilot_tambons=settings.pilot_tambons,
         locks={code: scenario.assignment[code] for code in scenario.locked if code in scenario.assignment})
 
 
@@ -97,7 +76,7 @@ def scenario_from_result(name: str, problem: planning.Problem, result: planning.
     """An unsaved Scenario (version 0) holding an optimised plan."""
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return Scenario(
-        name=name, version=0, dataset=dataset, settings=settings_from_problem(problem),
+        name=name, version=0, dataset=dataset, settings=planning.PlanSettings.of_problem(problem),
         metrics=metrics_to_json(result.metrics), assignment=dict(result.assignment),
         locked=frozenset(problem.locks), reasons=dict(result.reasons), created_at=stamp, updated_at=stamp,
         updated_by=author)

@@ -10,9 +10,10 @@ Dates are read as ISO (``2025-01-31``, Christian era) or as Thai readers write t
 guessed.
 
 Checking happens row by row: a file-wide problem (wrong file type, unreadable text, a required column missing)
-raises UploadError and nothing is read; otherwise every valid row is recorded and each invalid one is returned
-with its reasons (the rules are planning.progress's). Rows without a reporter are recorded as reported by the
-planner who imported the file.
+raises UploadError and nothing is read; otherwise every readable row is returned and each unreadable one is
+refused with its reasons. Rows without a reporter are reported by the person who imported the file. Checking
+the rows against the villages' current steps (planning.progress's rules) and recording them is the service
+layer's (`service`), inside the transaction that writes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -31,8 +31,7 @@ from geodata.errors import Problem, UploadError
 from geodata.exports.cells import spreadsheet_frame
 from geodata.tables import FIRST_DATA_ROW, read_table
 from planning.numbers import ascii_digits, digit_hint, parse_whole_number
-from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal, check_progress_rows
-from store.progress import NewProgress, ProgressEntry, ProgressStore
+from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal
 
 STEP = "step"
 REACHED_ON = "reached_on"
@@ -63,15 +62,6 @@ _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?$
 _THAI = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 #: Years at or above this are Buddhist era (C.E. 1857 + 543); below it, Christian era.
 _BE_FROM = 2400
-
-
-@dataclass(frozen=True)
-class ProgressOutcome:
-    """What happened to a batch of reports: the rows recorded, every refusal, and blank rows skipped."""
-
-    recorded: tuple[ProgressEntry, ...]
-    refused: tuple[Refusal, ...]
-    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -203,52 +193,9 @@ def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[
     return ProgressRow(code, step, reached_on, cells[REPORTED_BY] or reporter, cells[REASON], row=number), []
 
 
-# --- Checking and recording -------------------------------------------------------------------------------
-def current_steps(entries: Mapping[str, ProgressEntry]) -> dict[str, Reached]:
-    """The store's current entries as the planning rules read them."""
-    return {code: Reached(e.step, e.reached_on) for code, e in entries.items()}
-
-
-def record_reports(progress: ProgressStore, rows: Sequence[ProgressRow], *, source: str, author: str,
-                   known_villages: Iterable[str], village_waves: Mapping[str, str], today: dt.date,
-                   refused: Sequence[Refusal] = (), skipped: int = 0) -> ProgressOutcome:
-    """Check ``rows`` against the villages' current steps and record the valid ones in one transaction.
-
-    The check runs inside the store's transaction, against the latest history of the villages concerned, so two
-    imports of the same file at once record it once (the second finds every row already reached).
-    ``refused`` are refusals found earlier (while reading a file); they are returned with the new ones.
-    """
-    known = set(known_villages)
-    found: list[Refusal] = []
-
-    def decide(current: Mapping[str, ProgressEntry]) -> list[NewProgress]:
-        checked = check_progress_rows(rows, known_villages=known, village_waves=village_waves,
-                                      current=current_steps(current), today=today)
-        found[:] = checked.refused
-        return [NewProgress(r.village_code, r.step, r.reached_on, r.reported_by, r.reason) for r in checked.accepted]
-
-    villages = {row.village_code for row in rows if row.village_code in known}
-    recorded = progress.record_progress_checked(villages, decide, source=source, author=author) if rows else []
-    all_refused = sorted([*refused, *found], key=lambda r: (r.row is None, r.row or 0))
-    return ProgressOutcome(tuple(recorded), tuple(all_refused), skipped)
-
-
-def import_progress_file(progress: ProgressStore, data: bytes, filename: str, *, author: str,
-                         known_villages: Iterable[str], village_waves: Mapping[str, str],
-                         today: dt.date) -> ProgressOutcome:
-    """Read a district office's file, record its valid rows (source = the file's name) and return the rest.
-
-    Raises UploadError (nothing recorded) when the file as a whole cannot be read.
-    """
-    parsed = read_progress_file(data, filename, reporter=author)
-    return record_reports(progress, parsed.rows, source=Path(filename).name, author=author,
-                          known_villages=known_villages, village_waves=village_waves, today=today,
-                          refused=parsed.refused, skipped=parsed.skipped)
-
-
 # --- The template -----------------------------------------------------------------------------------------
 def template_table(villages: pd.DataFrame, village_waves: Mapping[str, str],
-                   current: Mapping[str, ProgressEntry]) -> pd.DataFrame:
+                   current: Mapping[str, Reached]) -> pd.DataFrame:
     """One row per village of ``villages`` that has a wave: names, wave, current step, and blank report cells."""
     planned = villages[villages[schema.VILLAGE_CODE].isin(village_waves.keys())]
     planned = planned.sort_values([schema.AMPHOE_TH, schema.TAMBON_TH, schema.MOO, schema.VILLAGE_CODE])

@@ -27,6 +27,7 @@ from planning.metrics import PlanMetrics, evaluate
 from planning.problem import Problem, make_problem
 from planning.result import REASONS, PlanResult, explain
 from planning.roster import DEFAULT_CAPACITY, Roster, default_roster, roster_from_rows
+from planning.settings import PlanSettings, SettingsError, parse_settings
 from planning.solve import optimal_max_load, plan, reoptimise
 from planning.waves import Wave, default_waves, waves_from_targets
 
@@ -39,9 +40,11 @@ __all__ = [
     "InvalidInputError",
     "PlanMetrics",
     "PlanResult",
+    "PlanSettings",
     "PlanningError",
     "Problem",
     "Roster",
+    "SettingsError",
     "SolverError",
     "Wave",
     "default_roster",
@@ -55,6 +58,7 @@ __all__ = [
     "locks_respected",
     "make_problem",
     "optimal_max_load",
+    "parse_settings",
     "plan",
     "reoptimise",
     "roster_from_rows",

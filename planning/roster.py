@@ -38,7 +38,7 @@ def default_roster(villages: Mapping[str, str], tambon_districts: Mapping[str, s
 
     ``villages`` maps village code -> tambon code, ``tambon_districts`` tambon code -> district code.
     """
-    _check_capacity(capacity)
+    check_capacity(capacity)
     missing = sorted({t for t in villages.values() if t not in tambon_districts})
     if missing:
         raise InvalidInputError(f"tambon {code} of a village has no district; add it to tambon_districts"
@@ -58,7 +58,7 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
     reported at once, numbered from 1: teams that are not whole numbers or are below 1, district codes not in
     ``districts`` (when given) and districts listed twice. Districts left out are caught by ``make_problem``.
     """
-    _check_capacity(capacity)
+    check_capacity(capacity)
     known = None if districts is None else set(districts)
     teams: dict[str, int] = {}
     problems: list[str] = []
@@ -90,7 +90,8 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
     return Roster(teams=dict(sorted(teams.items())), capacity=capacity, estimated=False)
 
 
-def _check_capacity(capacity: object) -> None:
+def check_capacity(capacity: object) -> None:
+    """Raise InvalidInputError unless `capacity` is a whole number of villages per team and wave in range."""
     if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
         raise InvalidInputError(f"capacity {capacity!r} must be a whole number of villages per team and wave, "
                                 f"from 1 to {MAX_CAPACITY} (the default is {DEFAULT_CAPACITY})")

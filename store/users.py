@@ -95,11 +95,15 @@ class UserStore(Store):
             user_id = _set(conn, name, disabled=False)
             return _user(conn.execute(select(users).where(users.c.id == user_id)).mappings().one())
 
-    def set_password_hash(self, name: str, password_hash: str) -> None:
-        """Replace an account's password hash."""
+    def set_password_hash(self, name: str, password_hash: str, *, end_sessions: bool = False) -> None:
+        """Replace an account's password hash; with `end_sessions`, its open sessions are revoked with it."""
         _check_hash(password_hash)
         with self.transaction() as conn:
-            _set(conn, name, password_hash=password_hash)
+            user_id = _set(conn, name, password_hash=password_hash)
+            if end_sessions:
+                conn.execute(update(login_sessions).where(login_sessions.c.user_id == user_id,
+                                                          login_sessions.c.revoked_at.is_(None))
+                             .values(revoked_at=self._stamp()))
 
     def record_login_attempt(self, account: str, address: str, *, ok: bool) -> None:
         """Keep one login attempt: the account name tried, the client's address, and whether it succeeded."""

@@ -4,7 +4,8 @@
 
 Without ``--scenario`` the default optimised plan of the embedded province is exported; a named scenario is read
 from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder), and so
-are the planners' location corrections, so the files match the dashboard's Export page. Bad
+are the planners' location corrections, so the files match the dashboard's Export page. The saved work comes
+through the service layer (`SavedWork`, given by `service.cli`); this module never touches the store. Bad
 input (unknown scenario, amphoe or format, an --out that cannot be written) raises ExportError, which ``rollout``
 prints as one line (exit 2). Everything is checked before any file is written, and the files are built in a
 temporary folder moved into --out at the end, so a failure leaves --out as it was.
@@ -15,22 +16,33 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import geopandas as gpd
 
-import store
 from geodata import embedded, limits, schema
-from geodata.corrections import apply_corrections
+from geodata.corrections import CorrectedPoint, apply_corrections
 from geodata.errors import GeodataError
 from geodata.exports.errors import ExportError
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
 from geodata.output_paths import check_output_folder, staged_folder
 from geodata.plans import EMBEDDED_DATASET, default_scenario
+from geodata.scenario import Scenario
 
 
-def add_export_command(commands: argparse._SubParsersAction) -> None:
-    """Register ``export`` on the ``rollout`` command's subparsers."""
+class SavedWork(Protocol):
+    """What an export reads of the saved work: a scenario by name (KeyError naming the saved ones if there is no
+    such scenario) and the location corrections in use."""
+
+    def open_scenario(self, name: str) -> Scenario: ...
+
+    def location_corrections(self) -> Mapping[str, CorrectedPoint]: ...
+
+
+def add_export_command(commands: argparse._SubParsersAction, saved_work: Callable[[], SavedWork]) -> None:
+    """Register ``export`` on the ``rollout`` command's subparsers; `saved_work()` opens the saved work."""
     export = commands.add_parser("export", help="write each amphoe's plan files (XLSX, PDF, CSV, GeoPackage)")
     export.add_argument("--scenario", help="saved scenario name (default: the default optimised plan)")
     export.add_argument("--amphoe", default=ALL_AMPHOES,
@@ -39,11 +51,12 @@ def add_export_command(commands: argparse._SubParsersAction) -> None:
                         help=f"comma-separated formats from {','.join(FORMATS)} (default: all)")
     export.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
     export.add_argument("--zip", action="store_true", help="also write one zip of everything written")
-    export.set_defaults(run=run_export)
+    export.set_defaults(run=lambda args: run_export(args, saved_work))
 
 
-def run_export(args: argparse.Namespace) -> int:
-    """Check the arguments, load the plan and write the files; one summary line on stderr."""
+def run_export(args: argparse.Namespace, saved_work: Callable[[], SavedWork]) -> int:
+    """Check the arguments, load the plan (opening the saved work only then) and write the files; one summary
+    line on stderr."""
     from geodata.exports.packets import export_plan  # the writers (matplotlib, fpdf2, openpyxl) load in ~1 s
 
     started = time.perf_counter()
@@ -57,10 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
         check_output_folder(args.out, "--out")
     except GeodataError as error:
         raise ExportError(str(error)) from error
-    database = store.open_store()
-    scenario = _scenario(args.scenario, villages, tambons, database)
+    saved = saved_work()
+    scenario = _scenario(args.scenario, villages, tambons, saved)
     # The planners' location corrections, as the dashboard shows them: the same files from both.
-    villages = apply_corrections(villages, tambons, database.location_corrections())
+    villages = apply_corrections(villages, tambons, saved.location_corrections())
     if scenario.dataset != EMBEDDED_DATASET:
         print(f"rollout export: scenario {scenario.name!r} was planned on data set {scenario.dataset!r}; "
               f"exporting it with the embedded data set", file=sys.stderr)
@@ -87,10 +100,10 @@ def _check_amphoe(amphoe: str, amphoes: gpd.GeoDataFrame) -> str:
 
 
 def _scenario(name: str | None, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
-              database: store.Store) -> store.Scenario:
+              saved: SavedWork) -> Scenario:
     if name is None:
         return default_scenario(villages, tambons)
     try:
-        return database.open_scenario(name)
-    except store.UnknownScenarioError as error:
+        return saved.open_scenario(name)
+    except KeyError as error:  # the store's UnknownScenarioError, whose message lists the saved scenarios
         raise ExportError(f"{error}; leave out --scenario for the default optimised plan") from error

@@ -20,7 +20,7 @@ from geodata.exports.errors import ExportError
 from geodata.exports.formats import ALL_AMPHOES, FORMATS
 from geodata.exports.packets import ExportResult, Progress, export_plan
 from geodata.national_plan import province_scenario
-from store import Scenario
+from geodata.scenario import Scenario
 
 
 def export_national_plan_province(scenario: Scenario, province: str, out_dir: Path, *, amphoe: str = ALL_AMPHOES,

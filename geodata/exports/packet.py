@@ -16,7 +16,7 @@ import geopandas as gpd
 from geodata import schema
 from geodata.exports.errors import ExportError
 from geodata.exports.text import thai_date
-from store import Scenario
+from geodata.scenario import Scenario
 
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
 PLAN_METRICS = ("max_load", "split_tambons", "spread_cost", "pace_gap", "status", "failed_checks")
@@ -190,7 +190,7 @@ def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd
     """
     plan = _plan_info(scenario, villages)
     rows = _village_rows(scenario, villages, plan.waves)
-    teams = {str(k): int(v) for k, v in scenario.settings.get("roster", {}).get("teams", {}).items()}
+    teams = scenario.settings.roster.teams
     by_amphoe: dict[str, list[VillageRow]] = {}
     for row in rows:
         by_amphoe.setdefault(row.amphoe_code, []).append(row)
@@ -214,15 +214,14 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
             f"scenario {scenario.name!r} (data set {scenario.dataset!r}) gives a wave to none of the "
             f"{len(codes):,} villages of the data set in use; open the data set it was planned on, or plan again")
     settings = scenario.settings
-    order = [w["label"] for w in settings.get("waves", ())]
+    order = list(settings.labels)
     order += sorted(set(assigned.values()) - set(order))
     used = set(assigned.values())
-    roster = settings.get("roster", {})
     return PlanInfo(
         scenario=scenario.name, version=scenario.version, date=thai_date(scenario.updated_at),
         updated_at=scenario.updated_at, updated_by=scenario.updated_by, dataset=scenario.dataset,
-        waves=tuple(label for label in order if label in used), pilot_label=settings.get("pilot_label"),
-        capacity=int(roster.get("capacity", 0)), roster_estimated=bool(roster.get("estimated", False)),
+        waves=tuple(label for label in order if label in used), pilot_label=settings.pilot_label,
+        capacity=settings.roster.capacity, roster_estimated=settings.roster.estimated,
         metrics={name: scenario.metrics[name] for name in PLAN_METRICS if name in scenario.metrics},
         missing_villages=len(set(scenario.assignment) - codes))
 

@@ -30,8 +30,8 @@ from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter
 from geodata.exports.text import safe_name, thai_day
 from geodata.exports.xlsx import write_amphoe_xlsx, write_province_xlsx
+from geodata.scenario import Scenario
 from planning.thai_dates import BUDDHIST_ERA_OFFSET
-from store import Scenario
 
 
 def province_prefix(amphoes: gpd.GeoDataFrame) -> str:

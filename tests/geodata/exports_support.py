@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import geopandas as gpd
 
+import planning
 from geodata import schema
-from store import Scenario
+from geodata.scenario import Scenario
 
 WAVES = ("2549", "2550", "2551")
 AMPHOE = "8018"
@@ -47,7 +48,8 @@ def make_scenario(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, esti
                            "estimated": estimated_roster}}
     metrics = {"max_load": 4.5, "split_tambons": 1, "spread_cost": 0.0, "pace_gap": 12.5, "status": "optimal",
                "failed_checks": []}
-    return Scenario(name=SCENARIO_NAME, version=3, dataset="embedded", settings=settings, metrics=metrics,
+    return Scenario(name=SCENARIO_NAME, version=3, dataset="embedded", settings=planning.parse_settings(settings),
+                    metrics=metrics,
                     assignment=assignment, locked=frozenset({locked}), reasons=reasons,
                     created_at="2026-11-20T03:00:00+00:00", updated_at="2026-11-26T03:00:00+00:00",
                     updated_by="ทดสอบ")

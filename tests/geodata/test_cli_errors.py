@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store
-from geodata.cli import main
+from service.cli import main
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -174,7 +174,9 @@ def test_a_raw_sqlite_error_is_explained_in_one_line(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store, "open_store", broken)
+    import service.database
+
+    monkeypatch.setattr(service.database, "open_store", broken)  # where the command line's service opens it
     status, err = run("export", "--amphoe", "8022", "--format", "csv", "--out", str(tmp_path / "out"))
     assert_one_line_refusal(status, err, "the database cannot be used (OperationalError: disk I/O error)")
 

@@ -17,10 +17,10 @@ import openpyxl
 import pytest
 
 from geodata import schema
-from geodata.cli import main as rollout
 from geodata.exports.cells import spreadsheet_cell, spreadsheet_frame, spreadsheet_text
 from geodata.exports.packets import export_plan
 from geodata.progress_io import template_csv, template_table, template_xlsx
+from service.cli import main as rollout
 from tests.geodata.exports_support import AMPHOE
 
 #: Texts a spreadsheet would run as a formula (or treat as one on import).

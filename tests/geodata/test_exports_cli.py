@@ -11,7 +11,9 @@ import pytest
 import geodata
 import store
 from geodata import schema
-from geodata.cli import main
+from service import Workspace
+from service.cli import main
+from service.database import command_line_actor
 from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, expected_waves, make_scenario
 
 
@@ -21,9 +23,7 @@ def database(tmp_path, monkeypatch):
     monkeypatch.setenv(store.DATABASE_URL_VARIABLE, f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
     villages, tambons = geodata.load_villages(), geodata.load_tambons()
     plan = make_scenario(villages, tambons)
-    store.open_store().save_scenario(plan.name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons,
-                                     settings=plan.settings, metrics=plan.metrics, expected_version=None,
-                                     author="ทดสอบ")
+    Workspace(store.open_store(), command_line_actor()).save_plan_as(plan.name, plan)
     return plan
 
 

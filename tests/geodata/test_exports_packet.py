@@ -32,7 +32,7 @@ def test_wave_counts_and_loads_are_recomputed_from_the_assignment(province, scen
     packet = province.amphoe(AMPHOE)
     counts = Counter(row.wave for row in packet.villages)
     assert {w.wave: w.villages for w in packet.waves} == {w: counts[w] for w in ("2549", "2550", "2551")}
-    teams = scenario.settings["roster"]["teams"][AMPHOE]
+    teams = scenario.settings.roster.teams[AMPHOE]
     assert all(w.teams == teams and w.per_team == pytest.approx(w.villages / teams) for w in packet.waves)
     assert all(w.limit == teams * 10 for w in packet.waves)
     assert packet.unassigned == 1 == counts[None]

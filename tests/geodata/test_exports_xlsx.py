@@ -92,9 +92,9 @@ def test_summary_names_scenario_date_waves_and_split_tambon(workbook):
 def test_the_roster_sheet_says_when_the_roster_is_the_estimated_default(workbook, data, scenario, tmp_path):
     roster = workbook["ทีมคุณอำนวย (Roster)"]
     assert "ประมาณการ" in roster["A1"].value
-    assert roster.cell(HEADER_ROW + 1, 4).value == scenario.settings["roster"]["teams"][AMPHOE]
-    given = dataclasses.replace(scenario, settings={**scenario.settings, "roster": {
-        **scenario.settings["roster"], "estimated": False}})
+    assert roster.cell(HEADER_ROW + 1, 4).value == scenario.settings.roster.teams[AMPHOE]
+    given = dataclasses.replace(scenario, settings=scenario.settings.with_roster(
+        dataclasses.replace(scenario.settings.roster, estimated=False)))
     path = write_amphoe_xlsx(province_packet(given, data[0], data[2]).amphoe(AMPHOE), tmp_path / "given.xlsx")
     assert "ข้อมูลจากผู้วางแผน" in openpyxl.load_workbook(path)["ทีมคุณอำนวย (Roster)"]["A1"].value
 

@@ -11,8 +11,6 @@ from geodata.plans import (
     DEFAULT_SCENARIO_NAME,
     default_scenario,
     problem_from_scenario,
-    roster_from_settings,
-    waves_from_settings,
 )
 
 
@@ -37,21 +35,22 @@ def test_default_scenario_covers_every_village_in_400_600_553(scenario, frames):
 
 
 def test_default_roster_is_marked_estimated(scenario):
-    roster = scenario.settings["roster"]
-    assert roster["estimated"] is True and roster["capacity"] == 10
-    assert sum(roster["teams"].values()) == 165, "one team per tambon with villages"
+    roster = scenario.settings.roster
+    assert roster.estimated is True and roster.capacity == 10
+    assert sum(roster.teams.values()) == 165, "one team per tambon with villages"
 
 
 def test_scenario_settings_and_metrics_are_plain_json(scenario):
-    assert json.loads(json.dumps(scenario.settings)) == scenario.settings
+    document = scenario.settings.to_json()
+    assert planning.parse_settings(json.loads(json.dumps(document))) == scenario.settings
     assert json.loads(json.dumps(scenario.metrics))["wave_sizes"]["2549"] == 400
     assert pickle.loads(pickle.dumps(scenario)) == scenario
 
 
 def test_settings_round_trip_to_the_engine(scenario, frames):
     problem = problem_from_scenario(scenario, *frames)
-    assert waves_from_settings(scenario.settings) == problem.waves
-    assert roster_from_settings(scenario.settings) == problem.roster
+    assert scenario.settings.waves == problem.waves
+    assert scenario.settings.roster == problem.roster
     assert planning.validate_plan(problem, scenario.assignment) == ()
 
 

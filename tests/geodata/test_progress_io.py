@@ -1,5 +1,6 @@
 """Progress imports: valid rows are recorded, each kind of invalid row is refused with its reason, and the
-template goes out and comes back.
+template goes out and comes back. Files are read by geodata and recorded through the service layer, as the pages
+do (the importer is a planner).
 
 Villages of these tests (today is 30 June 2007 = 30/6/2550)::
 
@@ -19,7 +20,6 @@ import pytest
 from geodata.errors import UploadError
 from geodata.progress_io import (
     DateFormatError,
-    import_progress_file,
     parse_report_date,
     read_progress_file,
     template_csv,
@@ -27,6 +27,9 @@ from geodata.progress_io import (
     template_xlsx,
     thai_date_text,
 )
+from service import PLANNER, Actor, Workspace
+from service.progress import current_steps
+from service.roles import COMMAND_LINE
 from store import open_store
 from store.progress import NewProgress
 
@@ -48,9 +51,14 @@ def csv_file(*lines: str) -> bytes:
     return ("village_code,step,reached_on,reported_by,reason\n" + "\n".join(lines) + "\n").encode("utf-8")
 
 
+def importer(db, name: str = "ผู้นำเข้า") -> Workspace:
+    """The service as a planner who imports files (no account needed for an actor of the command line)."""
+    return Workspace(db, Actor(name, frozenset({PLANNER}), None, COMMAND_LINE))
+
+
 def do_import(store, data: bytes, filename: str = "amphoe_mueang.csv"):
-    return import_progress_file(store, data, filename, author="ผู้นำเข้า", known_villages=KNOWN,
-                                village_waves=WAVES, today=TODAY)
+    return importer(store).import_progress_file(data, filename, known_villages=KNOWN, village_waves=WAVES,
+                                                today=TODAY)
 
 
 @pytest.mark.parametrize(("text", "day"), [("2007-01-31", dt.date(2007, 1, 31)), ("31/1/2550", dt.date(2007, 1, 31)),
@@ -133,7 +141,7 @@ def test_the_template_lists_planned_villages_with_their_current_step(store):
         "village_code": ["80010601", "80010602", "80010701"], "moo": [1, 2, 1],
         "village_th": ["บ้านหนึ่ง", "บ้านสอง", "บ้านไม่มีระยะ"], "tambon_th": ["ท่าไร่"] * 3,
         "amphoe_th": ["เมืองนครศรีธรรมราช"] * 3})
-    table = template_table(villages, WAVES, store.current_progress())
+    table = template_table(villages, WAVES, current_steps(store.current_progress()))
     assert list(table["village_code"]) == ["80010601", "80010602"]
     assert list(table["current_step"]) == ["3", ""] and list(table["current_since"]) == ["1/3/2549", ""]
     assert list(table["wave"]) == ["2549", "2550"]
@@ -166,8 +174,8 @@ def import_worker(_action: str, url: str, data: str, wait) -> str:
     codes = sorted({line.split(",")[0] for line in data.splitlines()[1:]})
     waves = {code: "2549" for code in codes}
     wait()
-    outcome = import_progress_file(db, data.encode(), "amphoe_8001.csv", author="อำเภอ", known_villages=codes,
-                                   village_waves=waves, today=TODAY)
+    outcome = importer(db, "อำเภอ").import_progress_file(data.encode(), "amphoe_8001.csv", known_villages=codes,
+                                                       village_waves=waves, today=TODAY)
     reasons = sorted({refusal.check for refusal in outcome.refused})
     return f"recorded {len(outcome.recorded)}, refused {len(outcome.refused)} {reasons}"
 

@@ -29,9 +29,11 @@ import planning
 from geodata import schema
 from geodata.corrections import read_corrections
 from geodata.errors import UploadError
-from geodata.progress_io import HEADER_ALIASES, import_progress_file, read_progress_file
+from geodata.progress_io import HEADER_ALIASES, read_progress_file
 from geodata.roster_file import read_roster_csv
 from geodata.uploads import read_boundaries, read_village_list
+from service import PLANNER, Actor, Workspace
+from service.roles import COMMAND_LINE
 from store import open_store
 
 #: Fast enough that the whole property set stays well under 30 s on two cores.
@@ -244,8 +246,9 @@ def test_a_refused_progress_file_records_nothing(progress_store, upload):
     data, name = upload
     before = progress_store.current_progress()
     waves = {"80010601": "2549", "80010602": "2550"}
-    outcome = returns_or_refuses(lambda: import_progress_file(
-        progress_store, data, name, author="ผู้นำเข้า", known_villages=VILLAGES[schema.VILLAGE_CODE],
+    importer = Workspace(progress_store, Actor("ผู้นำเข้า", frozenset({PLANNER}), None, COMMAND_LINE))
+    outcome = returns_or_refuses(lambda: importer.import_progress_file(
+        data, name, known_villages=VILLAGES[schema.VILLAGE_CODE],
         village_waves=waves, today=dt.date(2007, 6, 30)))
     after = progress_store.current_progress()
     if outcome is None:

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from geodata.cli import PLAN_COLUMNS, main
+from geodata.cli import PLAN_COLUMNS
+from service.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import store
-from geodata.cli import main
+from service.cli import main
 from store.migrate import HEAD
 
 V2_FILE = Path(__file__).with_name("data") / "v2_rollout.sqlite3"

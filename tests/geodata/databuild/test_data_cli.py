@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from geodata.cli import main
+from service.cli import main
 from tests.geodata.databuild.support import PHUKET, RANONG
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geodata.cli import main
+from service.cli import main
 
 pytestmark = pytest.mark.slow
 

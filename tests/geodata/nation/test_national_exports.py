@@ -23,9 +23,9 @@ def test_a_province_part_keeps_only_its_villages_teams_and_wave_counts(national_
     part = province_scenario(scenario, RANONG, villages, tambons)
     assert set(part.assignment) == set(villages[schema.VILLAGE_CODE])
     assert all(part.assignment[code] == scenario.assignment[code] for code in part.assignment)
-    assert set(part.settings["roster"]["teams"]) == set(villages[schema.AMPHOE_CODE])
+    assert set(part.settings.roster.teams) == set(villages[schema.AMPHOE_CODE])
     counts = Counter(part.assignment.values())
-    assert [(w["label"], w["target"]) for w in part.settings["waves"]] == [
+    assert [(w.label, w.target) for w in part.settings.waves] == [
         ("2548", None), ("2549", counts["2549"]), ("2550", counts["2550"]), ("2551", counts["2551"])]
     assert not part.metrics["failed_checks"] and part.metrics["status"] == "evaluated"
     assert "ระนอง (85)" in part.name

@@ -1,0 +1,49 @@
+"""What every part of the workspace shares: the database, the person asking, and the checks of their rights."""
+
+from __future__ import annotations
+
+from service.errors import AccessDenied
+from service.roles import LOCAL, Actor, Permissions, permissions
+from store import Store
+
+#: What each permission is called in refusals (English; the key names the catalogue's message).
+_DOING = {"read_plans": "read plans", "edit_plans": "change plans", "report_progress": "report progress",
+          "correct_locations": "correct village locations", "manage_users": "manage user accounts"}
+
+
+class WorkspaceBase:
+    """The database and the actor; `_allowed` checks a permission against the account as the database has it."""
+
+    def __init__(self, db: Store, actor: Actor):
+        self.db = db
+        self.actor = actor
+
+    @property
+    def permissions(self) -> Permissions:
+        """What this actor may do (as the pages show it; writes re-check against the database)."""
+        return permissions(self.actor)
+
+    def _allowed(self, permission: str) -> Permissions:
+        """The actor's permissions if they include `permission`, checked against the account as stored now (a
+        role taken away or an account disabled since login counts); AccessDenied otherwise, before any write."""
+        current = self._current_actor()
+        granted = permissions(current)
+        if not getattr(granted, permission):
+            raise AccessDenied(f"{current.name} ({', '.join(sorted(current.roles)) or 'no role'}) may not "
+                               f"{_DOING[permission]}; ask an admin for the role that may",
+                               f"access.denied.{permission}", name=current.name,
+                               roles=", ".join(sorted(current.roles)))
+        return granted
+
+    def _current_actor(self) -> Actor:
+        if self.actor.origin != LOCAL:
+            return self.actor
+        user = self.db.get_user(self.actor.name)
+        if user is None or user.disabled:
+            raise AccessDenied(f"the account {self.actor.name} is disabled or gone; log in again or ask an admin",
+                               "access.account_disabled", name=self.actor.name)
+        return Actor(user.name, frozenset(user.roles), user.amphoe, LOCAL)
+
+    def _outside_scope(self, granted: Permissions, village_codes) -> list[str]:
+        """The villages of `village_codes` outside a district user's amphoe (sorted; empty for the province)."""
+        return sorted({code for code in village_codes if not granted.covers(code)})
