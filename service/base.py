@@ -6,9 +6,12 @@ from service.errors import AccessDenied
 from service.roles import LOCAL, Actor, Permissions, permissions
 from store import Store
 
-#: What each permission is called in refusals (English; the key names the catalogue's message).
-_DOING = {"read_plans": "read plans", "edit_plans": "change plans", "report_progress": "report progress",
-          "correct_locations": "correct village locations", "manage_users": "manage user accounts"}
+#: Each permission's refusal: what it is called in English, and the catalogue's message for the pages.
+_REFUSAL = {"read_plans": ("read plans", "access.denied.read_plans"),
+            "edit_plans": ("change plans", "access.denied.edit_plans"),
+            "report_progress": ("report progress", "access.denied.report_progress"),
+            "correct_locations": ("correct village locations", "access.denied.correct_locations"),
+            "manage_users": ("manage user accounts", "access.denied.manage_users")}
 
 
 class WorkspaceBase:
@@ -29,9 +32,9 @@ class WorkspaceBase:
         current = self._current_actor()
         granted = permissions(current)
         if not getattr(granted, permission):
-            raise AccessDenied(f"{current.name} ({', '.join(sorted(current.roles)) or 'no role'}) may not "
-                               f"{_DOING[permission]}; ask an admin for the role that may",
-                               f"access.denied.{permission}", name=current.name,
+            doing, key = _REFUSAL[permission]
+            raise AccessDenied(f"{current.name} ({', '.join(sorted(current.roles)) or 'no role'}) may not {doing}; "
+                               "ask an admin for the role that may", key, name=current.name,
                                roles=", ".join(sorted(current.roles)))
         return granted
 

@@ -1,0 +1,99 @@
+"""The Admin page: every account, adding one, disabling or enabling one, resetting a password (admins only;
+the service refuses anyone else whatever the page shows)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import service
+from dashboard.common.database import workspace
+from dashboard.common.formatting import format_timestamp
+from dashboard.common.text import lang, t
+from dashboard.common.scenarios import refusal_text
+
+ROLES = (service.PLANNER, service.DISTRICT, service.EXECUTIVE, service.ADMIN)
+
+st.title(t("access.admin_title"))
+work = workspace()
+for kind, message in st.session_state.pop("access_admin_done", []):
+    (st.success if kind == "ok" else st.error)(message)
+
+
+def _done(kind: str, message: str) -> None:
+    st.session_state.setdefault("access_admin_done", []).append((kind, message))
+
+
+def _role_names(roles) -> str:
+    return ", ".join(t(f"access.role.{role}") for role in sorted(roles))
+
+
+try:
+    users = work.list_users()
+except service.REFUSALS as error:
+    st.error(refusal_text(error))
+    st.stop()
+
+st.subheader(t("access.admin_list"))
+st.dataframe(pd.DataFrame({
+    t("access.column_name"): [u.name for u in users],
+    t("access.column_roles"): [_role_names(u.roles) for u in users],
+    t("access.column_amphoe"): [u.amphoe or "" for u in users],
+    t("access.column_state"): [t("access.state_disabled") if u.disabled else t("access.state_enabled")
+                               for u in users],
+    t("access.column_created"): [format_timestamp(u.created_at, lang()) for u in users],
+    t("access.column_created_by"): [u.created_by for u in users],
+}), hide_index=True, use_container_width=True, key="access_users_table")
+
+left, middle, right = st.columns(3)
+with left, st.form("access_add_user", clear_on_submit=True):
+    st.subheader(t("access.add_user"))
+    name = st.text_input(t("access.user_name"), key="access_new_name", max_chars=64)
+    roles = st.multiselect(t("access.roles"), ROLES, format_func=lambda r: t(f"access.role.{r}"),
+                           key="access_new_roles")
+    amphoe = st.text_input(t("access.amphoe_of_district"), key="access_new_amphoe", max_chars=4)
+    first = st.text_input(t("access.password"), type="password", key="access_new_password", max_chars=256)
+    again = st.text_input(t("access.password_again"), type="password", key="access_new_again", max_chars=256)
+    if st.form_submit_button(t("access.add"), type="primary"):
+        if first != again:
+            _done("error", t("access.passwords_differ"))
+        else:
+            try:
+                added = work.add_user(name, first, roles, amphoe or None)
+            except service.REFUSALS as error:
+                _done("error", refusal_text(error))
+            else:
+                _done("ok", t("access.added", name=added.name))
+        st.rerun()
+
+names = [u.name for u in users]
+with middle, st.form("access_switch_user"):
+    st.subheader(t("access.disable_user"))
+    chosen = st.selectbox(t("access.account"), names, key="access_switch_name")
+    disable = st.form_submit_button(t("access.disable"))
+    enable = st.form_submit_button(t("access.enable"))
+    if disable or enable:
+        try:
+            changed = work.disable_user(chosen) if disable else work.enable_user(chosen)
+        except service.REFUSALS as error:
+            _done("error", refusal_text(error))
+        else:
+            _done("ok", t("access.disabled_done" if changed.disabled else "access.enabled_done", name=changed.name))
+        st.rerun()
+
+with right, st.form("access_reset_password", clear_on_submit=True):
+    st.subheader(t("access.reset_password"))
+    whose = st.selectbox(t("access.account"), names, key="access_reset_name")
+    first = st.text_input(t("access.password"), type="password", key="access_reset_password", max_chars=256)
+    again = st.text_input(t("access.password_again"), type="password", key="access_reset_again", max_chars=256)
+    if st.form_submit_button(t("access.reset")):
+        if first != again:
+            _done("error", t("access.passwords_differ"))
+        else:
+            try:
+                work.reset_password(whose, first)
+            except service.REFUSALS as error:
+                _done("error", refusal_text(error))
+            else:
+                _done("ok", t("access.reset_done", name=whose))
+        st.rerun()
