@@ -109,7 +109,7 @@ def _check(item: NewCorrection, author: str) -> None:
     if not isinstance(item.source, str) or not item.source.strip():
         raise StoreError(f"village {code}: the correction needs a source (e.g. 'GPS survey 2549')")
     if not author.strip():
-        raise StoreError("a location correction needs the name of who records it (the logged-in user)")
+        raise StoreError("a location correction needs its author's name (the logged-in user)")
 
 
 def _correction(row) -> Correction:

@@ -166,7 +166,7 @@ def _check_batch(rows: Sequence[NewProgress], source: str, author: str) -> None:
     if not isinstance(source, str) or not source.strip():
         raise StoreError("progress needs a source: 'table' or the imported file's name")
     if not isinstance(author, str) or not author.strip():
-        raise StoreError("recording progress needs the name of who records it (the logged-in user)")
+        raise StoreError("recording progress needs the recording planner's name (the logged-in user)")
     for row in rows:
         _check(row)
 
