@@ -10,9 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.i18n import COMMON
-from dashboard.plans import author_box
-from dashboard.ui import language_switch, t
+from dashboard.common.database import author_box
+from dashboard.common.formatting import COMMON
+from dashboard.common.text import language_switch, t
 
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
@@ -20,10 +20,10 @@ st.set_page_config(page_title="KM rollout · นครศรีธรรมร�
 language_switch()
 author_box()
 pages = [
-    st.Page("views/plan.py", title=t(COMMON, "page_plan"), icon=":material/map:", url_path="plan", default=True),
-    st.Page("views/coverage.py", title=t(COMMON, "page_coverage"), icon=":material/monitoring:",
+    st.Page("plan/page.py", title=t(COMMON, "page_plan"), icon=":material/map:", url_path="plan", default=True),
+    st.Page("coverage/page.py", title=t(COMMON, "page_coverage"), icon=":material/monitoring:",
             url_path="coverage"),
-    st.Page("views/export.py", title=t(COMMON, "page_export"), icon=":material/download:", url_path="export"),
-    st.Page("views/data.py", title=t(COMMON, "page_data"), icon=":material/database:", url_path="data"),
+    st.Page("export/page.py", title=t(COMMON, "page_export"), icon=":material/download:", url_path="export"),
+    st.Page("data_page/page.py", title=t(COMMON, "page_data"), icon=":material/database:", url_path="data"),
 ]
 st.navigation(pages).run()

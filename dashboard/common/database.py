@@ -1,0 +1,38 @@
+"""Saved work for every page: the database, opened once per server, and the planner's name recorded with changes.
+
+Imports nothing else of the dashboard, so the data set (location corrections) and the scenarios can both use it.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+import streamlit as st
+
+import store
+from dashboard.common.text import t
+
+AUTHOR_KEY = "author"
+
+
+@st.cache_resource(show_spinner=False)
+def get_store() -> store.Store:
+    """The database (ROLLOUT_DATABASE_URL or the user's data folder), opened once per server."""
+    return store.open_store()
+
+
+def author() -> str:
+    """The planner's name as typed in the sidebar (defaults to the login name), recorded with every change."""
+    name = st.session_state.get(AUTHOR_KEY, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "planner"
+
+
+def author_box() -> None:
+    """The planner's name in the sidebar of every page (recorded with plan changes, corrections, progress)."""
+    label = {"author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)")}
+    st.sidebar.text_input(t(label, "author"), key=AUTHOR_KEY)

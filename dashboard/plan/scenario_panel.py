@@ -1,0 +1,148 @@
+"""Scenarios on the Plan page: open, save as, duplicate, start from the default plan (sidebar); compare two
+scenarios and read a scenario's history (tabs under the map)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import store
+from dashboard.common.database import author, get_store
+from dashboard.common.dataset import Dataset
+from dashboard.common.scenarios import load_scenario
+from dashboard.common.text import lang, t
+from dashboard.plan import editing
+from dashboard.plan.editing import Session, Villages
+from dashboard.plan.scenario_compare import history_table, metric_comparison, moved_villages
+from geodata import schema
+from geodata.plans import DEFAULT_SCENARIO_NAME
+
+PICK_KEY = "plan_scenario_pick"
+
+TEXT = {
+    "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
+    "version": ("ฉบับที่ {version} · {by}", "Version {version} · {by}"),
+    "name": ("ชื่อแผนใหม่", "New scenario name"),
+    "save_as": ("บันทึกเป็นแผนใหม่", "Save as new"),
+    "save_as_help": ("บันทึกแผนที่เห็นอยู่ (รวมการเปลี่ยนแปลงที่รอยืนยัน) เป็นชื่อใหม่",
+                     "Save the plan as shown (with pending changes) under a new name"),
+    "duplicate": ("ทำสำเนาฉบับที่บันทึก", "Duplicate the saved plan"),
+    "from_default": ("สร้างจากแผนตั้งต้น", "New from the default plan"),
+    "from_default_help": ("แผนที่ปรับให้ดีที่สุดของจังหวัด: 2549 400, 2550 600, 2551 ที่เหลือ",
+                          "The province's optimised default plan: 2549 400, 2550 600, 2551 the rest"),
+    "opened": ("เปิดแผน {name}", "Opened {name}"),
+    "not_found": ("ไม่พบแผน {name}; เปิด {opened} แทน", "No scenario named {name}; opened {opened} instead"),
+    "compare": ("เปรียบเทียบแผน", "Compare scenarios"),
+    "a": ("แผน ก", "Scenario A"),
+    "b": ("แผน ข", "Scenario B"),
+    "moved": ("หมู่บ้านที่ต่างกัน: {n}", "Villages that differ: {n}"),
+    "same": ("สองแผนนี้จัดหมู่บ้านเหมือนกัน", "The two scenarios place every village alike"),
+    "history": ("ประวัติการแก้ไขของ {name}", "Change history of {name}"),
+}
+
+
+def open_session() -> Session:
+    """The session for the scenario named in the URL (opened, or created on a first visit) and kept."""
+    wanted = st.query_params.get(editing.QUERY_KEY)
+    session = editing.current()
+    if session is not None and (wanted is None or wanted == session.scenario.name):
+        return editing.keep(session)
+    scenario, missing = editing.open_or_create(get_store(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME),
+                                                  author())
+    if missing:
+        st.warning(t(TEXT, "not_found", name=missing, opened=scenario.name))
+    return editing.keep(Session(scenario))
+
+
+def scenario_sidebar(session: Session, villages: Villages) -> None:
+    """Open another scenario, save the plan under a new name, duplicate it, or start from the default plan."""
+    sidebar = st.sidebar
+    names = get_store().scenario_names()
+    if st.session_state.get(PICK_KEY) != session.scenario.name:
+        st.session_state[PICK_KEY] = session.scenario.name
+    sidebar.selectbox(t(TEXT, "scenario"), names, key=PICK_KEY, on_change=_open_picked)
+    sidebar.caption(t(TEXT, "version", version=session.scenario.version, by=session.scenario.updated_by))
+    sidebar.text_input(t(TEXT, "name"), key="plan_new_name")
+    sidebar.button(t(TEXT, "save_as"), key="plan_save_as", help=t(TEXT, "save_as_help"), on_click=_save_as,
+                   args=(villages,), width="stretch")
+    sidebar.button(t(TEXT, "duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
+    sidebar.button(t(TEXT, "from_default"), key="plan_from_default", help=t(TEXT, "from_default_help"),
+                   on_click=_from_default, width="stretch")
+    message = st.session_state.pop("plan_sidebar_message", None)
+    if message:
+        getattr(sidebar, message[0])(message[1])
+
+
+def _open(name: str) -> None:
+    scenario = get_store().open_scenario(name)
+    editing.keep(Session(scenario))
+
+
+def _open_picked() -> None:
+    _open(st.session_state[PICK_KEY])
+
+
+def _new_name() -> str:
+    return st.session_state.get("plan_new_name", "").strip()
+
+
+def _save_as(villages: Villages) -> None:
+    try:
+        session = editing.save_as(editing.current(), get_store(), villages, _new_name(), author())
+    except store.StoreError as error:
+        st.session_state["plan_sidebar_message"] = ("error", str(error))
+        return
+    editing.keep(session)
+    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=session.scenario.name))
+
+
+def _duplicate() -> None:
+    try:
+        copy = get_store().duplicate_scenario(editing.current().scenario.name, _new_name(), author=author())
+    except store.StoreError as error:
+        st.session_state["plan_sidebar_message"] = ("error", str(error))
+        return
+    editing.keep(Session(copy))
+    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=copy.name))
+
+
+def _from_default() -> None:
+    name = _new_name()
+    if not name:
+        st.session_state["plan_sidebar_message"] = ("error", str(store.StoreError(
+            "a scenario needs a name; type one before saving")))
+        return
+    if get_store().has_scenario(name):
+        st.session_state["plan_sidebar_message"] = ("error", str(store.ScenarioExistsError(name)))
+        return
+    scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
+    editing.keep(Session(scenario))
+    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=name))
+
+
+def compare_panel(session: Session, dataset: Dataset) -> None:
+    """Pick two saved scenarios; show the villages that differ and the measures side by side."""
+    names = get_store().scenario_names()
+    left, right = st.columns(2)
+    a = left.selectbox(t(TEXT, "a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
+    others = [n for n in names if n != a] or names
+    b = right.selectbox(t(TEXT, "b"), others, key="plan_compare_b")
+    first, second = get_store().open_scenario(a), get_store().open_scenario(b)
+    st.dataframe(metric_comparison(first, second, lang()), hide_index=True, key="plan_compare_metrics")
+    frame = dataset.villages
+    names_of = {code: (v, tb, am) for code, v, tb, am in zip(
+        frame[schema.VILLAGE_CODE], frame[schema.VILLAGE_TH], frame[schema.TAMBON_TH], frame[schema.AMPHOE_TH],
+        strict=True)}
+    moved = moved_villages(first, second, names_of, lang())
+    if moved.empty:
+        st.info(t(TEXT, "same"))
+    else:
+        st.markdown(t(TEXT, "moved", n=len(moved)))
+        st.dataframe(moved, hide_index=True, key="plan_compare_moved")
+
+
+def history_panel(session: Session) -> None:
+    """The open scenario's change records, newest first."""
+    st.caption(t(TEXT, "history", name=session.scenario.name))
+    changes = get_store().scenario_history(session.scenario.name)
+    st.dataframe(history_table(changes, lang()), hide_index=True, key="plan_history_table")
+
