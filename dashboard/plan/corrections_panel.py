@@ -12,6 +12,9 @@ from dashboard.common.dataset import Dataset
 from dashboard.common.text import t
 from geodata.corrections import CORRECTION_COLUMNS, read_corrections
 
+#: What the last recording did (shown once after the rerun that follows it).
+MESSAGE_KEY = "corrections_message"
+
 TEXT = {
     "upload": ("อัปโหลดไฟล์แก้ตำแหน่งหมู่บ้าน (CSV: village_code, lat, lon, source)",
                "Upload location corrections (CSV: village_code, lat, lon, source)"),
@@ -55,9 +58,9 @@ def corrections_panel(dataset: Dataset) -> None:
                          hide_index=True, key="corrections_preview")
             if st.button(t(TEXT, "record"), key="corrections_record"):
                 get_store().add_location_corrections([c.to_new() for c in checked], author=author())
-                st.session_state["corrections_message"] = t(TEXT, "recorded", n=len(checked))
+                st.session_state[MESSAGE_KEY] = t(TEXT, "recorded", n=len(checked))
                 st.rerun()
-    message = st.session_state.pop("corrections_message", None)
+    message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         st.success(message)
     _corrections_in_use()

@@ -135,6 +135,14 @@ def metrics_of(scenario: store.Scenario, plan: Plan, villages: Villages, edits: 
 
 
 # --- Editing ----------------------------------------------------------------------------------------------
+def pending_villages(session: Session) -> list[str]:
+    """Villages the pending edits touch (assigned, locked, moved by the optimiser): drawn larger on the map."""
+    codes: list[str] = []
+    for edit in session.pending:
+        codes += list(edit.villages) + list(edit.moved)
+    return codes
+
+
 def draft(session: Session, villages: Villages) -> Plan:
     """The plan with the pending edits applied (what the tallies and the map show)."""
     return apply_edits(session.plan, session.pending, villages.tambon_of)

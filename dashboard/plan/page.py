@@ -13,10 +13,11 @@ from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import COMMON
 from dashboard.common.text import t
 from dashboard.plan import editing
+from dashboard.plan.actions import queue
 from dashboard.plan.corrections_panel import corrections_panel
 from dashboard.plan.roster_editor import roster_editor
 from dashboard.plan.scenario_panel import compare_panel, history_panel, open_session, scenario_sidebar
-from dashboard.plan.workspace import plan_workspace, queue, villages_for
+from dashboard.plan.workspace import plan_workspace, villages_for
 
 TEXT = {
     "title": ("แผนการขยายผลรายหมู่บ้าน", "Village rollout plan"),

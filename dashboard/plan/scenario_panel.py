@@ -17,6 +17,9 @@ from geodata import schema
 from geodata.plans import DEFAULT_SCENARIO_NAME
 
 PICK_KEY = "plan_scenario_pick"
+NEW_NAME_KEY = "plan_new_name"
+#: What the last sidebar action did (callbacks cannot draw; the sidebar shows it on the next run).
+MESSAGE_KEY = "plan_sidebar_message"
 
 TEXT = {
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
@@ -61,13 +64,13 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
         st.session_state[PICK_KEY] = session.scenario.name
     sidebar.selectbox(t(TEXT, "scenario"), names, key=PICK_KEY, on_change=_open_picked)
     sidebar.caption(t(TEXT, "version", version=session.scenario.version, by=session.scenario.updated_by))
-    sidebar.text_input(t(TEXT, "name"), key="plan_new_name")
+    sidebar.text_input(t(TEXT, "name"), key=NEW_NAME_KEY)
     sidebar.button(t(TEXT, "save_as"), key="plan_save_as", help=t(TEXT, "save_as_help"), on_click=_save_as,
                    args=(villages,), width="stretch")
     sidebar.button(t(TEXT, "duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
     sidebar.button(t(TEXT, "from_default"), key="plan_from_default", help=t(TEXT, "from_default_help"),
                    on_click=_from_default, width="stretch")
-    message = st.session_state.pop("plan_sidebar_message", None)
+    message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         getattr(sidebar, message[0])(message[1])
 
@@ -81,42 +84,46 @@ def _open_picked() -> None:
     _open(st.session_state[PICK_KEY])
 
 
+def _say(kind: str, text: str) -> None:
+    st.session_state[MESSAGE_KEY] = (kind, text)
+
+
 def _new_name() -> str:
-    return st.session_state.get("plan_new_name", "").strip()
+    return st.session_state.get(NEW_NAME_KEY, "").strip()
 
 
 def _save_as(villages: Villages) -> None:
     try:
         session = editing.save_as(editing.current(), get_store(), villages, _new_name(), author())
     except store.StoreError as error:
-        st.session_state["plan_sidebar_message"] = ("error", str(error))
+        _say("error", str(error))
         return
     editing.keep(session)
-    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=session.scenario.name))
+    _say("success", t(TEXT, "opened", name=session.scenario.name))
 
 
 def _duplicate() -> None:
     try:
         copy = get_store().duplicate_scenario(editing.current().scenario.name, _new_name(), author=author())
     except store.StoreError as error:
-        st.session_state["plan_sidebar_message"] = ("error", str(error))
+        _say("error", str(error))
         return
     editing.keep(Session(copy))
-    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=copy.name))
+    _say("success", t(TEXT, "opened", name=copy.name))
 
 
 def _from_default() -> None:
     name = _new_name()
     if not name:
-        st.session_state["plan_sidebar_message"] = ("error", str(store.StoreError(
+        _say("error", str(store.StoreError(
             "a scenario needs a name; type one before saving")))
         return
     if get_store().has_scenario(name):
-        st.session_state["plan_sidebar_message"] = ("error", str(store.ScenarioExistsError(name)))
+        _say("error", str(store.ScenarioExistsError(name)))
         return
     scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
     editing.keep(Session(scenario))
-    st.session_state["plan_sidebar_message"] = ("success", t(TEXT, "opened", name=name))
+    _say("success", t(TEXT, "opened", name=name))
 
 
 def compare_panel(session: Session, dataset: Dataset) -> None:

@@ -45,7 +45,7 @@ class FakeMap:
 @pytest.fixture
 def fake_map():
     fake = FakeMap()
-    with mock.patch("dashboard.plan.workspace.st_folium", fake):
+    with mock.patch("dashboard.plan.map_panel.st_folium", fake):
         yield fake
 
 

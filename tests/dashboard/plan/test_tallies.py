@@ -111,7 +111,7 @@ def test_a_valid_plan_passes_every_check(problem):
 
 
 def test_engine_status_codes_are_shown_in_words():
-    from dashboard.plan.workspace import STATUS_WORDS
+    from dashboard.plan.text import STATUS_WORDS
 
     assert set(STATUS_WORDS) >= {"optimal", "district_bound", "mip", "local_optimum", "local_search", "off"}
     for thai, english in STATUS_WORDS.values():

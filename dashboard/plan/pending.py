@@ -1,0 +1,121 @@
+"""The Plan page's pending changes: listed in words, then applied (saved as the scenario's next version),
+discarded, undone or redone; and what happens when another planner saved the scenario first.
+
+Applying, undoing and redoing each save a version through the editing session (`editing`); a save refused
+because the scenario changed elsewhere leaves a conflict, offered here to reload (keeping the pending changes)
+or to save them as a new scenario.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import store
+from dashboard.common.database import author, get_store
+from dashboard.common.dataset import Dataset
+from dashboard.common.formatting import format_number
+from dashboard.common.text import t
+from dashboard.plan import editing
+from dashboard.plan.editing import Session, Villages
+from dashboard.plan.edits import ASSIGN, OPTIMISE, PILOT, ROSTER, UNPILOT, Edit, EditError
+from dashboard.plan.names import tambon_names
+from dashboard.plan.notices import notify
+from dashboard.plan.text import TEXT
+
+REASON_KEY = "plan_reason"
+CONFLICT_NAME_KEY = "plan_conflict_name"
+
+
+def pending_panel(session: Session, dataset: Dataset, villages: Villages) -> None:
+    """The pending edits in words, the reason box, apply/discard, undo/redo."""
+    st.markdown(f"**{t(TEXT, 'pending')}**")
+    if session.pending:
+        for edit in session.pending:
+            st.markdown(f"- {describe(edit, dataset)}")
+        st.text_input(t(TEXT, "reason"), key=REASON_KEY)
+    else:
+        st.caption(t(TEXT, "no_pending"))
+    columns = st.columns([3, 2])
+    columns[0].button(t(TEXT, "apply"), key="plan_apply", type="primary", disabled=not session.pending,
+                      on_click=_apply, args=(villages,), width="stretch")
+    columns[1].button(t(TEXT, "discard"), key="plan_discard", disabled=not session.pending,
+                      on_click=_discard, width="stretch")
+    columns = st.columns(2)
+    columns[0].button(t(TEXT, "undo"), key="plan_undo", icon=":material/undo:",
+                      disabled=bool(session.pending) or not session.history.can_undo, on_click=_undo_redo,
+                      args=("undo", villages), width="stretch")
+    columns[1].button(t(TEXT, "redo"), key="plan_redo", icon=":material/redo:",
+                      disabled=bool(session.pending) or not session.history.can_redo, on_click=_undo_redo,
+                      args=("redo", villages), width="stretch")
+
+
+def describe(edit: Edit, dataset: Dataset) -> str:
+    """A pending edit in words, in the interface language."""
+    n = format_number(len(edit.villages))
+    if edit.action == ASSIGN:
+        return t(TEXT, "edit_assign_lock" if edit.lock else "edit_assign", n=n, wave=edit.wave)
+    if edit.action in (PILOT, UNPILOT):
+        names = tambon_names(dataset)
+        return t(TEXT, f"edit_{edit.action}", tambons=", ".join(names.get(c, c) for c in edit.tambons))
+    if edit.action == OPTIMISE:
+        return t(TEXT, "edit_optimise", n=format_number(len(edit.moved)))
+    if edit.action == ROSTER:
+        return t(TEXT, "edit_roster")
+    return t(TEXT, f"edit_{edit.action}", n=n)
+
+
+def conflict_panel(villages: Villages) -> None:
+    """When another planner saved first: who did, reload (keeping my changes pending), or save mine as new."""
+    session = editing.current()
+    if session.conflict is None:
+        return
+    st.error(t(TEXT, "conflict", message=session.conflict.message))
+    st.button(t(TEXT, "reload"), key="plan_conflict_reload", on_click=_reload, args=(villages,))
+    name_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
+    name_col.text_input(t(TEXT, "new_name"), key=CONFLICT_NAME_KEY,
+                        value=f"{session.scenario.name} ({author()})")
+    button_col.button(t(TEXT, "save_new"), key="plan_conflict_save", on_click=_save_conflict_as_new,
+                      args=(villages,))
+
+
+def _apply(villages: Villages) -> None:
+    session = editing.apply_pending(editing.current(), get_store(), villages, author(),
+                                    st.session_state.get(REASON_KEY))
+    editing.keep(session)
+    if session.conflict is None:
+        st.session_state[REASON_KEY] = ""
+        notify("success", t(TEXT, "applied", version=session.scenario.version))
+
+
+def _discard() -> None:
+    editing.keep(editing.discard_pending(editing.current()))
+
+
+def _undo_redo(which: str, villages: Villages) -> None:
+    step = editing.undo if which == "undo" else editing.redo
+    try:
+        session = step(editing.current(), get_store(), villages, author())
+    except EditError as error:
+        notify("error", str(error))
+        return
+    editing.keep(session)
+    if session.conflict is None:
+        notify("success", t(TEXT, "applied", version=session.scenario.version))
+
+
+def _reload(villages: Villages) -> None:
+    session, dropped = editing.reload(editing.current(), get_store(), villages)
+    editing.keep(session)
+    for reason in dropped:
+        notify("warning", t(TEXT, "dropped", reason=reason))
+
+
+def _save_conflict_as_new(villages: Villages) -> None:
+    name = st.session_state.get(CONFLICT_NAME_KEY, "").strip()
+    try:
+        session = editing.save_as(editing.current(), get_store(), villages, name, author())
+    except store.StoreError as error:
+        notify("error", str(error))
+        return
+    editing.keep(session)
+    notify("success", t(TEXT, "applied", version=session.scenario.version))
