@@ -11,19 +11,18 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.common.database import author_box
-from dashboard.common.formatting import COMMON
 from dashboard.common.text import language_switch, t
 
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
-st.set_page_config(page_title="KM rollout · นครศรีธรรมราช", page_icon=FAVICON, layout="wide")
+st.set_page_config(page_title=t("common.browser_title"), page_icon=FAVICON, layout="wide")
 language_switch()
 author_box()
 pages = [
-    st.Page("plan/page.py", title=t(COMMON, "page_plan"), icon=":material/map:", url_path="plan", default=True),
-    st.Page("coverage/page.py", title=t(COMMON, "page_coverage"), icon=":material/monitoring:",
+    st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", url_path="plan", default=True),
+    st.Page("coverage/page.py", title=t("common.page_coverage"), icon=":material/monitoring:",
             url_path="coverage"),
-    st.Page("export/page.py", title=t(COMMON, "page_export"), icon=":material/download:", url_path="export"),
-    st.Page("data_page/page.py", title=t(COMMON, "page_data"), icon=":material/database:", url_path="data"),
+    st.Page("export/page.py", title=t("common.page_export"), icon=":material/download:", url_path="export"),
+    st.Page("data_page/page.py", title=t("common.page_data"), icon=":material/database:", url_path="data"),
 ]
 st.navigation(pages).run()

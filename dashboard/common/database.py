@@ -34,5 +34,4 @@ def author() -> str:
 
 def author_box() -> None:
     """The planner's name in the sidebar of every page (recorded with plan changes, corrections, progress)."""
-    label = {"author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)")}
-    st.sidebar.text_input(t(label, "author"), key=AUTHOR_KEY)
+    st.sidebar.text_input(t("common.author"), key=AUTHOR_KEY)

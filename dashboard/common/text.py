@@ -1,10 +1,16 @@
-"""Small Streamlit helpers every page uses: the current language and translated text."""
+"""The interface language and its text: a thin helper over the message catalogue (geodata.messages).
+
+Thai is the default; the sidebar switch sets the session's language, and `t(key)` looks a message up in it.
+Code that runs without a session (pure table builders, tests) calls `geodata.messages.text(key, lang)`.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.common.formatting import DEFAULT_LANGUAGE, LANGUAGE_KEY, Texts, translate
+from geodata.messages import DEFAULT_LANGUAGE, LANGUAGES, text
+
+LANGUAGE_KEY = "lang"
 
 
 def lang() -> str:
@@ -12,12 +18,13 @@ def lang() -> str:
     return st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
 
 
-def t(texts: Texts, key: str, **values: object) -> str:
-    """`key` from a page's text table (or the shared glossary) in the session's language."""
-    return translate(texts, key, lang(), **values)
+def t(key: str, **values: object) -> str:
+    """The message `key` (e.g. "plan.page.title") in the session's language, with its fields filled."""
+    return text(key, lang(), **values)
 
 
 def language_switch() -> None:
-    """Thai/English radio in the sidebar; Thai is the default."""
-    st.sidebar.radio(translate({}, "language", lang()), ["th", "en"], key=LANGUAGE_KEY, horizontal=True,
-                     format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
+    """Thai/English radio in the sidebar; Thai is the default. Each language is named in itself."""
+    names = {"th": text("common.language_name_th", "th"), "en": text("common.language_name_en", "en")}
+    st.sidebar.radio(t("common.language"), list(LANGUAGES), key=LANGUAGE_KEY, horizontal=True,
+                     format_func=names.get)

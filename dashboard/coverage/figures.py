@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata import schema
+from geodata.messages.facts import step_name
 from planning.coverage import CoverageFigures, coverage_figures, rank_districts
 from planning.progress import NOT_REPORTED, STEPS, Reached, stalled_villages, step_counts_by_district, wave_start
 from store import Scenario
@@ -174,4 +175,4 @@ def stalled_table(view: CoverageView, current: Mapping[str, Reached], today: dt.
 
 def step_names(lang: str, not_reported: str) -> dict[int, str]:
     """Step number -> "n. name" in `lang`, with 0 named `not_reported`."""
-    return {NOT_REPORTED: not_reported, **{s.number: f"{s.number}. {s.name(lang)}" for s in STEPS}}
+    return {NOT_REPORTED: not_reported, **{s.number: f"{s.number}. {step_name(s.number, lang)}" for s in STEPS}}

@@ -14,8 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.common.formatting import Texts, format_date, translate
+from dashboard.common.formatting import format_date
 from geodata import schema
+from geodata.messages import text
+from geodata.messages.facts import step_name
 from geodata.progress_io import (
     REACHED_ON,
     REASON,
@@ -27,35 +29,22 @@ from geodata.progress_io import (
     record_reports,
     thai_date_text,
 )
-from planning.progress import STEPS, Refusal
+from planning.progress import Refusal
 from store.progress import TABLE_SOURCE, ProgressEntry, ProgressStore
 
 #: Why a row was refused, per planning/geodata check name; fields come from the refusal's details.
-REFUSAL_TEXT: Texts = {
-    "unknown_village": ("ไม่พบรหัสหมู่บ้าน {code} ในชุดข้อมูลที่ใช้อยู่ ตรวจรหัส 8 หลัก",
-                        "Village code {code} is not in the data set in use; check the 8-digit code"),
-    "no_wave": ("หมู่บ้าน {code} ไม่มีระยะในแผนนี้ จึงยังไม่อยู่ในการขยายผล",
-                "Village {code} has no wave in this plan, so it is not being covered"),
-    "step_out_of_range": ("ไม่มีขั้น {step}: ใช้เลข 1 ถึง 6", "There is no step {step}: use 1 to 6"),
-    "step_not_number": ("ขั้น '{value}' ไม่ใช่ตัวเลข: ใช้เลข 1 ถึง 6", "Step '{value}' is not a number: use 1 to 6"),
-    "step_backwards": ("ขั้น {step} ถอยหลังจากขั้นปัจจุบัน {current} โดยไม่มีเหตุผล: ระบุเหตุผลในช่องเหตุผล",
-                       "Step {step} goes back from the current step {current} without a reason: write the reason"),
-    "no_change": ("หมู่บ้านอยู่ขั้น {step} อยู่แล้ว (ตั้งแต่ {current_on}): รายงานเมื่อเปลี่ยนขั้นเท่านั้น",
-                  "The village is already at step {step} (since {current_on}): report only a change of step"),
-    "before_current": ("วันที่ {reached_on} ก่อนวันที่ถึงขั้นปัจจุบัน {current} ({current_on})",
-                       "The date {reached_on} is before the current step {current} was reached ({current_on})"),
-    "future_date": ("วันที่ {reached_on} ยังมาไม่ถึง (วันนี้ {today})",
-                    "The date {reached_on} is in the future (today is {today})"),
-    "before_wave": ("วันที่ {reached_on} ก่อนเริ่มระยะ {wave} ของหมู่บ้าน (ปีงบประมาณ {wave} เริ่ม {wave_start})",
-                    "The date {reached_on} is before the village's wave {wave} began (fiscal year {wave} starts "
-                    "{wave_start})"),
-    "missing_value": ("ช่อง {column} ว่าง: กรอกรหัสหมู่บ้าน ขั้น และวันที่ถึงขั้น",
-                      "The {column} cell is empty: fill in the village code, the step and the date"),
-    "date_unreadable": ("อ่านวันที่ '{value}' ไม่ได้: เขียนแบบ 31/1/2568 (วัน/เดือน/ปี พ.ศ.) หรือ 2025-01-31",
-                        "Cannot read the date '{value}': write 31/1/2568 (day/month/B.E. year) or 2025-01-31"),
-}
-TEXT: Texts = {
-    "row": ("แถว", "Row"), "value": ("ค่า", "Value"), "reason": ("เหตุผลที่ไม่รับ", "Why refused"),
+REFUSALS = {
+    "unknown_village": "coverage.refusal.unknown_village",
+    "no_wave": "coverage.refusal.no_wave",
+    "step_out_of_range": "coverage.refusal.step_out_of_range",
+    "step_not_number": "coverage.refusal.step_not_number",
+    "step_backwards": "coverage.refusal.step_backwards",
+    "no_change": "coverage.refusal.no_change",
+    "before_current": "coverage.refusal.before_current",
+    "future_date": "coverage.refusal.future_date",
+    "before_wave": "coverage.refusal.before_wave",
+    "missing_value": "coverage.refusal.missing_value",
+    "date_unreadable": "coverage.refusal.date_unreadable",
 }
 #: Columns of the editable table: shown (read-only) then entered.
 SHOWN_COLUMNS = ("village_code", "village", "tambon", "wave", "current", "since")
@@ -64,25 +53,27 @@ ENTERED_COLUMNS = (STEP, REACHED_ON, REPORTED_BY, REASON)
 
 def step_option(number: int, lang: str) -> str:
     """How a step reads in the table's drop-down: "3 · ความมีประสิทธิภาพของชุมชน"."""
-    return f"{number} · {STEPS[number - 1].name(lang)}"
+    return f"{number} · {step_name(number, lang)}"
 
 
 def refusal_reason(refusal: Refusal, lang: str) -> str:
     """A refused row's reason in `lang`, with its dates written the Thai way (2 ธ.ค. 2548)."""
     values = {k: (format_date(v, lang) if isinstance(v, dt.date) else v) for k, v in refusal.details.items()}
     values.setdefault("value", refusal.value or "")
+    if refusal.check not in REFUSALS:  # a check without its own wording: the rule's own message
+        return str(refusal)
     try:
-        return translate(REFUSAL_TEXT, refusal.check, lang, **values)
-    except (KeyError, IndexError):  # a check without its own wording: the rule's own message
+        return text(REFUSALS[refusal.check], lang, **values)
+    except (KeyError, IndexError):  # a wording that quotes a value this refusal lacks
         return str(refusal)
 
 
 def refusal_table(refusals: Sequence[Refusal], lang: str) -> pd.DataFrame:
     """One line per refusal: row, village code, value and the reason in the reader's language."""
-    return pd.DataFrame([{
-        translate(TEXT, "row", lang): r.row, translate({}, "code", lang): r.village_code or "",
-        translate(TEXT, "value", lang): r.value or "", translate(TEXT, "reason", lang): refusal_reason(r, lang),
-    } for r in refusals])
+    columns = [text(key, lang) for key in ("coverage.refused_table.row", "common.code", "coverage.refused_table.value",
+                                           "coverage.refused_table.reason")]
+    return pd.DataFrame([[r.row, r.village_code or "", r.value or "", refusal_reason(r, lang)] for r in refusals],
+                        columns=columns)
 
 
 def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], current: Mapping[str, ProgressEntry],

@@ -18,7 +18,6 @@ from dashboard.plan.edits import ASSIGN, LOCK, PILOT, UNLOCK, UNPILOT, Edit, Edi
 from dashboard.plan.map_layers import wave_display_names
 from dashboard.plan.notices import notify
 from dashboard.plan.reruns import rerun_fragment
-from dashboard.plan.text import TEXT
 
 ASSIGN_WAVE_KEY = "plan_assign_wave"
 ASSIGN_LOCK_KEY = "plan_assign_lock"
@@ -26,28 +25,28 @@ ASSIGN_LOCK_KEY = "plan_assign_lock"
 
 def actions_panel(session: Session, plan: Plan, villages: Villages) -> None:
     """The wave to assign to, the action buttons (disabled with nothing selected) and "optimise the rest"."""
-    st.markdown(f"**{t(TEXT, 'actions')}**")
+    st.markdown(f"**{t('plan.actions.heading')}**")
     none = not session.selection
     names = wave_display_names(plan.labels, plan.pilot_label, lang())
     wave_col, lock_col = st.columns([3, 2], vertical_alignment="bottom")
-    wave_col.selectbox(t(TEXT, "to_wave"), list(plan.labels), format_func=names.get, key=ASSIGN_WAVE_KEY,
+    wave_col.selectbox(t("plan.actions.to_wave"), list(plan.labels), format_func=names.get, key=ASSIGN_WAVE_KEY,
                        index=min(1, len(plan.labels) - 1))
-    lock_col.checkbox(t(TEXT, "lock_too"), value=True, key=ASSIGN_LOCK_KEY)
+    lock_col.checkbox(t("plan.actions.lock_too"), value=True, key=ASSIGN_LOCK_KEY)
     columns = st.columns(3)
-    columns[0].button(t(TEXT, "assign"), key="plan_assign", disabled=none, on_click=_queue_selection,
+    columns[0].button(t("plan.actions.assign"), key="plan_assign", disabled=none, on_click=_queue_selection,
                       args=(ASSIGN, villages), type="primary")
-    columns[1].button(t(TEXT, "lock"), key="plan_lock", disabled=none, on_click=_queue_selection,
+    columns[1].button(t("plan.actions.lock"), key="plan_lock", disabled=none, on_click=_queue_selection,
                       args=(LOCK, villages))
-    columns[2].button(t(TEXT, "unlock"), key="plan_unlock", disabled=none, on_click=_queue_selection,
+    columns[2].button(t("plan.actions.unlock"), key="plan_unlock", disabled=none, on_click=_queue_selection,
                       args=(UNLOCK, villages))
     columns = st.columns(2)
-    columns[0].button(t(TEXT, "pilot"), key="plan_pilot", disabled=none, on_click=_queue_selection,
+    columns[0].button(t("plan.actions.pilot"), key="plan_pilot", disabled=none, on_click=_queue_selection,
                       args=(PILOT, villages))
-    columns[1].button(t(TEXT, "unpilot"), key="plan_unpilot", disabled=none, on_click=_queue_selection,
+    columns[1].button(t("plan.actions.unpilot"), key="plan_unpilot", disabled=none, on_click=_queue_selection,
                       args=(UNPILOT, villages))
-    if st.button(t(TEXT, "optimise"), key="plan_optimise", help=t(TEXT, "optimise_help"),
+    if st.button(t("plan.actions.optimise"), key="plan_optimise", help=t("plan.actions.optimise_help"),
                  width="stretch"):
-        with st.spinner(t(TEXT, "optimising")):
+        with st.spinner(t("plan.actions.optimising")):
             _optimise(villages)
         rerun_fragment()
 

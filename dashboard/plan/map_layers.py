@@ -26,7 +26,6 @@ import geopandas as gpd
 from branca.element import MacroElement
 from folium.template import Template
 
-from dashboard.common.formatting import Texts, translate
 from dashboard.common.maps import (
     AMPHOE_LINE,
     SELECTED_COLOUR,
@@ -39,6 +38,7 @@ from dashboard.common.maps import (
 from dashboard.common.offline import serve_locally
 from geodata import schema
 from geodata.corrections import is_corrected
+from geodata.messages import text
 from geodata.palette import UNASSIGNED_COLOUR, wave_colours
 
 PILOT_TAMBON_LINE = {"color": "#000000", "weight": 3, "dashArray": "6 4", "fill": True, "fillColor": "#000000",
@@ -47,38 +47,17 @@ PILOT_TAMBON_LINE = {"color": "#000000", "weight": 3, "dashArray": "6 4", "fill"
 DRAWN_SHAPE = {"color": "#FF00FF", "weight": 2, "fill": False, "interactive": False, "clickable": False}
 VILLAGE_LAYER = "villages"
 
-TEXT: Texts = {
-    "village": ("หมู่บ้าน", "Village"),
-    "code": ("รหัส", "Code"),
-    "moo": ("หมู่ที่", "Moo"),
-    "tambon": ("ตำบล", "Tambon"),
-    "amphoe": ("อำเภอ", "Amphoe"),
-    "wave": ("ระยะ (พ.ศ.)", "Wave (B.E.)"),
-    "lock": ("การล็อก", "Lock"),
-    "reason": ("เหตุผลของแผน", "Plan's reason"),
-    "quality": ("ตำแหน่ง", "Location"),
-    "locked": ("ล็อกแล้ว", "locked"),
-    "unlocked": ("ไม่ล็อก", "not locked"),
-    "unassigned": ("ยังไม่กำหนด", "not assigned"),
-    "reason_pilot": ("ตำบลนำร่อง", "pilot tambon"),
-    "reason_locked": ("ผู้วางแผนล็อกไว้", "locked by a planner"),
-    "reason_balance": ("แบ่งตำบลเพื่อสมดุลภาระทีม", "tambon split to balance team loads"),
-    "reason_spread": ("ขยายออกจากพื้นที่นำร่องตามจังหวะ", "spreads out from the pilots at the province's pace"),
-    "reason_manual": ("ผู้วางแผนกำหนดเอง (ไม่ล็อก)", "assigned by hand (not locked)"),
-    "quality_high": ("ตรงชื่อ (สูง)", "matched (high)"),
-    "quality_medium": ("ตรงชื่อ (กลาง)", "matched (medium)"),
-    "quality_low": ("ตรงชื่อ (ต่ำ)", "matched (low)"),
-    "quality_estimated": ("ตำแหน่งโดยประมาณ", "estimated location"),
-    "quality_corrected": ("แก้ไขโดยผู้วางแผน", "corrected by a planner"),
-    "legend_title": ("ระยะ (ปี พ.ศ.)", "Wave (B.E. year)"),
-    "legend_pilot": ("{label} นำร่อง", "{label} pilot"),
-    "legend_unassigned": ("ยังไม่กำหนดระยะ", "no wave yet"),
-    "legend_selected": ("เลือกไว้", "selected"),
-    "legend_changed": ("จุดใหญ่ = รอยืนยัน/ย้ายโดยการปรับแผน", "large dot = pending or moved by optimising"),
-    "legend_note": ("วงโปร่งเส้นประ = ตำแหน่งโดยประมาณ; กรอบประดำ = ตำบลนำร่อง",
-                    "hollow dashed = estimated location; black dashed outline = pilot tambon"),
-}
-_REASON_KEYS = ("pilot", "locked", "balance", "spread")
+#: The village tooltip's row headings.
+_HEADINGS = {"village": "plan.map.village", "code": "plan.map.code", "moo": "plan.map.moo",
+             "tambon": "plan.map.tambon", "amphoe": "plan.map.amphoe", "wave": "plan.map.wave",
+             "lock": "plan.map.lock", "reason": "plan.map.reason", "quality": "plan.map.quality"}
+#: Why a village is in its wave (planning's reason codes, and "manual" for a wave set by hand and not locked).
+_REASONS = {"pilot": "plan.map.reason_pilot", "locked": "plan.map.reason_locked",
+            "balance": "plan.map.reason_balance", "spread": "plan.map.reason_spread",
+            "manual": "plan.map.reason_manual"}
+#: Location quality (geodata.schema.LOCATION_QUALITIES, and "corrected" by a planner).
+_QUALITIES = {"high": "plan.map.quality_high", "medium": "plan.map.quality_medium", "low": "plan.map.quality_low",
+              "estimated": "plan.map.quality_estimated", "corrected": "plan.map.quality_corrected"}
 
 
 @dataclass(frozen=True)
@@ -159,14 +138,13 @@ def village_styles(points: VillagePoints, assignment: Mapping[str, str], colours
 def tooltip_texts(points: VillagePoints, lang: str, wave_names: Mapping[str, str]) -> dict:
     """The lookup table the village tooltip reads: headings, names of tambons/amphoes, waves, reasons."""
     return {
-        "h": {key: translate(TEXT, key, lang) for key in ("village", "code", "moo", "tambon", "amphoe", "wave",
-                                                          "lock", "reason", "quality")},
+        "h": {key: text(message, lang) for key, message in _HEADINGS.items()},
         "t": points.tambon_names,
         "a": points.amphoe_names,
-        "w": {"": translate(TEXT, "unassigned", lang), **wave_names},
-        "k": [translate(TEXT, "unlocked", lang), translate(TEXT, "locked", lang)],
-        "r": {"": "", **{key: translate(TEXT, f"reason_{key}", lang) for key in (*_REASON_KEYS, "manual")}},
-        "q": {q: translate(TEXT, f"quality_{q}", lang) for q in (*schema.LOCATION_QUALITIES, "corrected")},
+        "w": {"": text("plan.map.unassigned", lang), **wave_names},
+        "k": [text("plan.map.unlocked", lang), text("plan.map.locked", lang)],
+        "r": {"": "", **{key: text(message, lang) for key, message in _REASONS.items()}},
+        "q": {key: text(message, lang) for key, message in _QUALITIES.items()},
     }
 
 
@@ -302,7 +280,7 @@ def plan_base_map(bounds: Sequence[Sequence[float]], tambons_json: str, amphoes_
 
 def wave_display_names(labels: Sequence[str], pilot_label: str | None, lang: str) -> dict[str, str]:
     """How waves are written on the map: the B.E. year, the pilot wave marked as such."""
-    return {label: translate(TEXT, "legend_pilot", lang, label=label) if label == pilot_label else label
+    return {label: text("plan.map.legend_pilot", lang, label=label) if label == pilot_label else label
             for label in labels}
 
 
@@ -311,15 +289,15 @@ def plan_legend_items(labels: Sequence[str], pilot_label: str | None, lang: str)
     colours = wave_colours(labels, pilot_label)
     names = wave_display_names(labels, pilot_label, lang)
     return [*(LegendItem(names[label], colours[label]) for label in labels),
-            LegendItem(translate(TEXT, "legend_unassigned", lang), UNASSIGNED_COLOUR),
-            LegendItem(translate(TEXT, "legend_selected", lang), SELECTED_COLOUR),
-            LegendItem(translate(TEXT, "quality_estimated", lang), "#7F7F7F", estimated=True)]
+            LegendItem(text("plan.map.legend_unassigned", lang), UNASSIGNED_COLOUR),
+            LegendItem(text("plan.map.legend_selected", lang), SELECTED_COLOUR),
+            LegendItem(text("plan.map.quality_estimated", lang), "#7F7F7F", estimated=True)]
 
 
 def legend_texts(lang: str) -> tuple[str, str]:
     """The legend's title and its note (estimated points, pilot outlines, large dots)."""
-    note = f"{translate(TEXT, 'legend_note', lang)}; {translate(TEXT, 'legend_changed', lang)}"
-    return translate(TEXT, "legend_title", lang), note
+    note = f"{text('plan.map.legend_note', lang)}; {text('plan.map.legend_changed', lang)}"
+    return text("plan.map.legend_title", lang), note
 
 
 def _names(villages: gpd.GeoDataFrame, code: str, thai: str, english: str) -> dict[str, str]:

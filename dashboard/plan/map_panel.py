@@ -14,7 +14,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.common.dataset import Dataset, map_bounds
-from dashboard.common.formatting import COMMON
 from dashboard.common.text import lang, t
 from dashboard.plan import editing, placing, selection
 from dashboard.plan.editing import Session, Villages
@@ -70,7 +69,8 @@ def draw_map(session: Session, plan: Plan, dataset: Dataset, online_tiles: bool)
     tambons, tambons_json, amphoes_json = _boundaries(dataset.version, dataset)
     title, note = legend_texts(lang())
     fmap = plan_base_map(map_bounds(dataset), tambons_json, amphoes_json,
-                         labels={k: t(COMMON, k) for k in ("tambon", "amphoe", "code")}, legend_title=title,
+                         labels={"tambon": t("common.tambon"), "amphoe": t("common.amphoe"),
+                                 "code": t("common.code")}, legend_title=title,
                          legend_items=plan_legend_items(labels, pilot, lang()), legend_note=note,
                          online_tiles=online_tiles)
     points = _points(dataset.points_key, dataset)

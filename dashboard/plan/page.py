@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.common.dataset import dataset_in_use
-from dashboard.common.formatting import COMMON
 from dashboard.common.text import t
 from dashboard.plan import editing
 from dashboard.plan.actions import queue
@@ -19,30 +18,24 @@ from dashboard.plan.roster_editor import roster_editor
 from dashboard.plan.scenario_panel import compare_panel, history_panel, open_session, scenario_sidebar
 from dashboard.plan.workspace import plan_workspace, villages_for
 
-TEXT = {
-    "title": ("แผนการขยายผลรายหมู่บ้าน", "Village rollout plan"),
-    "caption": ("แผน: {name} (ฉบับที่ {version})", "Scenario: {name} (version {version})"),
-    "roster": ("ทีมคุณอำนวย", "Facilitator roster"),
-    "locations": ("แก้ตำแหน่งหมู่บ้าน", "Village locations"),
-    "compare": ("เปรียบเทียบแผน", "Compare scenarios"),
-    "history": ("ประวัติการแก้ไข", "Change history"),
-    "more": ("แสดงเพิ่มเติม", "Show more"),
-}
-PANELS = ("roster", "locations", "compare", "history")
+#: The panels under the working area, one open at a time, and their labels.
+PANELS = {"roster": "plan.page.panel_roster", "locations": "plan.page.panel_locations",
+          "compare": "plan.page.panel_compare", "history": "plan.page.panel_history"}
 
 dataset = dataset_in_use()
 villages = villages_for(dataset)
-st.title(t(TEXT, "title"))
+st.title(t("plan.page.title"))
 session = open_session()
 scenario_sidebar(session, villages)
-online = st.sidebar.toggle(t(COMMON, "online_tiles"), value=False, key="online_tiles")
-st.caption(t(TEXT, "caption", name=session.scenario.name, version=session.scenario.version))
+online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
+st.caption(t("plan.page.caption", name=session.scenario.name, version=session.scenario.version))
 
 plan_workspace(dataset, online)
 
 # One panel at a time, none at first: the map and tallies come first and load fastest.
-labels = {key: t(TEXT, key) for key in PANELS}
-panel = st.radio(t(TEXT, "more"), PANELS, index=None, horizontal=True, key="plan_panel", format_func=labels.get)
+labels = {key: t(message) for key, message in PANELS.items()}
+panel = st.radio(t("plan.page.more"), list(PANELS), index=None, horizontal=True, key="plan_panel",
+                 format_func=labels.get)
 session = editing.current()
 if panel == "roster":
     roster_editor(editing.draft(session, villages), dataset, villages, lambda edit: queue(edit, villages))

@@ -17,34 +17,36 @@ from dashboard.common.formatting import format_number
 from dashboard.common.text import t
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
-from dashboard.plan.edits import ASSIGN, OPTIMISE, PILOT, ROSTER, UNPILOT, Edit, EditError
+from dashboard.plan.edits import ASSIGN, LOCK, OPTIMISE, PILOT, ROSTER, UNLOCK, UNPILOT, Edit, EditError
 from dashboard.plan.names import tambon_names
 from dashboard.plan.notices import notify
-from dashboard.plan.text import TEXT
 
 REASON_KEY = "plan_reason"
 CONFLICT_NAME_KEY = "plan_conflict_name"
+#: How the edits that name only their villages or tambons are described.
+_EDIT_WORDS = {LOCK: "plan.pending.edit.lock", UNLOCK: "plan.pending.edit.unlock", PILOT: "plan.pending.edit.pilot",
+               UNPILOT: "plan.pending.edit.unpilot"}
 
 
 def pending_panel(session: Session, dataset: Dataset, villages: Villages) -> None:
     """The pending edits in words, the reason box, apply/discard, undo/redo."""
-    st.markdown(f"**{t(TEXT, 'pending')}**")
+    st.markdown(f"**{t('plan.pending.heading')}**")
     if session.pending:
         for edit in session.pending:
             st.markdown(f"- {describe(edit, dataset)}")
-        st.text_input(t(TEXT, "reason"), key=REASON_KEY)
+        st.text_input(t("plan.pending.reason"), key=REASON_KEY)
     else:
-        st.caption(t(TEXT, "no_pending"))
+        st.caption(t("plan.pending.none"))
     columns = st.columns([3, 2])
-    columns[0].button(t(TEXT, "apply"), key="plan_apply", type="primary", disabled=not session.pending,
+    columns[0].button(t("plan.pending.apply"), key="plan_apply", type="primary", disabled=not session.pending,
                       on_click=_apply, args=(villages,), width="stretch")
-    columns[1].button(t(TEXT, "discard"), key="plan_discard", disabled=not session.pending,
+    columns[1].button(t("plan.pending.discard"), key="plan_discard", disabled=not session.pending,
                       on_click=_discard, width="stretch")
     columns = st.columns(2)
-    columns[0].button(t(TEXT, "undo"), key="plan_undo", icon=":material/undo:",
+    columns[0].button(t("plan.pending.undo"), key="plan_undo", icon=":material/undo:",
                       disabled=bool(session.pending) or not session.history.can_undo, on_click=_undo_redo,
                       args=("undo", villages), width="stretch")
-    columns[1].button(t(TEXT, "redo"), key="plan_redo", icon=":material/redo:",
+    columns[1].button(t("plan.pending.redo"), key="plan_redo", icon=":material/redo:",
                       disabled=bool(session.pending) or not session.history.can_redo, on_click=_undo_redo,
                       args=("redo", villages), width="stretch")
 
@@ -53,15 +55,15 @@ def describe(edit: Edit, dataset: Dataset) -> str:
     """A pending edit in words, in the interface language."""
     n = format_number(len(edit.villages))
     if edit.action == ASSIGN:
-        return t(TEXT, "edit_assign_lock" if edit.lock else "edit_assign", n=n, wave=edit.wave)
+        return t("plan.pending.edit.assign_lock" if edit.lock else "plan.pending.edit.assign", n=n, wave=edit.wave)
     if edit.action in (PILOT, UNPILOT):
         names = tambon_names(dataset)
-        return t(TEXT, f"edit_{edit.action}", tambons=", ".join(names.get(c, c) for c in edit.tambons))
+        return t(_EDIT_WORDS[edit.action], tambons=", ".join(names.get(c, c) for c in edit.tambons))
     if edit.action == OPTIMISE:
-        return t(TEXT, "edit_optimise", n=format_number(len(edit.moved)))
+        return t("plan.pending.edit.optimise", n=format_number(len(edit.moved)))
     if edit.action == ROSTER:
-        return t(TEXT, "edit_roster")
-    return t(TEXT, f"edit_{edit.action}", n=n)
+        return t("plan.pending.edit.roster")
+    return t(_EDIT_WORDS[edit.action], n=n)
 
 
 def conflict_panel(villages: Villages) -> None:
@@ -69,12 +71,12 @@ def conflict_panel(villages: Villages) -> None:
     session = editing.current()
     if session.conflict is None:
         return
-    st.error(t(TEXT, "conflict", message=session.conflict.message))
-    st.button(t(TEXT, "reload"), key="plan_conflict_reload", on_click=_reload, args=(villages,))
+    st.error(t("plan.pending.conflict", message=session.conflict.message))
+    st.button(t("plan.pending.reload"), key="plan_conflict_reload", on_click=_reload, args=(villages,))
     name_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
-    name_col.text_input(t(TEXT, "new_name"), key=CONFLICT_NAME_KEY,
+    name_col.text_input(t("plan.pending.new_name"), key=CONFLICT_NAME_KEY,
                         value=f"{session.scenario.name} ({author()})")
-    button_col.button(t(TEXT, "save_new"), key="plan_conflict_save", on_click=_save_conflict_as_new,
+    button_col.button(t("plan.pending.save_new"), key="plan_conflict_save", on_click=_save_conflict_as_new,
                       args=(villages,))
 
 
@@ -84,7 +86,7 @@ def _apply(villages: Villages) -> None:
     editing.keep(session)
     if session.conflict is None:
         st.session_state[REASON_KEY] = ""
-        notify("success", t(TEXT, "applied", version=session.scenario.version))
+        notify("success", t("plan.pending.applied", version=session.scenario.version))
 
 
 def _discard() -> None:
@@ -100,14 +102,14 @@ def _undo_redo(which: str, villages: Villages) -> None:
         return
     editing.keep(session)
     if session.conflict is None:
-        notify("success", t(TEXT, "applied", version=session.scenario.version))
+        notify("success", t("plan.pending.applied", version=session.scenario.version))
 
 
 def _reload(villages: Villages) -> None:
     session, dropped = editing.reload(editing.current(), get_store(), villages)
     editing.keep(session)
     for reason in dropped:
-        notify("warning", t(TEXT, "dropped", reason=reason))
+        notify("warning", t("plan.pending.dropped", reason=reason))
 
 
 def _save_conflict_as_new(villages: Villages) -> None:
@@ -118,4 +120,4 @@ def _save_conflict_as_new(villages: Villages) -> None:
         notify("error", str(error))
         return
     editing.keep(session)
-    notify("success", t(TEXT, "applied", version=session.scenario.version))
+    notify("success", t("plan.pending.applied", version=session.scenario.version))

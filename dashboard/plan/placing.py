@@ -17,7 +17,6 @@ from dashboard.plan import editing
 from dashboard.plan.editing import Villages
 from dashboard.plan.notices import notify
 from dashboard.plan.reruns import request_full_rerun
-from dashboard.plan.text import TEXT
 from geodata import schema
 from geodata.corrections import check_point
 from geodata.errors import GeodataError
@@ -40,23 +39,23 @@ def propose_point(lat: float, lon: float) -> None:
 
 def placing_panel(dataset: Dataset, villages: Villages) -> None:
     """The placing switch and, while on, the village, the clicked point, its source and "save"."""
-    if not st.toggle(t(TEXT, "place"), key=PLACE_MODE_KEY):
+    if not st.toggle(t("plan.place.toggle"), key=PLACE_MODE_KEY):
         st.session_state.pop(PLACE_POINT_KEY, None)
         return
     session = editing.current()
     codes = sorted(villages.tambon_of)
     first = min(session.selection) if session.selection else codes[0]
     labels = dict(zip(dataset.villages[schema.VILLAGE_CODE], dataset.villages[schema.VILLAGE_TH], strict=True))
-    code = st.selectbox(t(TEXT, "place_village"), codes, index=codes.index(first), key=PLACE_VILLAGE_KEY,
+    code = st.selectbox(t("plan.place.village"), codes, index=codes.index(first), key=PLACE_VILLAGE_KEY,
                         format_func=lambda c: f"{c} {labels.get(c, '')}")
     point = st.session_state.get(PLACE_POINT_KEY)
     if point is None:
-        st.info(t(TEXT, "place_hint"))
+        st.info(t("plan.place.hint"))
         return
     lat, lon = point
-    st.write(t(TEXT, "place_point", lat=f"{lat:.5f}", lon=f"{lon:.5f}"))
-    source = st.text_input(t(TEXT, "place_source"), key=PLACE_SOURCE_KEY)
-    st.button(t(TEXT, "place_save"), key="plan_place_save", disabled=not source.strip(), on_click=_save_place,
+    st.write(t("plan.place.point", lat=f"{lat:.5f}", lon=f"{lon:.5f}"))
+    source = st.text_input(t("plan.place.source"), key=PLACE_SOURCE_KEY)
+    st.button(t("plan.place.save"), key="plan_place_save", disabled=not source.strip(), on_click=_save_place,
               args=(code, lat, lon, dataset))
 
 
@@ -72,4 +71,4 @@ def _save_place(code: str, lat: float, lon: float, dataset: Dataset) -> None:
     st.session_state.pop(PLACE_POINT_KEY, None)
     st.session_state[PLACE_MODE_KEY] = False
     request_full_rerun()
-    notify("warning" if checked.warning else "success", checked.warning or t(TEXT, "place_saved", code=code))
+    notify("warning" if checked.warning else "success", checked.warning or t("plan.place.saved", code=code))

@@ -22,23 +22,6 @@ from geodata.roster_file import read_roster_csv, roster_from_table
 
 CODE, TEAMS = "amphoe_code", "teams"
 
-TEXT = {
-    "title": ("ทีมคุณอำนวย", "Facilitator roster"),
-    "estimated": ("ค่าประมาณ (estimated): หนึ่งทีมต่อตำบลที่มีหมู่บ้าน จนกว่าจะใส่จำนวนจริง",
-                  "Estimated: one team per tambon with villages, until the real numbers are entered"),
-    "real": ("จำนวนทีมที่ผู้วางแผนกำหนด", "Team numbers entered by a planner"),
-    "name_th": ("อำเภอ", "District (Thai)"),
-    "name_en": ("District", "District (English)"),
-    "villages": ("หมู่บ้าน", "Villages"),
-    "teams": ("จำนวนทีม", "Teams"),
-    "capacity": ("หมู่บ้านต่อทีมต่อระยะ (C)", "Villages per team and wave (C)"),
-    "use_table": ("ใช้ตารางนี้ (รอยืนยัน)", "Use this table (pending)"),
-    "upload": ("หรืออัปโหลด CSV (amphoe_code, teams)", "Or upload a CSV (amphoe_code, teams)"),
-    "use_upload": ("ใช้ไฟล์นี้ (รอยืนยัน)", "Use this file (pending)"),
-    "refused": ("ไม่รับทีมคุณอำนวยนี้ ({n} ปัญหา) แผนไม่เปลี่ยน:", "Roster refused ({n} problems); the plan is unchanged:"),
-    "file_ok": ("ไฟล์ถูกต้อง: {n} อำเภอ รวม {teams} ทีม", "The file is valid: {n} districts, {teams} teams"),
-}
-
 
 def roster_table(roster: Mapping, dataset: Dataset, villages: Villages) -> pd.DataFrame:
     """One row per district with villages: code, names, villages, teams (from the plan's roster settings)."""
@@ -61,35 +44,35 @@ def roster_settings(roster: planning.Roster) -> dict:
 
 def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> None:
     """The roster table, capacity and CSV upload; a valid roster is handed to `queue(edit)` as pending."""
-    st.subheader(t(TEXT, "title"))
+    st.subheader(t("plan.roster.title"))
     roster = plan.settings["roster"]
     if roster.get("estimated"):
-        st.warning(t(TEXT, "estimated"))
+        st.warning(t("plan.roster.estimated"))
     else:
-        st.caption(t(TEXT, "real"))
+        st.caption(t("plan.roster.real"))
     table = roster_table(roster, dataset, villages)
     edited = st.data_editor(
         table, key="roster_table", hide_index=True, disabled=[CODE, "th", "en", "villages"],
         column_config={CODE: st.column_config.TextColumn("amphoe_code"),
-                       "th": st.column_config.TextColumn(t(TEXT, "name_th")),
-                       "en": st.column_config.TextColumn(t(TEXT, "name_en")),
-                       "villages": st.column_config.NumberColumn(t(TEXT, "villages")),
-                       TEAMS: st.column_config.NumberColumn(t(TEXT, "teams"), min_value=1, step=1)})
-    capacity = st.number_input(t(TEXT, "capacity"), min_value=1, step=1, value=int(roster["capacity"]),
+                       "th": st.column_config.TextColumn(t("plan.roster.name_th")),
+                       "en": st.column_config.TextColumn(t("plan.roster.name_en")),
+                       "villages": st.column_config.NumberColumn(t("plan.roster.villages")),
+                       TEAMS: st.column_config.NumberColumn(t("plan.roster.teams"), min_value=1, step=1)})
+    capacity = st.number_input(t("plan.roster.capacity"), min_value=1, step=1, value=int(roster["capacity"]),
                                key="roster_capacity")
     districts = list(table[CODE])
-    if st.button(t(TEXT, "use_table"), key="roster_use_table"):
+    if st.button(t("plan.roster.use_table"), key="roster_use_table"):
         _use(lambda: roster_from_table(edited[[CODE, TEAMS]].to_dict("records"), capacity=int(capacity),
                                        districts=districts), queue)
-    upload = st.file_uploader(t(TEXT, "upload"), type=["csv"], key="roster_upload")
+    upload = st.file_uploader(t("plan.roster.upload"), type=["csv"], key="roster_upload")
     if upload is not None:
         try:
             uploaded = read_roster_csv(upload.getvalue(), upload.name, capacity=int(capacity), districts=districts)
         except planning.InvalidInputError as error:
             _refused(error)
         else:
-            st.success(t(TEXT, "file_ok", n=len(uploaded.teams), teams=sum(uploaded.teams.values())))
-            if st.button(t(TEXT, "use_upload"), key="roster_use_upload"):
+            st.success(t("plan.roster.file_ok", n=len(uploaded.teams), teams=sum(uploaded.teams.values())))
+            if st.button(t("plan.roster.use_upload"), key="roster_use_upload"):
                 _use(lambda: uploaded, queue)
 
 
@@ -104,4 +87,4 @@ def _use(build, queue) -> None:
 
 
 def _refused(error: planning.InvalidInputError) -> None:
-    st.error(t(TEXT, "refused", n=len(error.problems)) + "\n" + "\n".join(f"- {p}" for p in error.problems))
+    st.error(t("plan.roster.refused", n=len(error.problems)) + "\n" + "\n".join(f"- {p}" for p in error.problems))

@@ -11,45 +11,23 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 import store
-from dashboard.common.formatting import Texts, format_date, translate
+from dashboard.common.formatting import format_date
+from geodata.messages import text
 
-TEXT: Texts = {
-    "code": ("รหัส", "Code"),
-    "village": ("หมู่บ้าน", "Village"),
-    "tambon": ("ตำบล", "Tambon"),
-    "amphoe": ("อำเภอ", "District"),
-    "metric": ("ตัวชี้วัด", "Measure"),
-    "difference": ("ผลต่าง (ข − ก)", "Difference (B − A)"),
-    "max_load": ("ภาระสูงสุด (หมู่บ้าน/ทีม)", "Largest load (villages per team)"),
-    "split_tambons": ("ตำบลที่แบ่งหลายระยะ", "Tambons split across waves"),
-    "spread_cost": ("ต้นทุนการกระจาย (หมู่บ้าน×ระยะห่าง)", "Spread cost (village-hops)"),
-    "pace_gap": ("ความต่างจากจังหวะจังหวัด (หมู่บ้าน)", "Gap from the province's pace (villages)"),
-    "unassigned": ("หมู่บ้านที่ยังไม่มีระยะ", "Villages without a wave"),
-    "failed": ("ข้อที่ไม่ผ่าน", "Failed checks"),
-    "status": ("สถานะการคำนวณ", "Status"),
-    "locked": ("หมู่บ้านที่ล็อก", "Locked villages"),
-    "pilots": ("ตำบลนำร่อง", "Pilot tambons"),
-    "teams": ("ทีมคุณอำนวยรวม", "Facilitator teams"),
-    "capacity": ("หมู่บ้านต่อทีมต่อระยะ", "Villages per team and wave"),
-    "wave_size": ("ระยะ {label}: หมู่บ้าน", "Wave {label}: villages"),
-    "version": ("ฉบับที่", "Version"),
-    "when": ("เมื่อ", "When"),
-    "who": ("ผู้แก้ไข", "By"),
-    "action": ("การแก้ไข", "Change"),
-    "villages": ("จำนวนหมู่บ้าน", "Villages"),
-    "reason": ("เหตุผล", "Reason"),
-    "detail": ("รายละเอียด", "Detail"),
-    "yes": ("ใช่", "yes"),
-    "no": ("ไม่", "no"),
+#: What a change record's action is called (store.Change.action).
+ACTIONS = {
+    "create": "plan.history.action.create", "save": "plan.history.action.save",
+    "assign": "plan.history.action.assign", "lock": "plan.history.action.lock",
+    "unlock": "plan.history.action.unlock", "pilot": "plan.history.action.pilot",
+    "unpilot": "plan.history.action.unpilot", "roster": "plan.history.action.roster",
+    "optimise": "plan.history.action.optimise", "edit": "plan.history.action.edit",
+    "undo": "plan.history.action.undo", "redo": "plan.history.action.redo",
+    "duplicate": "plan.history.action.duplicate", "save_as": "plan.history.action.save_as",
 }
-_ACTIONS: Texts = {
-    "create": ("สร้างแผน", "created"), "save": ("บันทึก", "saved"), "assign": ("กำหนดระยะ", "assigned waves"),
-    "lock": ("ล็อก", "locked"), "unlock": ("ปลดล็อก", "unlocked"), "pilot": ("ตั้งตำบลนำร่อง", "marked pilots"),
-    "unpilot": ("ยกเลิกตำบลนำร่อง", "unmarked pilots"), "roster": ("เปลี่ยนทีมคุณอำนวย", "changed the roster"),
-    "optimise": ("ปรับแผนส่วนที่เหลือ", "optimised the rest"), "edit": ("แก้ไขหลายอย่าง", "several edits"),
-    "undo": ("ย้อนกลับ", "undo"), "redo": ("ทำซ้ำ", "redo"), "duplicate": ("ทำสำเนา", "duplicated"),
-    "save_as": ("บันทึกเป็นแผนใหม่", "saved as new"),
-}
+#: The measures compared, from the scenarios' saved metrics.
+_MEASURES = {"max_load": "plan.compare.max_load", "split_tambons": "plan.compare.split_tambons",
+             "spread_cost": "plan.compare.spread_cost", "pace_gap": "plan.compare.pace_gap",
+             "unassigned": "plan.compare.unassigned"}
 
 
 def moved_villages(a: store.Scenario, b: store.Scenario, names: Mapping[str, Sequence[str]], lang: str
@@ -63,48 +41,43 @@ def moved_villages(a: store.Scenario, b: store.Scenario, names: Mapping[str, Seq
     rows = []
     for code in codes:
         village, tambon, amphoe = names.get(code, ("", "", ""))
-        rows.append({translate(TEXT, "code", lang): code, translate(TEXT, "village", lang): village,
-                     translate(TEXT, "tambon", lang): tambon, translate(TEXT, "amphoe", lang): amphoe,
-                     f"A: {a.name}": _wave_and_lock(a, code, lang), f"B: {b.name}": _wave_and_lock(b, code, lang)})
-    columns = [translate(TEXT, key, lang) for key in ("code", "village", "tambon", "amphoe")]
+        rows.append([code, village, tambon, amphoe, _wave_and_lock(a, code, lang), _wave_and_lock(b, code, lang)])
+    columns = [text(key, lang) for key in ("plan.compare.code", "plan.compare.village", "plan.compare.tambon",
+                                           "plan.compare.amphoe")]
     return pd.DataFrame(rows, columns=[*columns, f"A: {a.name}", f"B: {b.name}"])
 
 
 def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.DataFrame:
     """The plans' measures side by side, with B − A for numbers."""
     rows = []
-    for key in ("max_load", "split_tambons", "spread_cost", "pace_gap", "unassigned"):
-        rows.append(_row(translate(TEXT, key, lang), a.metrics.get(key), b.metrics.get(key)))
+    for key, message in _MEASURES.items():
+        rows.append(_row(text(message, lang), a.metrics.get(key), b.metrics.get(key)))
     labels = list(dict.fromkeys([*a.metrics.get("wave_sizes", {}), *b.metrics.get("wave_sizes", {})]))
     for label in labels:
-        rows.append(_row(translate(TEXT, "wave_size", lang, label=label), a.metrics.get("wave_sizes", {}).get(label),
-                         b.metrics.get("wave_sizes", {}).get(label)))
-    rows.append(_row(translate(TEXT, "locked", lang), len(a.locked), len(b.locked)))
-    rows.append(_row(translate(TEXT, "pilots", lang), len(a.settings.get("pilot_tambons", ())),
+        rows.append(_row(text("plan.compare.wave_size", lang, label=label),
+                         a.metrics.get("wave_sizes", {}).get(label), b.metrics.get("wave_sizes", {}).get(label)))
+    rows.append(_row(text("plan.compare.locked", lang), len(a.locked), len(b.locked)))
+    rows.append(_row(text("plan.compare.pilots", lang), len(a.settings.get("pilot_tambons", ())),
                      len(b.settings.get("pilot_tambons", ()))))
-    rows.append(_row(translate(TEXT, "teams", lang), _teams(a), _teams(b)))
-    rows.append(_row(translate(TEXT, "capacity", lang), _capacity(a), _capacity(b)))
-    rows.append(_row(translate(TEXT, "failed", lang), ", ".join(a.metrics.get("failed_checks", ())) or "—",
+    rows.append(_row(text("plan.compare.teams", lang), _teams(a), _teams(b)))
+    rows.append(_row(text("plan.compare.capacity", lang), _capacity(a), _capacity(b)))
+    rows.append(_row(text("plan.compare.failed", lang), ", ".join(a.metrics.get("failed_checks", ())) or "—",
                      ", ".join(b.metrics.get("failed_checks", ())) or "—"))
-    rows.append(_row(translate(TEXT, "status", lang), a.metrics.get("status", "—"), b.metrics.get("status", "—")))
-    return pd.DataFrame(rows, columns=[translate(TEXT, "metric", lang), f"A: {a.name}", f"B: {b.name}",
-                                       translate(TEXT, "difference", lang)])
+    rows.append(_row(text("plan.compare.status", lang), a.metrics.get("status", "—"), b.metrics.get("status", "—")))
+    return pd.DataFrame(rows, columns=[text("plan.compare.metric", lang), f"A: {a.name}", f"B: {b.name}",
+                                       text("plan.compare.difference", lang)])
 
 
 def history_table(changes: Sequence[store.Change], lang: str) -> pd.DataFrame:
     """A scenario's change records, newest first, as planners read them."""
     rows = []
     for change in reversed(changes):
-        rows.append({translate(TEXT, "version", lang): change.version,
-                     translate(TEXT, "when", lang): _when(change.at, lang),
-                     translate(TEXT, "who", lang): change.author,
-                     translate(TEXT, "action", lang): translate(_ACTIONS, change.action, lang)
-                     if change.action in _ACTIONS else change.action,
-                     translate(TEXT, "villages", lang): len(change.villages),
-                     translate(TEXT, "reason", lang): change.reason or "",
-                     translate(TEXT, "detail", lang): _detail(change.detail)})
-    columns = [translate(TEXT, key, lang) for key in ("version", "when", "who", "action", "villages", "reason",
-                                                       "detail")]
+        action = text(ACTIONS[change.action], lang) if change.action in ACTIONS else change.action
+        rows.append([change.version, _when(change.at, lang), change.author, action, len(change.villages),
+                     change.reason or "", _detail(change.detail)])
+    columns = [text(key, lang) for key in ("plan.history.version", "plan.history.when", "plan.history.who",
+                                           "plan.history.action", "plan.history.villages", "plan.history.reason",
+                                           "plan.history.detail")]
     return pd.DataFrame(rows, columns=columns)
 
 

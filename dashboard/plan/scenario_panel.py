@@ -21,27 +21,6 @@ NEW_NAME_KEY = "plan_new_name"
 #: What the last sidebar action did (callbacks cannot draw; the sidebar shows it on the next run).
 MESSAGE_KEY = "plan_sidebar_message"
 
-TEXT = {
-    "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
-    "version": ("ฉบับที่ {version} · {by}", "Version {version} · {by}"),
-    "name": ("ชื่อแผนใหม่", "New scenario name"),
-    "save_as": ("บันทึกเป็นแผนใหม่", "Save as new"),
-    "save_as_help": ("บันทึกแผนที่เห็นอยู่ (รวมการเปลี่ยนแปลงที่รอยืนยัน) เป็นชื่อใหม่",
-                     "Save the plan as shown (with pending changes) under a new name"),
-    "duplicate": ("ทำสำเนาฉบับที่บันทึก", "Duplicate the saved plan"),
-    "from_default": ("สร้างจากแผนตั้งต้น", "New from the default plan"),
-    "from_default_help": ("แผนที่ปรับให้ดีที่สุดของจังหวัด: 2549 400, 2550 600, 2551 ที่เหลือ",
-                          "The province's optimised default plan: 2549 400, 2550 600, 2551 the rest"),
-    "opened": ("เปิดแผน {name}", "Opened {name}"),
-    "not_found": ("ไม่พบแผน {name}; เปิด {opened} แทน", "No scenario named {name}; opened {opened} instead"),
-    "compare": ("เปรียบเทียบแผน", "Compare scenarios"),
-    "a": ("แผน ก", "Scenario A"),
-    "b": ("แผน ข", "Scenario B"),
-    "moved": ("หมู่บ้านที่ต่างกัน: {n}", "Villages that differ: {n}"),
-    "same": ("สองแผนนี้จัดหมู่บ้านเหมือนกัน", "The two scenarios place every village alike"),
-    "history": ("ประวัติการแก้ไขของ {name}", "Change history of {name}"),
-}
-
 
 def open_session() -> Session:
     """The session for the scenario named in the URL (opened, or created on a first visit) and kept."""
@@ -52,7 +31,7 @@ def open_session() -> Session:
     scenario, missing = editing.open_or_create(get_store(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME),
                                                   author())
     if missing:
-        st.warning(t(TEXT, "not_found", name=missing, opened=scenario.name))
+        st.warning(t("plan.scenario.not_found", name=missing, opened=scenario.name))
     return editing.keep(Session(scenario))
 
 
@@ -62,13 +41,13 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
     names = get_store().scenario_names()
     if st.session_state.get(PICK_KEY) != session.scenario.name:
         st.session_state[PICK_KEY] = session.scenario.name
-    sidebar.selectbox(t(TEXT, "scenario"), names, key=PICK_KEY, on_change=_open_picked)
-    sidebar.caption(t(TEXT, "version", version=session.scenario.version, by=session.scenario.updated_by))
-    sidebar.text_input(t(TEXT, "name"), key=NEW_NAME_KEY)
-    sidebar.button(t(TEXT, "save_as"), key="plan_save_as", help=t(TEXT, "save_as_help"), on_click=_save_as,
-                   args=(villages,), width="stretch")
-    sidebar.button(t(TEXT, "duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
-    sidebar.button(t(TEXT, "from_default"), key="plan_from_default", help=t(TEXT, "from_default_help"),
+    sidebar.selectbox(t("plan.scenario.scenario"), names, key=PICK_KEY, on_change=_open_picked)
+    sidebar.caption(t("plan.scenario.version", version=session.scenario.version, by=session.scenario.updated_by))
+    sidebar.text_input(t("plan.scenario.name"), key=NEW_NAME_KEY)
+    sidebar.button(t("plan.scenario.save_as"), key="plan_save_as", help=t("plan.scenario.save_as_help"),
+                   on_click=_save_as, args=(villages,), width="stretch")
+    sidebar.button(t("plan.scenario.duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
+    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default", help=t("plan.scenario.from_default_help"),
                    on_click=_from_default, width="stretch")
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
@@ -99,7 +78,7 @@ def _save_as(villages: Villages) -> None:
         _say("error", str(error))
         return
     editing.keep(session)
-    _say("success", t(TEXT, "opened", name=session.scenario.name))
+    _say("success", t("plan.scenario.opened", name=session.scenario.name))
 
 
 def _duplicate() -> None:
@@ -109,7 +88,7 @@ def _duplicate() -> None:
         _say("error", str(error))
         return
     editing.keep(Session(copy))
-    _say("success", t(TEXT, "opened", name=copy.name))
+    _say("success", t("plan.scenario.opened", name=copy.name))
 
 
 def _from_default() -> None:
@@ -123,16 +102,16 @@ def _from_default() -> None:
         return
     scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
     editing.keep(Session(scenario))
-    _say("success", t(TEXT, "opened", name=name))
+    _say("success", t("plan.scenario.opened", name=name))
 
 
 def compare_panel(session: Session, dataset: Dataset) -> None:
     """Pick two saved scenarios; show the villages that differ and the measures side by side."""
     names = get_store().scenario_names()
     left, right = st.columns(2)
-    a = left.selectbox(t(TEXT, "a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
+    a = left.selectbox(t("plan.scenario.a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
     others = [n for n in names if n != a] or names
-    b = right.selectbox(t(TEXT, "b"), others, key="plan_compare_b")
+    b = right.selectbox(t("plan.scenario.b"), others, key="plan_compare_b")
     first, second = get_store().open_scenario(a), get_store().open_scenario(b)
     st.dataframe(metric_comparison(first, second, lang()), hide_index=True, key="plan_compare_metrics")
     frame = dataset.villages
@@ -141,15 +120,15 @@ def compare_panel(session: Session, dataset: Dataset) -> None:
         strict=True)}
     moved = moved_villages(first, second, names_of, lang())
     if moved.empty:
-        st.info(t(TEXT, "same"))
+        st.info(t("plan.scenario.same"))
     else:
-        st.markdown(t(TEXT, "moved", n=len(moved)))
+        st.markdown(t("plan.scenario.moved", n=len(moved)))
         st.dataframe(moved, hide_index=True, key="plan_compare_moved")
 
 
 def history_panel(session: Session) -> None:
     """The open scenario's change records, newest first."""
-    st.caption(t(TEXT, "history", name=session.scenario.name))
+    st.caption(t("plan.scenario.history", name=session.scenario.name))
     changes = get_store().scenario_history(session.scenario.name)
     st.dataframe(history_table(changes, lang()), hide_index=True, key="plan_history_table")
 

@@ -19,7 +19,6 @@ from dashboard.plan import editing
 from dashboard.plan.editing import Session
 from dashboard.plan.names import pick_list_labels
 from dashboard.plan.notices import notify
-from dashboard.plan.text import TEXT
 from geodata.selection import villages_in_shape, villages_of_amphoes, villages_of_tambons
 
 PICK_AMPHOE_KEY = "plan_pick_amphoe"
@@ -30,17 +29,18 @@ def selection_panel(session: Session, dataset: Dataset) -> None:
     """How many villages are selected, the pick lists, and "clear"."""
     count = len(session.selection)
     if count:
-        st.markdown(f"**{t(TEXT, 'selected', n=format_number(count))}**")
+        st.markdown(f"**{t('plan.selection.selected', n=format_number(count))}**")
     else:
-        st.caption(t(TEXT, "selected_none"))
+        st.caption(t("plan.selection.selected_none"))
     amphoe_options, tambon_options = pick_list_labels(dataset)
-    with st.expander(t(TEXT, "pick")):
-        st.multiselect(t(TEXT, "pick_amphoe"), list(amphoe_options), format_func=amphoe_options.get,
+    with st.expander(t("plan.selection.pick")):
+        st.multiselect(t("plan.selection.pick_amphoe"), list(amphoe_options), format_func=amphoe_options.get,
                        key=PICK_AMPHOE_KEY)
-        st.multiselect(t(TEXT, "pick_tambon"), list(tambon_options), format_func=tambon_options.get,
+        st.multiselect(t("plan.selection.pick_tambon"), list(tambon_options), format_func=tambon_options.get,
                        key=PICK_TAMBON_KEY)
-        st.button(t(TEXT, "pick_add"), key="plan_pick_add", on_click=_pick_by_name, args=(dataset,))
-    st.button(t(TEXT, "clear"), key="plan_clear", disabled=not count, on_click=_set_selection, args=(frozenset(),))
+        st.button(t("plan.selection.pick_add"), key="plan_pick_add", on_click=_pick_by_name, args=(dataset,))
+    st.button(t("plan.selection.clear"), key="plan_clear", disabled=not count, on_click=_set_selection,
+              args=(frozenset(),))
 
 
 def toggle_village(code: str) -> None:

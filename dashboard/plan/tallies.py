@@ -18,32 +18,13 @@ from fractions import Fraction
 import pandas as pd
 
 import planning
-from dashboard.common.formatting import Texts, format_number, translate
+from dashboard.common.formatting import format_number
+from geodata.messages import text
+from geodata.messages.facts import check_rule, failure_sentence
 
 OVER_CAPACITY, ABOVE_OPTIMUM = "over_capacity", "above_optimum"
 #: Cell colours of the load matrix (light tints that keep the numbers readable).
 FLAG_COLOURS = {OVER_CAPACITY: "#f4a6a6", ABOVE_OPTIMUM: "#fde2a7"}
-
-TEXT: Texts = {
-    "wave": ("ระยะ (พ.ศ.)", "Wave (B.E.)"),
-    "target": ("เป้าหมาย", "Target"),
-    "now": ("ตอนนี้", "Now"),
-    "pending": ("ถ้ายืนยัน", "If applied"),
-    "status": ("สถานะ", "Status"),
-    "ok": ("ตรงเป้า", "on target"),
-    "short": ("ขาด {n}", "{n} short"),
-    "over": ("เกิน {n}", "{n} over"),
-    "rest": ("ที่เหลือทั้งหมด ({n})", "the rest ({n})"),
-    "pilot_target": ("หมู่บ้านตำบลนำร่อง ({n})", "pilot villages ({n})"),
-    "district": ("อำเภอ", "District"),
-    "teams": ("ทีม", "Teams"),
-    "tambon": ("ตำบล", "Tambon"),
-    "code": ("รหัส", "Code"),
-    "waves": ("ระยะที่มีหมู่บ้าน", "Waves with villages"),
-    "villages": ("หมู่บ้าน", "Villages"),
-    "check_ok": ("ผ่าน", "passes"),
-    "check_failed": ("ไม่ผ่าน", "fails"),
-}
 
 
 @dataclass(frozen=True)
@@ -79,18 +60,18 @@ def wave_table(problem: planning.Problem, metrics: planning.PlanMetrics, lang: s
     for wave in problem.waves:
         size = problem.wave_sizes.get(wave.label, 0)
         if wave.target is None and wave.label != last:
-            target = translate(TEXT, "pilot_target", lang, n=format_number(size))
+            target = text("plan.tallies.pilot_target", lang, n=format_number(size))
         elif wave.label == last:
-            target = translate(TEXT, "rest", lang, n=format_number(size))
+            target = text("plan.tallies.rest", lang, n=format_number(size))
         else:
             target = format_number(wave.target)
-        row = {translate(TEXT, "wave", lang): wave.label, translate(TEXT, "target", lang): target,
-               translate(TEXT, "now", lang): metrics.wave_sizes.get(wave.label, 0)}
+        row = {text("plan.tallies.wave", lang): wave.label, text("plan.tallies.target", lang): target,
+               text("plan.tallies.now", lang): metrics.wave_sizes.get(wave.label, 0)}
         shown = metrics
         if pending is not None:
-            row[translate(TEXT, "pending", lang)] = pending.wave_sizes.get(wave.label, 0)
+            row[text("plan.tallies.pending", lang)] = pending.wave_sizes.get(wave.label, 0)
             shown = pending
-        row[translate(TEXT, "status", lang)] = _size_status(shown.wave_sizes.get(wave.label, 0), size, lang)
+        row[text("plan.tallies.status", lang)] = _size_status(shown.wave_sizes.get(wave.label, 0), size, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -139,27 +120,28 @@ def split_table(metrics: planning.PlanMetrics, assignment: Mapping[str, str], ta
         for village, wave in assignment.items():
             if tambon_of.get(village) == tambon:
                 waves[wave] = waves.get(wave, 0) + 1
-        rows.append({translate(TEXT, "code", lang): tambon,
-                     translate(TEXT, "tambon", lang): tambon_names.get(tambon, tambon),
-                     translate(TEXT, "waves", lang): ", ".join(f"{w}: {n}" for w, n in sorted(waves.items()))})
-    columns = [translate(TEXT, key, lang) for key in ("code", "tambon", "waves")]
+        rows.append([tambon, tambon_names.get(tambon, tambon),
+                     ", ".join(f"{w}: {n}" for w, n in sorted(waves.items()))])
+    columns = [text(key, lang) for key in ("plan.tallies.code", "plan.tallies.tambon",
+                                           "plan.tallies.waves_with_villages")]
     return pd.DataFrame(rows, columns=columns)
 
 
 def check_lines(problem: planning.Problem, assignment: Mapping[str, str], lang: str) -> list[CheckLine]:
     """Every named check of the planning engine, in the interface language, with the failures' numbers."""
     failed = set(planning.validate_plan(problem, assignment))
-    details = planning.explain_failures(problem, assignment, language=lang) if failed else {}
-    return [CheckLine(name, planning.CHECK_DESCRIPTIONS[name][lang], name not in failed, details.get(name, ()))
+    failures = planning.find_failures(problem, assignment) if failed else {}
+    return [CheckLine(name, check_rule(name, lang), name not in failed,
+                      tuple(failure_sentence(f, lang) for f in failures.get(name, ())))
             for name in planning.CHECKS]
 
 
 def _size_status(count: int, size: int, lang: str) -> str:
     if count == size:
-        return translate(TEXT, "ok", lang)
+        return text("plan.tallies.ok", lang)
     if count < size:
-        return translate(TEXT, "short", lang, n=format_number(size - count))
-    return translate(TEXT, "over", lang, n=format_number(count - size))
+        return text("plan.tallies.short", lang, n=format_number(size - count))
+    return text("plan.tallies.over", lang, n=format_number(count - size))
 
 
 def _load_flag(count: int, teams: int, capacity: int, optimum: Fraction | None) -> str:

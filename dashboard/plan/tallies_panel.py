@@ -13,15 +13,24 @@ import streamlit as st
 
 import planning
 from dashboard.common.dataset import Dataset
-from dashboard.common.formatting import COMMON, format_number, translate
+from dashboard.common.formatting import format_number
 from dashboard.common.text import lang, t
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import OPTIMISE, Plan
 from dashboard.plan.names import district_names, tambon_names
 from dashboard.plan.tallies import check_lines, load_matrix, optimal_max_load, split_table, styled_load, wave_table
-from dashboard.plan.text import STATUS_WORDS, TEXT
 from geodata import schema
+
+#: The engine's status codes in words (codes the table does not know are shown as they are).
+STATUS_WORDS = {
+    "optimal": "plan.status.optimal",
+    "district_bound": "plan.status.district_bound",
+    "mip": "plan.status.mip",
+    "local_optimum": "plan.status.local_optimum",
+    "local_search": "plan.status.local_search",
+    "off": "plan.status.off",
+}
 
 
 def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Villages) -> None:
@@ -29,24 +38,24 @@ def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Vill
     saved_problem, _ = editing.problem_for(session.scenario, session.plan, villages)
     problem, error = editing.problem_for(session.scenario, plan, villages)
     if problem is None or saved_problem is None:
-        st.error(t(TEXT, "no_problem", error=error))
+        st.error(t("plan.tallies.no_problem", error=error))
         return
     if error is not None:
-        st.error(t(TEXT, "locks_error", error=error))
+        st.error(t("plan.tallies.locks_error", error=error))
     saved_metrics = planning.evaluate(saved_problem, session.plan.assignment)
     metrics = planning.evaluate(problem, plan.assignment)
     waves_col, checks_col = st.columns([2, 3], gap="medium")
     with waves_col:
-        st.subheader(t(TEXT, "tallies"))
+        st.subheader(t("plan.tallies.waves_heading"))
         waves = wave_table(problem, saved_metrics, lang(), pending=metrics if session.pending else None)
         st.table(waves.set_index(waves.columns[0]))  # plain HTML: readable by people, tests and screen readers
         if problem.roster.estimated:
-            st.caption(t(TEXT, "estimated_roster"))
+            st.caption(t("plan.tallies.estimated_roster"))
     with checks_col:
-        st.subheader(t(TEXT, "validity"))
+        st.subheader(t("plan.tallies.validity"))
         lines = check_lines(problem, plan.assignment, lang())
         if all(line.passed for line in lines):
-            st.success(t(TEXT, "valid"))
+            st.success(t("plan.tallies.valid"))
         for line in lines:
             icon = ":green[:material/check_circle:]" if line.passed else ":red[:material/cancel:]"
             st.markdown(f"{icon} {line.rule}")
@@ -56,16 +65,16 @@ def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Vill
             _optimiser_status(session.last_optimise)
     optimum = optimal_max_load(problem)
     matrix = load_matrix(problem, metrics, district_names(dataset), optimum)
-    st.subheader(t(TEXT, "load"))
-    st.caption(t(TEXT, "load_help", capacity=problem.roster.capacity,
+    st.subheader(t("plan.tallies.load"))
+    st.caption(t("plan.tallies.load_help", capacity=problem.roster.capacity,
                  optimum="—" if matrix.optimum is None else f"{matrix.optimum:.2f}"))
     st.table(styled_load(matrix))
-    with st.expander(t(TEXT, "split", n=format_number(metrics.split_tambons))):
+    with st.expander(t("plan.tallies.split", n=format_number(metrics.split_tambons))):
         split = split_table(metrics, plan.assignment, villages.tambon_of, tambon_names(dataset), lang())
         st.table(split.set_index(split.columns[0]))
     moved = next((edit.moved for edit in reversed(session.pending) if edit.action == OPTIMISE), None)
     if moved is not None:
-        st.subheader(t(TEXT, "moved", n=format_number(len(moved))))
+        st.subheader(t("plan.tallies.moved", n=format_number(len(moved))))
         st.dataframe(moved_table(moved, dataset), hide_index=True, key="plan_moved_table")
 
 
@@ -73,12 +82,13 @@ def status_words(code: str | None) -> str:
     """An engine status code in the interface language."""
     if not code:
         return "—"
-    return translate(STATUS_WORDS, code, lang()) if code in STATUS_WORDS else code
+    return t(STATUS_WORDS[code]) if code in STATUS_WORDS else code
 
 
 def _optimiser_status(metrics: Mapping) -> None:
-    st.info(t(TEXT, "status", status=status_words(metrics.get("status")), proof=status_words(metrics.get("proof")),
-              spread=status_words(metrics.get("spread_status")), seconds=f"{metrics.get('seconds', 0):.2f}"))
+    st.info(t("plan.tallies.proof", status=status_words(metrics.get("status")),
+              proof=status_words(metrics.get("proof")), spread=status_words(metrics.get("spread_status")),
+              seconds=f"{metrics.get('seconds', 0):.2f}"))
 
 
 def moved_table(moved: Mapping, dataset: Dataset) -> pd.DataFrame:
@@ -87,9 +97,9 @@ def moved_table(moved: Mapping, dataset: Dataset) -> pd.DataFrame:
     rows = []
     for code, (old, new) in sorted(moved.items()):
         row = frame.loc[code] if code in frame.index else None
-        rows.append({t(COMMON, "code"): code,
-                     t(COMMON, "village"): "" if row is None else row[schema.VILLAGE_TH],
-                     t(COMMON, "tambon"): "" if row is None else row[schema.TAMBON_TH],
-                     t(COMMON, "amphoe"): "" if row is None else row[schema.AMPHOE_TH],
-                     t(TEXT, "from"): old, t(TEXT, "to"): new})
+        rows.append({t("common.code"): code,
+                     t("common.village"): "" if row is None else row[schema.VILLAGE_TH],
+                     t("common.tambon"): "" if row is None else row[schema.TAMBON_TH],
+                     t("common.amphoe"): "" if row is None else row[schema.AMPHOE_TH],
+                     t("plan.tallies.from"): old, t("plan.tallies.to"): new})
     return pd.DataFrame(rows)

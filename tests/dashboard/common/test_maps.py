@@ -6,7 +6,6 @@ import re
 import pytest
 
 import geodata
-from dashboard.common.formatting import COMMON
 from dashboard.common.maps import base_map, legend, village_layer
 from dashboard.common.offline import LOCAL_ASSETS, STATIC_URL, local_assets_present
 from dashboard.common.village_features import (
@@ -34,7 +33,7 @@ def province_map_html(layers):
     fmap = base_map([[7.8, 99.3], [9.3, 100.4]], *layers, labels=LABELS)
     village_layer(quality_features(villages, "th"), name="villages",
                   tooltip_fields=[*TOOLTIP_PROPERTIES, "quality"],
-                  tooltip_aliases=tooltip_aliases(COMMON, "th", ("location_quality",))).add_to(fmap)
+                  tooltip_aliases=tooltip_aliases("th", ("plan.map.quality",))).add_to(fmap)
     legend("คุณภาพตำแหน่ง", quality_legend_items("th")).add_to(fmap)
     return fmap.get_root().render()
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard.coverage.progress_editor import (
-    REFUSAL_TEXT,
+    REFUSALS,
     editor_table,
     entered_rows,
     record_table_entries,
@@ -87,7 +87,7 @@ def refusals(store):
 
 def test_every_refusal_reads_in_thai_and_english_with_thai_dates(store):
     found = refusals(store)
-    assert {r.check for r in found} == set(REFUSAL_TEXT)
+    assert {r.check for r in found} == set(REFUSALS)
     for refusal in found:
         thai, english = refusal_reason(refusal, "th"), refusal_reason(refusal, "en")
         assert "Fix:" not in thai and "Fix:" not in english, refusal  # each check has its own wording

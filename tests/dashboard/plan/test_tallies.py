@@ -23,6 +23,7 @@ from dashboard.plan.tallies import (
     styled_load,
     wave_table,
 )
+from geodata.messages import text
 
 VILLAGES = {"a1": "800101", "a2": "800101", "a3": "800101", "b1": "800201", "b2": "800201", "b3": "800201"}
 TAMBONS = {"800101": "8001", "800201": "8002"}
@@ -111,8 +112,9 @@ def test_a_valid_plan_passes_every_check(problem):
 
 
 def test_engine_status_codes_are_shown_in_words():
-    from dashboard.plan.text import STATUS_WORDS
+    from dashboard.plan.tallies_panel import STATUS_WORDS
 
     assert set(STATUS_WORDS) >= {"optimal", "district_bound", "mip", "local_optimum", "local_search", "off"}
-    for thai, english in STATUS_WORDS.values():
+    for key in STATUS_WORDS.values():
+        thai, english = text(key, "th"), text(key, "en")
         assert thai and english and thai != english

@@ -1,0 +1,48 @@
+"""The glossary every page and document shares (Thai as users write it), and the app's own words."""
+
+from __future__ import annotations
+
+SECTION = "common"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "page_plan": ("วางแผน", "Plan"),
+    "page_coverage": ("ความครอบคลุม", "Coverage"),
+    "page_export": ("ส่งออก", "Export"),
+    "page_data": ("ข้อมูล", "Data"),
+    "language": ("ภาษา / Language", "ภาษา / Language"),
+    "province": ("จังหวัด", "Province"),
+    "amphoe": ("อำเภอ", "District (amphoe)"),
+    "tambon": ("ตำบล", "Subdistrict (tambon)"),
+    "village": ("หมู่บ้าน", "Village"),
+    "moo": ("หมู่ที่", "Moo"),
+    "code": ("รหัส", "Code"),
+    "quality_high": ("ตรงชื่อ (สูง)", "Matched (high)"),
+    "quality_medium": ("ตรงชื่อ (กลาง)", "Matched (medium)"),
+    "quality_low": ("ตรงชื่อ (ต่ำ)", "Matched (low)"),
+    "quality_estimated": ("ตำแหน่งโดยประมาณ", "Estimated location"),
+    "estimated_note": (
+        "ตำแหน่งโดยประมาณ: จุดในเขตตำบล ไม่ใช่ตำแหน่งสำรวจจริง",
+        "Estimated location: a point inside the tambon, not a surveyed position",
+    ),
+    "online_tiles": ("แผนที่ฐานออนไลน์ (ต้องใช้อินเทอร์เน็ต)", "Online basemap (needs internet)"),
+    # --- the app's frame
+    "browser_title": ("KM rollout · นครศรีธรรมราช", "KM rollout · นครศรีธรรมราช"),
+    "language_name_th": ("ไทย", "ไทย"),
+    "language_name_en": ("English", "English"),
+    "author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)"),
+    "computing_default": ("กำลังคำนวณแผนตั้งต้น…", "Computing the default plan…"),
+    # --- why a village is in its wave (planning.REASONS codes)
+    "reason.pilot": ("อยู่ในตำบลนำร่อง จึงอยู่ในระยะนำร่อง", "in a pilot tambon, so in the pilot wave"),
+    "reason.locked": ("ผู้วางแผนล็อกไว้ในระยะนี้", "locked to this wave by a planner"),
+    "reason.balance": ("ตำบลต้องแบ่งหลายระยะเพื่อให้ได้ขนาดระยะและภาระทีมตามเป้า",
+                       "its tambon had to be split across waves to meet wave sizes and team loads"),
+    "reason.spread": ("ทั้งตำบลจัดไว้ระยะนี้เพื่อขยายออกจากพื้นที่นำร่องตามจังหวะของจังหวัด",
+                      "its whole tambon was placed here to spread out from the pilots at the province's pace"),
+    # --- the six steps of a strong community (planning.progress.STEPS numbers)
+    "step.1": ("ความเป็นประชาคม", "Community forum"),
+    "step.2": ("ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "Learning exchange / KM"),
+    "step.3": ("ความมีประสิทธิภาพของชุมชน", "Community capability"),
+    "step.4": ("เกิดแผนแม่บทชุมชน", "Community master plan"),
+    "step.5": ("การปฏิบัติตามแผน", "Acting on the plan"),
+    "step.6": ("มีการประเมินผลเป็นระยะ ๆ", "Periodic evaluation"),
+}
