@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geodata.exports.text import THAI_TIME
 from planning.thai_dates import format_thai_date
+
+#: How a table shows a missing value (st.dataframe's `placeholder`; Streamlit's own is the English "None").
+MISSING = "—"
 
 
 def format_date(day: dt.date, lang: str) -> str:
@@ -23,3 +27,18 @@ def format_number(value: float, decimals: int = 0) -> str:
 def format_share(share: float, decimals: int = 1) -> str:
     """A share in [0, 1] as a percentage (25.8%)."""
     return f"{share * 100:,.{decimals}f}%"
+
+
+def format_timestamp(stamp: str, lang: str) -> str:
+    """A saved ISO timestamp as a Thai reader's date and time in Thailand: "26 พ.ย. 2569 14:05" (B.E. year).
+
+    A timestamp without a zone is taken as UTC (the store writes UTC); one that cannot be read is shown as is.
+    """
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    moment = moment.astimezone(THAI_TIME)
+    return f"{format_date(moment.date(), lang)} {moment:%H:%M}"

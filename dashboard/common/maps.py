@@ -41,8 +41,9 @@ class LegendItem:
 def province_frame(bounds: Sequence[Sequence[float]], *, online_tiles: bool = False, height: str = "100%"
                    ) -> folium.Map:
     """An empty map fitted to `bounds` ([[south, west], [north, east]]); OpenStreetMap tiles only if asked."""
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height,
+    fmap = folium.Map(tiles=None, control_scale=False, prefer_canvas=False, height=height,
                       zoom_snap=0.25, min_zoom=7, max_zoom=17)
+    MetricScale().add_to(fmap)
     fmap.fit_bounds(bounds)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False, control=True,
@@ -66,6 +67,20 @@ def base_map(bounds: Sequence[Sequence[float]], tambons: Mapping, amphoes: Mappi
     folium.GeoJson(amphoes, name=labels["amphoe"], style_function=lambda _: AMPHOE_LINE,
                    interactive=False).add_to(fmap)
     return serve_locally(fmap)
+
+
+class MetricScale(MacroElement):
+    """Leaflet's scale bar in kilometres only (folium's also draws miles, which Thai readers do not use)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MetricScale"
 
 
 def village_style(colour: str, estimated: bool, *, selected: bool = False, changed: bool = False) -> dict:

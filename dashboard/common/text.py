@@ -23,6 +23,15 @@ def t(key: str, **values: object) -> str:
     return text(key, lang(), **values)
 
 
+def with_english_detail(message: str, detail: object) -> str:
+    """`message` (already in the interface language) and, for English readers, the engine's own English detail.
+
+    The planning engine and the store explain their errors in English, for developers; a Thai reader gets the
+    catalogue's Thai sentence alone rather than English mixed into a Thai page.
+    """
+    return f"{message}: {detail}" if lang() == "en" else message
+
+
 def language_switch() -> None:
     """Thai/English radio in the sidebar; Thai is the default. Each language is named in itself."""
     names = {"th": text("common.language_name_th", "th"), "en": text("common.language_name_en", "en")}

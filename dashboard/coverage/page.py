@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
-from dashboard.common.formatting import format_number, format_share
+from dashboard.common.formatting import MISSING, format_number, format_share
 from dashboard.common.scenarios import load_scenario, scenario_names
-from dashboard.common.text import lang, t
+from dashboard.common.text import lang, t, with_english_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
 from dashboard.coverage.cache import cached_view, coverage_layers, small_amphoes
@@ -45,7 +45,7 @@ try:
     view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
                        dataset.tambons)
 except (PlanningError, StoreError) as exc:
-    st.error(t("coverage.bad_plan", error=exc))
+    st.error(with_english_detail(t("coverage.bad_plan"), exc))
     st.stop()
 figures = view.figures
 district_names = data.names(dataset.amphoes, schema.AMPHOE_CODE, schema.AMPHOE_TH, schema.AMPHOE_EN, language)
@@ -72,7 +72,7 @@ st.dataframe({
     t("coverage.tambons_full"): [format_number(n) for n in headline["tambons_full"]],
     t("coverage.tambons_partial"): [format_number(n) for n in headline["tambons_partial"]],
     t(teams_key): [format_number(n) for n in headline["teams"]],
-}, hide_index=True, key="cov_headline")
+}, hide_index=True, placeholder=MISSING, key="cov_headline")
 notes = [t("coverage.tambon_count", n=format_number(figures.tambons_with_villages)), t("coverage.teams_note")]
 if figures.unassigned:
     notes.append(t("coverage.unassigned", n=format_number(figures.unassigned)))
@@ -140,7 +140,7 @@ if tab_charts.open:
                          format_func=orders.get)
         ranking = data.ranking_table(figures, year, district_names, order).drop(columns="district")
         number = st.column_config.NumberColumn
-        st.dataframe(ranking, hide_index=True, key="cov_ranking", column_config={
+        st.dataframe(ranking, hide_index=True, placeholder=MISSING, key="cov_ranking", column_config={
             "coverage_rank": number(t("coverage.coverage_rank"), format="%d"),
             "load_rank": number(t("coverage.load_rank"), format="%d"),
             "name": st.column_config.TextColumn(t("common.amphoe")),

@@ -46,6 +46,14 @@ REFUSALS = {
     "missing_value": "coverage.refusal.missing_value",
     "date_unreadable": "coverage.refusal.date_unreadable",
 }
+#: A report's columns as the reader knows them (a refusal names the column, never its internal name).
+COLUMN_WORDS = {
+    "village_code": "coverage.column.village_code",
+    STEP: "coverage.column.step",
+    REACHED_ON: "coverage.column.reached_on",
+    REPORTED_BY: "coverage.column.reported_by",
+    REASON: "coverage.column.reason",
+}
 #: Columns of the editable table: shown (read-only) then entered.
 SHOWN_COLUMNS = ("village_code", "village", "tambon", "wave", "current", "since")
 ENTERED_COLUMNS = (STEP, REACHED_ON, REPORTED_BY, REASON)
@@ -60,6 +68,8 @@ def refusal_reason(refusal: Refusal, lang: str) -> str:
     """A refused row's reason in `lang`, with its dates written the Thai way (2 ธ.ค. 2548)."""
     values = {k: (format_date(v, lang) if isinstance(v, dt.date) else v) for k, v in refusal.details.items()}
     values.setdefault("value", refusal.value or "")
+    if values.get("column") in COLUMN_WORDS:
+        values["column"] = text(COLUMN_WORDS[values["column"]], lang)
     if refusal.check not in REFUSALS:  # a check without its own wording: the rule's own message
         return str(refusal)
     try:
@@ -72,8 +82,16 @@ def refusal_table(refusals: Sequence[Refusal], lang: str) -> pd.DataFrame:
     """One line per refusal: row, village code, value and the reason in the reader's language."""
     columns = [text(key, lang) for key in ("coverage.refused_table.row", "common.code", "coverage.refused_table.value",
                                            "coverage.refused_table.reason")]
-    return pd.DataFrame([[r.row, r.village_code or "", r.value or "", refusal_reason(r, lang)] for r in refusals],
-                        columns=columns)
+    return pd.DataFrame([[r.row, r.village_code or "", refused_value(r, lang), refusal_reason(r, lang)]
+                         for r in refusals], columns=columns)
+
+
+def refused_value(refusal: Refusal, lang: str) -> str:
+    """The refused cell as the reader wrote it: a date that was read is shown back in B.E. (2 ธ.ค. 2548)."""
+    reached_on = refusal.details.get("reached_on")
+    if refusal.column == REACHED_ON and isinstance(reached_on, dt.date):
+        return format_date(reached_on, lang)
+    return refusal.value or ""
 
 
 def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], current: Mapping[str, ProgressEntry],

@@ -10,9 +10,10 @@ from streamlit_folium import st_folium
 
 from dashboard.common.database import author, get_store
 from dashboard.common.dataset import Dataset, boundary_layers, map_bounds
-from dashboard.common.formatting import format_date, format_number
+from dashboard.common.formatting import MISSING, format_date, format_number
 from dashboard.common.maps import base_map, legend, village_layer
-from dashboard.common.text import lang, t
+from dashboard.common.problem_table import problem_table
+from dashboard.common.text import lang, t, with_english_detail
 from dashboard.common.village_features import TOOLTIP_PROPERTIES, tooltip_aliases
 from dashboard.coverage import figures as data
 from dashboard.coverage import progress_editor as editor
@@ -41,7 +42,7 @@ def show_outcome(outcome_key: str) -> None:
         return
     if isinstance(outcome, UploadError):
         st.error(t("coverage.file_problems"))
-        st.dataframe([{"check": p.check, "problem": str(p)} for p in outcome.problems], hide_index=True,
+        st.dataframe(problem_table(outcome.problems), hide_index=True, placeholder=MISSING,
                      key=f"{outcome_key}_problems")
         return
     if not outcome.recorded and not outcome.refused:
@@ -50,7 +51,8 @@ def show_outcome(outcome_key: str) -> None:
         st.success(t("coverage.recorded", n=format_number(len(outcome.recorded))))
     if outcome.refused:
         st.warning(t("coverage.refused", n=format_number(len({r.row for r in outcome.refused}))))
-        st.dataframe(editor.refusal_table(outcome.refused, lang()), hide_index=True, key=f"{outcome_key}_refused")
+        st.dataframe(editor.refusal_table(outcome.refused, lang()), hide_index=True, placeholder=MISSING,
+                     key=f"{outcome_key}_refused")
 
 
 def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dict[str, str],
@@ -82,7 +84,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     if not stalled.empty:
         st.dataframe(stalled.assign(step=stalled["step"].map(step_names),
                                     since=stalled["since"].map(lambda d: format_date(d, language))),
-                     hide_index=True, key="cov_stalled_table", column_config={
+                     hide_index=True, placeholder=MISSING, key="cov_stalled_table", column_config={
                          "village_code": t("common.code"), "village": t("coverage.village"),
                          "moo": t("common.moo"), "tambon": t("common.tambon"), "amphoe": t("common.amphoe"),
                          "wave": t("coverage.wave"), "step": t("coverage.current"), "since": t("coverage.since"),
@@ -123,7 +125,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     with st.form(key="cov_prog_form"):
         table = editor.editor_table(chosen, view.village_waves, current, language)
         edited = st.data_editor(
-            table, key=f"cov_prog_editor_{generation}", hide_index=True, num_rows="fixed",
+            table, key=f"cov_prog_editor_{generation}", hide_index=True, placeholder=MISSING, num_rows="fixed",
             disabled=list(editor.SHOWN_COLUMNS), column_config={
                 "village_code": t("common.code"), "village": t("coverage.village"), "tambon": t("common.tambon"),
                 "wave": t("coverage.wave"), "current": t("coverage.current"), "since": t("coverage.since"),
@@ -139,7 +141,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
                 progress_store, edited, author=author(), known_villages=dataset.villages[schema.VILLAGE_CODE],
                 village_waves=view.village_waves, today=today)
         except StoreError as exc:
-            st.error(t("coverage.store_error", error=exc))
+            st.error(with_english_detail(t("coverage.store_error"), exc))
         else:
             st.session_state["cov_prog_generation"] = generation + 1
             st.rerun()
@@ -148,7 +150,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     st.subheader(t("coverage.import"))
     st.caption(t("coverage.import_help"))
     template = template_table(chosen, view.village_waves, current)
-    readme = [t("coverage.readme"), t("coverage.rules"),
+    readme = [t("doc.progress_readme"), t("coverage.rules"),
               t("coverage.readme_steps", steps="; ".join(step_names[n] for n in range(1, 7)))]
     left, right = st.columns(2)
     left.download_button(t("coverage.template_csv"), template_csv(template), file_name=f"progress_{amphoe}.csv",
@@ -167,7 +169,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
         except UploadError as exc:
             st.session_state["cov_import_outcome"] = exc
         except StoreError as exc:
-            st.error(t("coverage.store_error", error=exc))
+            st.error(with_english_detail(t("coverage.store_error"), exc))
         else:
             st.rerun()  # redraw the charts, map and table with the new steps
     show_outcome("cov_import_outcome")

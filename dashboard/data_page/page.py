@@ -13,17 +13,11 @@ from dashboard.common.dataset import (
     reset_to_embedded,
     use_uploaded_villages,
 )
-from dashboard.common.formatting import format_number
-from dashboard.common.text import t
+from dashboard.common.formatting import MISSING, format_number
+from dashboard.common.problem_table import problem_table
+from dashboard.common.text import lang, t
 from geodata.summary import dataset_counts
 from geodata.uploads import read_boundaries, read_village_list
-
-
-def problem_table(problems) -> pd.DataFrame:
-    return pd.DataFrame([{t("upload.row"): p.row, t("upload.column"): p.column, t("upload.value"): p.value,
-                          t("upload.problem"): p.message, t("upload.fix"): p.fix, t("upload.check"): p.check}
-                         for p in problems])
-
 
 dataset = dataset_in_use()
 st.title(t("data.title"))
@@ -51,7 +45,7 @@ if upload is not None:
                                       known_points=embedded_dataset().villages)
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
     else:
         estimated = int((candidate["location_quality"] == "estimated").sum())
         st.success(t("data.valid", n=format_number(len(candidate)), estimated=format_number(estimated)))
@@ -67,9 +61,9 @@ if boundary_upload is not None:
         boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, use_container_width=True)
+        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
     else:
         st.success(t("data.boundaries_valid", n=format_number(len(boundaries))))
 
 st.subheader(t("data.sources"))
-st.markdown(geodata.sources_markdown())
+st.markdown(geodata.sources_markdown(lang()))

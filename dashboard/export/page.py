@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard.common.dataset import dataset_in_use
 from dashboard.common.scenarios import load_scenario, scenario_names
 from dashboard.common.text import t
+from dashboard.common.thai_widgets import multiselect_options
 from dashboard.export.files import amphoe_names, amphoe_options, build_downloads, export_request
 from geodata.errors import GeodataError
 from geodata.exports import ALL_AMPHOES, FORMATS
@@ -34,7 +35,7 @@ amphoe = st.selectbox(t("export.amphoe"), amphoe_options(dataset.amphoes), key="
                       format_func=lambda code: t("export.all") if code == ALL_AMPHOES else names[code])
 format_labels = {fmt: t(FORMAT_LABELS[fmt]) for fmt in FORMATS}
 formats = st.multiselect(t("export.formats"), list(FORMATS), default=list(FORMATS), key="exp_formats",
-                         format_func=format_labels.get)
+                         format_func=format_labels.get, **multiselect_options())
 st.info(t("export.estimated"))
 if amphoe == ALL_AMPHOES and "pdf" in formats:
     st.caption(t("export.slow_all"))
@@ -48,7 +49,7 @@ if st.button(t("export.build"), key="exp_build", type="primary", disabled=not fo
             amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what))
     except (GeodataError, PlanningError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
-        st.error(t("export.bad_plan", error=error))
+        st.error(t("export.bad_plan", error=error))  # geodata's problems are worded in geodata (issue 10)
     bar.empty()
 if not formats:
     st.warning(t("export.no_format"))

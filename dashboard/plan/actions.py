@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import planning
-from dashboard.common.text import lang, t
+from dashboard.common.text import lang, t, with_english_detail
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import ASSIGN, LOCK, PILOT, UNLOCK, UNPILOT, Edit, EditError, Plan
@@ -56,7 +56,7 @@ def queue(edit: Edit, villages: Villages) -> bool:
     try:
         editing.keep(editing.add_edit(editing.current(), edit, villages))
     except EditError as error:
-        notify("error", str(error))
+        notify("error", error.words(lang()))
         return False
     return True
 
@@ -81,6 +81,6 @@ def _optimise(villages: Villages) -> None:
     try:
         edit = editing.optimise_rest(session, villages)
     except planning.PlanningError as error:
-        notify("error", str(error))
+        notify("error", with_english_detail(t("plan.actions.optimise_failed"), error))
         return
     editing.keep(editing.add_edit(session, edit, villages))

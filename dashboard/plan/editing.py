@@ -32,11 +32,20 @@ MAIN_SCENARIO = "แผนหลัก"
 
 @dataclass(frozen=True)
 class Conflict:
-    """A save refused because the scenario changed elsewhere: who saved it, and what this session tried to do."""
+    """A save refused because the scenario changed elsewhere (or is gone): what this session tried to save, and
+    the store's error, which names who saved which version when."""
 
-    message: str
+    error: store.StoreError
     draft: Plan
-    saved_by: str = ""
+
+    @property
+    def message(self) -> str:
+        """The store's own (English) message."""
+        return str(self.error)
+
+    @property
+    def saved_by(self) -> str:
+        return getattr(self.error, "saved_by", "")
 
 
 @dataclass(frozen=True)
@@ -208,7 +217,7 @@ def redo(session: Session, db: store.Store, villages: Villages, author: str) -> 
     return _restore(session, db, villages, author, step.after, history, "redo", step)
 
 
-def reload(session: Session, db: store.Store, villages: Villages) -> tuple[Session, list[str]]:
+def reload(session: Session, db: store.Store, villages: Villages) -> tuple[Session, list[EditError]]:
     """Open the latest saved version and re-apply this session's pending edits to it.
 
     Edits that no longer apply are dropped and their errors returned. The undo history is cleared: it describes
@@ -221,7 +230,7 @@ def reload(session: Session, db: store.Store, villages: Villages) -> tuple[Sessi
         try:
             fresh = add_edit(fresh, edit, villages)
         except EditError as error:
-            dropped.append(str(error))
+            dropped.append(error)
     return fresh, dropped
 
 
@@ -244,7 +253,7 @@ def save_as(session: Session, db: store.Store, villages: Villages, name: str, au
 def _restore(session: Session, db: store.Store, villages: Villages, author: str, plan: Plan, history: History,
              action: str, step: Step) -> Session:
     if session.pending:
-        raise EditError("apply or discard the pending changes before undoing or redoing")
+        raise EditError("plan.edit_error.pending_first")
     metrics = metrics_of(session.scenario, plan, villages)
     change = store.Change(0, "", author, action, step.villages, {"step": step.action})
     saved = _save(session, db, plan, metrics, author, change)
@@ -260,10 +269,8 @@ def _save(session: Session, db: store.Store, plan: Plan, metrics: dict, author: 
             session.scenario.name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons,
             settings=plan.settings, metrics=metrics, dataset=session.scenario.dataset,
             expected_version=session.scenario.version, author=author, change=change)
-    except store.ScenarioConflictError as error:
-        return Conflict(str(error), plan, error.saved_by)
-    except store.UnknownScenarioError as error:
-        return Conflict(str(error), plan)
+    except (store.ScenarioConflictError, store.UnknownScenarioError) as error:
+        return Conflict(error, plan)
 
 
 # --- Streamlit session state ------------------------------------------------------------------------------

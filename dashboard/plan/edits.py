@@ -19,6 +19,8 @@ import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from geodata.messages import text
+
 ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE = "assign", "lock", "unlock", "pilot", "unpilot", "roster", \
     "optimise"
 ACTIONS = (ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE)
@@ -26,7 +28,16 @@ LOCKED_REASON, PILOT_REASON = "locked", "pilot"
 
 
 class EditError(ValueError):
-    """An edit that cannot be made as asked; the message says why and what to do instead."""
+    """An edit that cannot be made as asked: `key` names the message (geodata.messages) that says why and what
+    to do instead, `values` fill it; the exception's own text is the English message."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(text(key, "en", **values))
+
+    def words(self, lang: str) -> str:
+        """The message in `lang`."""
+        return text(self.key, lang, **self.values)
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class Edit:
 
     def __post_init__(self):
         if self.action not in ACTIONS:
-            raise EditError(f"unknown edit {self.action!r}; use one of {', '.join(ACTIONS)}")
+            raise EditError("plan.edit_error.unknown_edit", action=self.action, actions=", ".join(ACTIONS))
 
 
 def pilot_label_of(settings: Mapping) -> str | None:
@@ -173,14 +184,14 @@ class History:
     def undone(self) -> tuple[Step, History]:
         """The step to undo (restore its `before`) and the history after undoing it."""
         if not self.undo:
-            raise EditError("nothing to undo")
+            raise EditError("plan.edit_error.nothing_to_undo")
         step = self.undo[-1]
         return step, History(self.undo[:-1], self.redo + (step,))
 
     def redone(self) -> tuple[Step, History]:
         """The step to redo (restore its `after`) and the history after redoing it."""
         if not self.redo:
-            raise EditError("nothing to redo")
+            raise EditError("plan.edit_error.nothing_to_redo")
         step = self.redo[-1]
         return step, History(self.undo + (step,), self.redo[:-1])
 
@@ -188,14 +199,13 @@ class History:
 # --- The edits --------------------------------------------------------------------------------------------
 def _assign(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     if edit.wave not in plan.labels:
-        raise EditError(f"wave {edit.wave!r} does not exist; choose one of {', '.join(plan.labels)}")
+        raise EditError("plan.edit_error.unknown_wave", wave=edit.wave, waves=", ".join(plan.labels))
     villages = _known(edit.villages, tambon_of)
     pilots = plan.pilot_tambons
     blocked = sorted(v for v in villages if tambon_of[v] in pilots and edit.wave != plan.pilot_label)
     if blocked:
-        raise EditError(f"{len(blocked)} selected village(s) (e.g. {', '.join(blocked[:3])}) are in pilot tambons "
-                        f"and stay in the pilot wave {plan.pilot_label}; unmark their tambons as pilot first, or "
-                        "leave them out of the selection")
+        raise EditError("plan.edit_error.pilot_assign", n=len(blocked), examples=", ".join(blocked[:3]),
+                        wave=plan.pilot_label)
     assignment = dict(plan.assignment)
     reasons = dict(plan.reasons)
     locked = set(plan.locked)
@@ -226,8 +236,7 @@ def _unlock(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     pilots = plan.pilot_tambons
     blocked = sorted(v for v in villages if tambon_of[v] in pilots)
     if blocked:
-        raise EditError(f"{len(blocked)} selected village(s) (e.g. {', '.join(blocked[:3])}) are in pilot tambons "
-                        "and stay locked to the pilot wave; unmark their tambons as pilot to unlock them")
+        raise EditError("plan.edit_error.pilot_unlock", n=len(blocked), examples=", ".join(blocked[:3]))
     reasons = dict(plan.reasons)
     for village in villages:
         if reasons.get(village) == LOCKED_REASON:
@@ -239,7 +248,7 @@ def _pilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     known_tambons = set(tambon_of.values())
     unknown = sorted(set(edit.tambons) - known_tambons)
     if unknown:
-        raise EditError(f"tambon(s) {', '.join(unknown)} have no villages in the data set; check the codes")
+        raise EditError("plan.edit_error.unknown_tambons", tambons=", ".join(unknown))
     settings = copy.deepcopy(dict(plan.settings))
     label = pilot_label_of(settings)
     if label is None:
@@ -269,7 +278,7 @@ def _unpilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
 
 def _roster(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     if edit.roster is None:
-        raise EditError("a roster edit needs the roster")
+        raise EditError("plan.edit_error.no_roster")
     settings = copy.deepcopy(dict(plan.settings))
     settings["roster"] = copy.deepcopy(dict(edit.roster))
     return replace(plan, settings=settings)
@@ -277,7 +286,7 @@ def _roster(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
 
 def _optimise(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     if edit.assignment is None:
-        raise EditError("an optimise edit needs the optimised assignment")
+        raise EditError("plan.edit_error.no_assignment")
     reasons = dict(edit.reasons or {})
     return replace(plan, assignment=dict(edit.assignment), reasons=reasons)
 
@@ -286,7 +295,7 @@ def _known(villages: Iterable[str], tambon_of: Mapping[str, str]) -> list[str]:
     villages = list(dict.fromkeys(villages))
     unknown = [v for v in villages if v not in tambon_of]
     if unknown:
-        raise EditError(f"village(s) {', '.join(unknown[:5])} are not in the data set in use; reload the page")
+        raise EditError("plan.edit_error.unknown_villages", villages=", ".join(unknown[:5]))
     return villages
 
 

@@ -44,4 +44,4 @@ elif panel == "locations":
 elif panel == "compare":
     compare_panel(session, dataset)
 elif panel == "history":
-    history_panel(session)
+    history_panel(session, dataset)

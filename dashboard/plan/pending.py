@@ -14,7 +14,8 @@ import store
 from dashboard.common.database import author, get_store
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import format_number
-from dashboard.common.text import t
+from dashboard.common.scenarios import name_problem, scenario_error
+from dashboard.common.text import lang, t
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import ASSIGN, LOCK, OPTIMISE, PILOT, ROSTER, UNLOCK, UNPILOT, Edit, EditError
@@ -71,7 +72,7 @@ def conflict_panel(villages: Villages) -> None:
     session = editing.current()
     if session.conflict is None:
         return
-    st.error(t("plan.pending.conflict", message=session.conflict.message))
+    st.error(t("plan.pending.conflict", message=scenario_error(session.conflict.error)))
     st.button(t("plan.pending.reload"), key="plan_conflict_reload", on_click=_reload, args=(villages,))
     name_col, button_col = st.columns([3, 2], vertical_alignment="bottom")
     name_col.text_input(t("plan.pending.new_name"), key=CONFLICT_NAME_KEY,
@@ -98,7 +99,7 @@ def _undo_redo(which: str, villages: Villages) -> None:
     try:
         session = step(editing.current(), get_store(), villages, author())
     except EditError as error:
-        notify("error", str(error))
+        notify("error", error.words(lang()))
         return
     editing.keep(session)
     if session.conflict is None:
@@ -108,16 +109,20 @@ def _undo_redo(which: str, villages: Villages) -> None:
 def _reload(villages: Villages) -> None:
     session, dropped = editing.reload(editing.current(), get_store(), villages)
     editing.keep(session)
-    for reason in dropped:
-        notify("warning", t("plan.pending.dropped", reason=reason))
+    for error in dropped:
+        notify("warning", t("plan.pending.dropped", reason=error.words(lang())))
 
 
 def _save_conflict_as_new(villages: Villages) -> None:
     name = st.session_state.get(CONFLICT_NAME_KEY, "").strip()
+    problem = name_problem(name)
+    if problem:
+        notify("error", problem)
+        return
     try:
         session = editing.save_as(editing.current(), get_store(), villages, name, author())
     except store.StoreError as error:
-        notify("error", str(error))
+        notify("error", scenario_error(error))
         return
     editing.keep(session)
     notify("success", t("plan.pending.applied", version=session.scenario.version))

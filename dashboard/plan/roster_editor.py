@@ -14,6 +14,7 @@ import streamlit as st
 
 import planning
 from dashboard.common.dataset import Dataset
+from dashboard.common.formatting import MISSING
 from dashboard.common.text import t
 from dashboard.plan.editing import Villages
 from dashboard.plan.edits import ROSTER, Edit, Plan
@@ -52,8 +53,8 @@ def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> No
         st.caption(t("plan.roster.real"))
     table = roster_table(roster, dataset, villages)
     edited = st.data_editor(
-        table, key="roster_table", hide_index=True, disabled=[CODE, "th", "en", "villages"],
-        column_config={CODE: st.column_config.TextColumn("amphoe_code"),
+        table, key="roster_table", hide_index=True, placeholder=MISSING, disabled=[CODE, "th", "en", "villages"],
+        column_config={CODE: st.column_config.TextColumn(t("plan.roster.code")),
                        "th": st.column_config.TextColumn(t("plan.roster.name_th")),
                        "en": st.column_config.TextColumn(t("plan.roster.name_en")),
                        "villages": st.column_config.NumberColumn(t("plan.roster.villages")),

@@ -5,14 +5,14 @@ Pure functions of `store.Scenario` values and plain mappings (no Streamlit), tes
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 import store
-from dashboard.common.formatting import format_date
+from dashboard.common.formatting import format_timestamp
 from geodata.messages import text
+from geodata.messages.facts import CHECK_RULES, check_rule
 
 #: What a change record's action is called (store.Change.action).
 ACTIONS = {
@@ -24,6 +24,11 @@ ACTIONS = {
     "undo": "plan.history.action.undo", "redo": "plan.history.action.redo",
     "duplicate": "plan.history.action.duplicate", "save_as": "plan.history.action.save_as",
 }
+#: The recorded edits that name only their villages or tambons.
+_EDIT_WORDS = {"lock": "plan.pending.edit.lock", "unlock": "plan.pending.edit.unlock",
+               "pilot": "plan.pending.edit.pilot", "unpilot": "plan.pending.edit.unpilot"}
+#: The optimiser's status (planning.PlanMetrics.status) in words.
+STATUS_WORDS = {"optimal": "plan.status.optimal", "evaluated": "plan.status.evaluated"}
 #: The measures compared, from the scenarios' saved metrics.
 _MEASURES = {"max_load": "plan.compare.max_load", "split_tambons": "plan.compare.split_tambons",
              "spread_cost": "plan.compare.spread_cost", "pace_gap": "plan.compare.pace_gap",
@@ -44,7 +49,7 @@ def moved_villages(a: store.Scenario, b: store.Scenario, names: Mapping[str, Seq
         rows.append([code, village, tambon, amphoe, _wave_and_lock(a, code, lang), _wave_and_lock(b, code, lang)])
     columns = [text(key, lang) for key in ("plan.compare.code", "plan.compare.village", "plan.compare.tambon",
                                            "plan.compare.amphoe")]
-    return pd.DataFrame(rows, columns=[*columns, f"A: {a.name}", f"B: {b.name}"])
+    return pd.DataFrame(rows, columns=[*columns, *_scenario_columns(a, b, lang)])
 
 
 def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.DataFrame:
@@ -61,20 +66,20 @@ def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.Dat
                      len(b.settings.get("pilot_tambons", ()))))
     rows.append(_row(text("plan.compare.teams", lang), _teams(a), _teams(b)))
     rows.append(_row(text("plan.compare.capacity", lang), _capacity(a), _capacity(b)))
-    rows.append(_row(text("plan.compare.failed", lang), ", ".join(a.metrics.get("failed_checks", ())) or "—",
-                     ", ".join(b.metrics.get("failed_checks", ())) or "—"))
-    rows.append(_row(text("plan.compare.status", lang), a.metrics.get("status", "—"), b.metrics.get("status", "—")))
-    return pd.DataFrame(rows, columns=[text("plan.compare.metric", lang), f"A: {a.name}", f"B: {b.name}",
+    rows.append(_row(text("plan.compare.failed", lang), _failed(a, lang), _failed(b, lang)))
+    rows.append(_row(text("plan.compare.status", lang), _status(a, lang), _status(b, lang)))
+    return pd.DataFrame(rows, columns=[text("plan.compare.metric", lang), *_scenario_columns(a, b, lang),
                                        text("plan.compare.difference", lang)])
 
 
-def history_table(changes: Sequence[store.Change], lang: str) -> pd.DataFrame:
-    """A scenario's change records, newest first, as planners read them."""
+def history_table(changes: Sequence[store.Change], lang: str, tambon_names: Mapping[str, str] | None = None
+                  ) -> pd.DataFrame:
+    """A scenario's change records, newest first, as planners read them (`tambon_names` names pilot tambons)."""
     rows = []
     for change in reversed(changes):
         action = text(ACTIONS[change.action], lang) if change.action in ACTIONS else change.action
-        rows.append([change.version, _when(change.at, lang), change.author, action, len(change.villages),
-                     change.reason or "", _detail(change.detail)])
+        rows.append([change.version, format_timestamp(change.at, lang), change.author, action, len(change.villages),
+                     change.reason or "", describe_change(change.action, change.detail, lang, tambon_names or {})])
     columns = [text(key, lang) for key in ("plan.history.version", "plan.history.when", "plan.history.who",
                                            "plan.history.action", "plan.history.villages", "plan.history.reason",
                                            "plan.history.detail")]
@@ -112,24 +117,59 @@ def _capacity(scenario: store.Scenario) -> int | None:
     return roster.get("capacity")
 
 
-def _when(stamp: str, lang: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return f"{format_date(moment.date(), lang)} {moment:%H:%M}"
+def _scenario_columns(a: store.Scenario, b: store.Scenario, lang: str) -> list[str]:
+    """The headings of scenario A's and B's columns ("ก: name", "ข: name")."""
+    return [text("plan.compare.column_a", lang, name=a.name), text("plan.compare.column_b", lang, name=b.name)]
 
 
-def _detail(detail: Mapping) -> str:
-    edits = detail.get("edits")
-    if edits:
-        parts = []
-        for edit in edits:
-            text = edit.get("action", "")
-            if "wave" in edit:
-                text += f" → {edit['wave']}"
-            if "moved" in edit:
-                text += f" ({len(edit['moved'])})"
-            parts.append(text)
-        return "; ".join(parts)
-    return ", ".join(f"{k}: {v}" for k, v in detail.items())
+def _failed(scenario: store.Scenario, lang: str) -> str:
+    failed = scenario.metrics.get("failed_checks")
+    if failed is None:
+        return "—"
+    return "; ".join(check_rule(name, lang) if name in CHECK_RULES else name for name in failed) or text(
+        "plan.compare.none", lang)
+
+
+def _status(scenario: store.Scenario, lang: str) -> str:
+    status = scenario.metrics.get("status")
+    return text(STATUS_WORDS[status], lang) if status in STATUS_WORDS else "—"
+
+
+def describe_change(action: str, detail: Mapping, lang: str, tambon_names: Mapping[str, str]) -> str:
+    """What a change record's detail says, in sentences: the edits applied, the step undone or redone, or where
+    a copy came from (`action` is the record's action)."""
+    parts = []
+    if "from" in detail:
+        source = {"source": detail["from"], "version": detail.get("version", "")}
+        parts.append(text("plan.history.from_version" if "version" in detail else "plan.history.from", lang,
+                          **source))
+    if "step" in detail:
+        step = detail["step"]
+        words = text(ACTIONS[step], lang) if step in ACTIONS else step
+        parts.append(text("plan.history.redone" if action == "redo" else "plan.history.undone", lang, action=words))
+    edits = [describe_edit(edit, lang, tambon_names) for edit in [*detail.get("edits", ()),
+                                                                  *detail.get("pending", ())]]
+    if detail.get("pending"):
+        parts.append(text("plan.history.with_pending", lang, edits="; ".join(edits)))
+    elif edits:
+        parts.append("; ".join(edits))
+    return " · ".join(parts)
+
+
+def describe_edit(edit: Mapping, lang: str, tambon_names: Mapping[str, str]) -> str:
+    """One recorded edit (plan.edits.change_summary's item) in words, as the pending list words it."""
+    action = edit.get("action", "")
+    n = f"{int(edit.get('villages', 0)):,}"
+    if action == "assign":
+        key = "plan.pending.edit.assign_lock" if edit.get("lock") else "plan.pending.edit.assign"
+        return text(key, lang, n=n, wave=edit.get("wave", ""))
+    if action in ("pilot", "unpilot"):
+        names = ", ".join(tambon_names.get(code, code) for code in edit.get("tambons", ()))
+        return text(_EDIT_WORDS[action], lang, tambons=names)
+    if action == "optimise":
+        return text("plan.pending.edit.optimise", lang, n=f"{len(edit.get('moved', {})):,}")
+    if action == "roster":
+        return text("plan.pending.edit.roster", lang)
+    if action in _EDIT_WORDS:
+        return text(_EDIT_WORDS[action], lang, n=n)
+    return text(ACTIONS[action], lang) if action in ACTIONS else action

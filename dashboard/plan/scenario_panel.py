@@ -8,10 +8,12 @@ import streamlit as st
 import store
 from dashboard.common.database import author, get_store
 from dashboard.common.dataset import Dataset
-from dashboard.common.scenarios import load_scenario
+from dashboard.common.formatting import MISSING
+from dashboard.common.scenarios import load_scenario, name_problem, scenario_error
 from dashboard.common.text import lang, t
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
+from dashboard.plan.names import tambon_names
 from dashboard.plan.scenario_compare import history_table, metric_comparison, moved_villages
 from geodata import schema
 from geodata.plans import DEFAULT_SCENARIO_NAME
@@ -72,20 +74,28 @@ def _new_name() -> str:
 
 
 def _save_as(villages: Villages) -> None:
+    problem = name_problem(_new_name())
+    if problem:
+        _say("error", problem)
+        return
     try:
         session = editing.save_as(editing.current(), get_store(), villages, _new_name(), author())
     except store.StoreError as error:
-        _say("error", str(error))
+        _say("error", scenario_error(error))
         return
     editing.keep(session)
     _say("success", t("plan.scenario.opened", name=session.scenario.name))
 
 
 def _duplicate() -> None:
+    problem = name_problem(_new_name())
+    if problem:
+        _say("error", problem)
+        return
     try:
         copy = get_store().duplicate_scenario(editing.current().scenario.name, _new_name(), author=author())
     except store.StoreError as error:
-        _say("error", str(error))
+        _say("error", scenario_error(error))
         return
     editing.keep(Session(copy))
     _say("success", t("plan.scenario.opened", name=copy.name))
@@ -93,12 +103,9 @@ def _duplicate() -> None:
 
 def _from_default() -> None:
     name = _new_name()
-    if not name:
-        _say("error", str(store.StoreError(
-            "a scenario needs a name; type one before saving")))
-        return
-    if get_store().has_scenario(name):
-        _say("error", str(store.ScenarioExistsError(name)))
+    problem = name_problem(name)
+    if problem:
+        _say("error", problem)
         return
     scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
     editing.keep(Session(scenario))
@@ -113,7 +120,8 @@ def compare_panel(session: Session, dataset: Dataset) -> None:
     others = [n for n in names if n != a] or names
     b = right.selectbox(t("plan.scenario.b"), others, key="plan_compare_b")
     first, second = get_store().open_scenario(a), get_store().open_scenario(b)
-    st.dataframe(metric_comparison(first, second, lang()), hide_index=True, key="plan_compare_metrics")
+    st.dataframe(metric_comparison(first, second, lang()), hide_index=True, placeholder=MISSING,
+                 key="plan_compare_metrics")
     frame = dataset.villages
     names_of = {code: (v, tb, am) for code, v, tb, am in zip(
         frame[schema.VILLAGE_CODE], frame[schema.VILLAGE_TH], frame[schema.TAMBON_TH], frame[schema.AMPHOE_TH],
@@ -123,12 +131,13 @@ def compare_panel(session: Session, dataset: Dataset) -> None:
         st.info(t("plan.scenario.same"))
     else:
         st.markdown(t("plan.scenario.moved", n=len(moved)))
-        st.dataframe(moved, hide_index=True, key="plan_compare_moved")
+        st.dataframe(moved, hide_index=True, placeholder=MISSING, key="plan_compare_moved")
 
 
-def history_panel(session: Session) -> None:
+def history_panel(session: Session, dataset: Dataset) -> None:
     """The open scenario's change records, newest first."""
     st.caption(t("plan.scenario.history", name=session.scenario.name))
     changes = get_store().scenario_history(session.scenario.name)
-    st.dataframe(history_table(changes, lang()), hide_index=True, key="plan_history_table")
+    st.dataframe(history_table(changes, lang(), tambon_names(dataset)), hide_index=True, placeholder=MISSING,
+                 key="plan_history_table")
 

@@ -14,7 +14,8 @@ import streamlit as st
 
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import format_number
-from dashboard.common.text import t
+from dashboard.common.text import t, with_english_detail
+from dashboard.common.thai_widgets import multiselect_options
 from dashboard.plan import editing
 from dashboard.plan.editing import Session
 from dashboard.plan.names import pick_list_labels
@@ -35,9 +36,9 @@ def selection_panel(session: Session, dataset: Dataset) -> None:
     amphoe_options, tambon_options = pick_list_labels(dataset)
     with st.expander(t("plan.selection.pick")):
         st.multiselect(t("plan.selection.pick_amphoe"), list(amphoe_options), format_func=amphoe_options.get,
-                       key=PICK_AMPHOE_KEY)
+                       key=PICK_AMPHOE_KEY, **multiselect_options())
         st.multiselect(t("plan.selection.pick_tambon"), list(tambon_options), format_func=tambon_options.get,
-                       key=PICK_TAMBON_KEY)
+                       key=PICK_TAMBON_KEY, **multiselect_options())
         st.button(t("plan.selection.pick_add"), key="plan_pick_add", on_click=_pick_by_name, args=(dataset,))
     st.button(t("plan.selection.clear"), key="plan_clear", disabled=not count, on_click=_set_selection,
               args=(frozenset(),))
@@ -63,7 +64,7 @@ def add_shape(geometry: Mapping, dataset: Dataset) -> None:
     try:
         inside = villages_in_shape(dataset.villages, geometry)
     except ValueError as error:
-        notify("error", str(error))
+        notify("error", with_english_detail(t("plan.selection.bad_shape"), error))
         inside = []
     _keep(session, session.selection | set(inside))
 

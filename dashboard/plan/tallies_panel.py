@@ -13,8 +13,8 @@ import streamlit as st
 
 import planning
 from dashboard.common.dataset import Dataset
-from dashboard.common.formatting import format_number
-from dashboard.common.text import lang, t
+from dashboard.common.formatting import MISSING, format_number
+from dashboard.common.text import lang, t, with_english_detail
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import OPTIMISE, Plan
@@ -22,11 +22,10 @@ from dashboard.plan.names import district_names, tambon_names
 from dashboard.plan.tallies import check_lines, load_matrix, optimal_max_load, split_table, styled_load, wave_table
 from geodata import schema
 
-#: The engine's status codes in words (codes the table does not know are shown as they are).
+#: The optimiser's status codes in words (how it proved them is not shown: that is the engine's business).
 STATUS_WORDS = {
     "optimal": "plan.status.optimal",
-    "district_bound": "plan.status.district_bound",
-    "mip": "plan.status.mip",
+    "evaluated": "plan.status.evaluated",
     "local_optimum": "plan.status.local_optimum",
     "local_search": "plan.status.local_search",
     "off": "plan.status.off",
@@ -38,10 +37,10 @@ def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Vill
     saved_problem, _ = editing.problem_for(session.scenario, session.plan, villages)
     problem, error = editing.problem_for(session.scenario, plan, villages)
     if problem is None or saved_problem is None:
-        st.error(t("plan.tallies.no_problem", error=error))
+        st.error(with_english_detail(t("plan.tallies.no_problem"), error))
         return
     if error is not None:
-        st.error(t("plan.tallies.locks_error", error=error))
+        st.error(with_english_detail(t("plan.tallies.locks_error"), error))
     saved_metrics = planning.evaluate(saved_problem, session.plan.assignment)
     metrics = planning.evaluate(problem, plan.assignment)
     waves_col, checks_col = st.columns([2, 3], gap="medium")
@@ -75,7 +74,7 @@ def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Vill
     moved = next((edit.moved for edit in reversed(session.pending) if edit.action == OPTIMISE), None)
     if moved is not None:
         st.subheader(t("plan.tallies.moved", n=format_number(len(moved))))
-        st.dataframe(moved_table(moved, dataset), hide_index=True, key="plan_moved_table")
+        st.dataframe(moved_table(moved, dataset), hide_index=True, placeholder=MISSING, key="plan_moved_table")
 
 
 def status_words(code: str | None) -> str:
@@ -87,8 +86,7 @@ def status_words(code: str | None) -> str:
 
 def _optimiser_status(metrics: Mapping) -> None:
     st.info(t("plan.tallies.proof", status=status_words(metrics.get("status")),
-              proof=status_words(metrics.get("proof")), spread=status_words(metrics.get("spread_status")),
-              seconds=f"{metrics.get('seconds', 0):.2f}"))
+              spread=status_words(metrics.get("spread_status")), seconds=f"{metrics.get('seconds', 0):.2f}"))
 
 
 def moved_table(moved: Mapping, dataset: Dataset) -> pd.DataFrame:

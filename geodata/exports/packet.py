@@ -19,7 +19,7 @@ from geodata.exports.text import th, thai_date
 from store import Scenario
 
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
-PLAN_METRICS = ("max_load", "split_tambons", "spread_cost", "pace_gap", "status", "failed_checks")
+PLAN_METRICS = ("max_load", "split_tambons", "status", "failed_checks")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,17 @@ from fpdf import FPDF
 
 from geodata.exports.fonts import ThaiFont, thai_font
 from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow
-from geodata.exports.text import REASONS, both, en, quality_label, reason_label, th, wave_label
+from geodata.exports.text import (
+    REASONS,
+    both,
+    en,
+    failed_rules,
+    quality_label,
+    reason_label,
+    status_words,
+    th,
+    wave_label,
+)
 from geodata.messages import text
 from geodata.messages.facts import reason_sentence
 
@@ -281,14 +291,9 @@ def _metrics(pdf: PlanPDF, plan: PlanInfo) -> None:
         lines.append(f"{both('doc.max_load')}: {float(metrics['max_load']):.2f}")
     if "split_tambons" in metrics:
         lines.append(f"{both('doc.split_count')}: {metrics['split_tambons']}")
-    if "spread_cost" in metrics:
-        lines.append(f"{both('doc.spread_cost')}: {float(metrics['spread_cost']):,.0f}")
-    if "pace_gap" in metrics:
-        lines.append(f"{both('doc.pace_gap')}: {float(metrics['pace_gap']):,.1f}")
     if "status" in metrics:
-        lines.append(f"{both('doc.status')}: {metrics['status']}")
-    failed = metrics.get("failed_checks") or ()
-    lines.append(f"{both('doc.failed_checks')}: {', '.join(failed) if failed else th('doc.none')}")
+        lines.append(f"{both('doc.status')}: {status_words(metrics['status'])}")
+    lines.append(f"{both('doc.failed_checks')}: {failed_rules(metrics.get('failed_checks') or ())}")
     if plan.missing_villages:
         lines.append(f"{both('doc.missing_villages')}: {plan.missing_villages:,}")
     for line in lines:

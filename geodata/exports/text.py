@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from geodata import messages
+from geodata.messages.facts import CHECK_RULES, check_rule
 from planning.thai_dates import format_thai_date
 
 #: Thailand keeps UTC+7 all year (no daylight saving).
@@ -21,6 +23,8 @@ THAI_TIME = dt.timezone(dt.timedelta(hours=7))
 #: Location quality (geodata.schema.LOCATION_QUALITIES) -> its label.
 QUALITIES = {"high": "doc.quality.high", "medium": "doc.quality.medium", "low": "doc.quality.low",
              "estimated": "doc.quality.estimated"}
+#: planning.PlanMetrics.status -> its words.
+STATUSES = {"optimal": "doc.status.optimal", "evaluated": "doc.status.evaluated"}
 #: planning.REASONS code -> its short label (the sentences are geodata.messages.facts.REASONS).
 REASONS = {"pilot": "doc.reason.pilot", "locked": "doc.reason.locked", "balance": "doc.reason.balance",
            "spread": "doc.reason.spread"}
@@ -53,6 +57,18 @@ def reason_label(reason: str | None) -> str:
     if not reason:
         return ""
     return both(REASONS[reason]) if reason in REASONS else reason
+
+
+def status_words(status: str) -> str:
+    """The plan's optimisation status in Thai words (a status without words is shown as it is)."""
+    return th(STATUSES[status]) if status in STATUSES else status
+
+
+def failed_rules(checks: Sequence[str]) -> str:
+    """The rules a plan fails, in Thai words ("ไม่มี" when none)."""
+    if not checks:
+        return th("doc.none")
+    return "; ".join(check_rule(name, "th") if name in CHECK_RULES else name for name in checks)
 
 
 def wave_label(wave: str | None) -> str:

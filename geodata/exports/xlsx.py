@@ -18,7 +18,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow, WaveLoad
-from geodata.exports.text import REASONS, both, display_width, en, quality_label, reason_label, th, wave_label
+from geodata.exports.text import (
+    REASONS,
+    both,
+    display_width,
+    en,
+    failed_rules,
+    quality_label,
+    reason_label,
+    status_words,
+    th,
+    wave_label,
+)
 from geodata.messages.facts import reason_sentence
 
 TITLE_FONT = Font(bold=True, size=13)
@@ -235,13 +246,13 @@ def _metrics(ws: Worksheet, row: int, plan: PlanInfo) -> int:
     row += 1
     metrics = plan.metrics
     pairs: list[tuple[str, object]] = []
-    for key, label in (("max_load", "doc.max_load"), ("split_tambons", "doc.split_count"),
-                       ("spread_cost", "doc.spread_cost"), ("pace_gap", "doc.pace_gap"), ("status", "doc.status")):
+    for key, label in (("max_load", "doc.max_load"), ("split_tambons", "doc.split_count")):
         if key in metrics:
             value = metrics[key]
             pairs.append((both(label), round(value, 3) if isinstance(value, float) else value))
-    failed = metrics.get("failed_checks") or ()
-    pairs.append((both("doc.failed_checks"), ", ".join(failed) if failed else th("doc.none")))
+    if "status" in metrics:
+        pairs.append((both("doc.status"), status_words(metrics["status"])))
+    pairs.append((both("doc.failed_checks"), failed_rules(metrics.get("failed_checks") or ())))
     if plan.missing_villages:
         pairs.append((both("doc.missing_villages"), plan.missing_villages))
     return _key_values(ws, row, pairs)

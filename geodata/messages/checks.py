@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.locks_respected": ("หมู่บ้านที่ล็อกไว้และหมู่บ้านนำร่องอยู่ในระยะที่กำหนด",
                              "Locked and pilot villages stay in their wave"),
     "rule.district_capacity_respected": (
-        "จำนวนหมู่บ้านต่อระยะของแต่ละอำเภอไม่เกินกำลังของทีมวิทยากร",
+        "จำนวนหมู่บ้านต่อระยะของแต่ละอำเภอไม่เกินกำลังของทีมคุณอำนวย",
         "No district has more villages in a wave than its teams can take",
     ),
     # --- what fails (one per planning.Failure kind)
@@ -25,7 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "failure.lock": ("หมู่บ้าน {village} ล็อกไว้ที่ระยะ {locked} แต่ถูกจัดไว้ระยะ {wave}",
                      "village {village} is locked to {locked} but assigned to {wave}"),
     "failure.capacity": (
-        "อำเภอ {district} มี {n} หมู่บ้านในระยะ {wave} แต่รับได้ {teams} ทีม x {capacity} = {limit}",
-        "district {district} has {n} villages in wave {wave} but {teams} teams x {capacity} = {limit}",
+        "อำเภอ {district} มี {n} หมู่บ้านในระยะ {wave} แต่ {teams} ทีม ทีมละ {capacity} หมู่บ้าน รับได้ {limit} หมู่บ้าน",
+        "district {district} has {n} villages in wave {wave} but {teams} teams of {capacity} villages can take "
+        "{limit}",
     ),
 }

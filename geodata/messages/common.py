@@ -26,11 +26,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "online_tiles": ("แผนที่ฐานออนไลน์ (ต้องใช้อินเทอร์เน็ต)", "Online basemap (needs internet)"),
     # --- the app's frame
-    "browser_title": ("KM rollout · นครศรีธรรมราช", "KM rollout · นครศรีธรรมราช"),
+    "browser_title": ("ขยายผลการจัดการความรู้ · นครศรีธรรมราช", "KM rollout · Nakhon Si Thammarat"),
     "language_name_th": ("ไทย", "ไทย"),
     "language_name_en": ("English", "English"),
     "author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)"),
     "computing_default": ("กำลังคำนวณแผนตั้งต้น…", "Computing the default plan…"),
+    # --- Streamlit's own widgets (dashboard.common.thai_widgets)
+    "upload_button": ("อัปโหลด", "Upload"),
+    "upload_limit": ("ไฟล์ละไม่เกิน {mb} เมกะไบต์", "{mb} MB per file"),
+    "skip_to_content": ("ข้ามไปยังเนื้อหาหลัก", "Skip to main content"),
+    "choose": ("เลือกได้หลายรายการ", "Choose options"),
+    # --- saved work (dashboard.common.scenarios)
+    "scenario_exists": ("มีแผนชื่อ \"{name}\" อยู่แล้ว: ตั้งชื่ออื่น หรือเปิดแผนนั้นจากรายการแผน",
+                        "A scenario named \"{name}\" already exists: choose another name, or open it from the list"),
+    "scenario_unknown": ("ไม่พบแผนชื่อ \"{name}\": เลือกแผนจากรายการแผน",
+                         "There is no scenario named \"{name}\": choose one from the list"),
+    "scenario_conflict": (
+        "{who} บันทึกแผน \"{name}\" เป็นฉบับที่ {version} เมื่อ {at} หลังจากที่คุณเปิดฉบับที่ {opened}: "
+        "โหลดฉบับล่าสุดเพื่อดูการแก้ไขนั้น หรือบันทึกของคุณเป็นแผนใหม่",
+        "{who} saved \"{name}\" as version {version} at {at}, after you opened version {opened}: reload it to see "
+        "their changes, or save yours as a new scenario",
+    ),
+    "scenario_no_name": ("พิมพ์ชื่อแผนใหม่ก่อนบันทึก", "Type a name for the new scenario before saving"),
+    "store_error": ("เปิดหรือบันทึกงานไม่ได้ ฐานข้อมูลใช้งานไม่ได้ในขณะนี้: แจ้งผู้ดูแลระบบ",
+                    "Saved work could not be opened or saved"),
     # --- why a village is in its wave (planning.REASONS codes)
     "reason.pilot": ("อยู่ในตำบลนำร่อง จึงอยู่ในระยะนำร่อง", "in a pilot tambon, so in the pilot wave"),
     "reason.locked": ("ผู้วางแผนล็อกไว้ในระยะนี้", "locked to this wave by a planner"),

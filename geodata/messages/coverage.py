@@ -13,10 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "strong community.",
     ),
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
-    "bad_plan": (
-        "แผนนี้ใช้กับชุดข้อมูลที่ใช้อยู่ไม่ได้: {error}",
-        "This plan does not fit the data set in use: {error}",
-    ),
+    "bad_plan": ("แผนนี้ใช้กับชุดข้อมูลที่ใช้อยู่ไม่ได้ (มีหมู่บ้านหรือระยะที่ชุดข้อมูลไม่มี)",
+                 "This plan does not fit the data set in use"),
     "covered_by": ("ครอบคลุมเมื่อสิ้นปี {year}", "Covered by the end of {year}"),
     "of_province": ("{share} ของ {total} หมู่บ้าน", "{share} of {total} villages"),
     "new_in": ("+{n} ในปีนี้", "+{n} this year"),
@@ -30,8 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "teams": ("ทีมคุณอำนวยที่ทำงาน", "Facilitator teams engaged"),
     "teams_estimated": ("ทีมคุณอำนวยที่ทำงาน (ประมาณการ)", "Facilitator teams engaged (estimated)"),
     "teams_note": (
-        "ทีมที่ทำงานในระยะหนึ่ง = ผลรวมทีมของอำเภอที่มีหมู่บ้านอย่างน้อย 1 แห่งในระยะนั้น",
-        "Teams engaged in a wave = the teams of every district with at least one village in that wave.",
+        "ทีมที่ทำงานในแต่ละระยะ นับรวมทีมของทุกอำเภอที่มีหมู่บ้านอย่างน้อย 1 แห่งในระยะนั้น",
+        "Teams engaged in a wave count the teams of every district with at least one village in that wave.",
     ),
     "roster_estimated": (
         "จำนวนทีมคุณอำนวยเป็นค่าประมาณ (1 ทีมต่อตำบล) จนกว่าจะนำเข้าจำนวนจริงในหน้าวางแผน",
@@ -115,14 +113,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reason if the step goes back. Every report is kept; nothing is overwritten.",
     ),
     "rules": (
-        "กติกา: ระยะ พ.ศ. Y เริ่มวันที่ 1 ต.ค. ปี Y−1 (ต้นปีงบประมาณ) "
-        "วันที่ก่อนเริ่มระยะของหมู่บ้านหรือวันในอนาคตไม่รับ ขั้นถอยหลังต้องมีเหตุผล ขั้นเดิมซ้ำไม่รับ "
-        "หลายแถวของหมู่บ้านเดียวกันพิจารณาตามลำดับวันที่ ระยะของหมู่บ้านตามแผนที่เลือก ผู้รายงานว่าง = "
-        "บันทึกเป็นชื่อผู้บันทึก",
-        "Rules: wave Y (B.E.) starts on 1 Oct of Y−1, the start of fiscal year Y. Dates before the village's "
-        "wave or in the future are refused; a step going back needs a reason; the same step again is refused; "
-        "several rows of one village are taken in date order. A village's wave is the one in the scenario chosen "
-        "above. A blank reporter is recorded as the person entering.",
+        "กติกา: แต่ละระยะเริ่มพร้อมปีงบประมาณของปีนั้น คือวันที่ 1 ตุลาคมของปีก่อนหน้า (เช่น ระยะ 2550 เริ่ม "
+        "1 ต.ค. 2549) ไม่รับวันที่ก่อนระยะของหมู่บ้านจะเริ่มหรือวันที่ยังมาไม่ถึง ขั้นที่ถอยหลังต้องมีเหตุผล "
+        "ไม่รับขั้นเดิมซ้ำ หลายแถวของหมู่บ้านเดียวกันพิจารณาตามลำดับวันที่ ระยะของหมู่บ้านเป็นไปตามแผนที่เลือกไว้ "
+        "ถ้าไม่กรอกผู้รายงาน จะบันทึกชื่อผู้บันทึกแทน",
+        "Rules: each wave starts with its fiscal year, on 1 October of the year before (wave 2550 starts on "
+        "1 Oct 2549). Dates before the village's wave began or in the future are refused; a step going back needs "
+        "a reason; the same step again is refused; several rows of one village are taken in date order. A "
+        "village's wave is the one in the scenario chosen above. A blank reporter is recorded as the person "
+        "entering.",
     ),
     "filter_amphoe": ("อำเภอ", "District"),
     "filter_tambon": ("ตำบล", "Subdistrict"),
@@ -138,21 +137,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nothing": ("ไม่มีรายการที่กรอก", "Nothing was filled in."),
     "import": ("นำเข้าจากไฟล์ของอำเภอ (CSV หรือ XLSX)", "Import a district office's file (CSV or XLSX)"),
     "import_help": (
-        "คอลัมน์: village_code, step, reached_on และ reported_by, reason (ถ้ามี) วันที่แบบ 31/1/2568 หรือ "
-        "2025-01-31 แถวที่ไม่มีขั้นและวันที่จะข้ามไป",
-        "Columns: village_code, step, reached_on and optionally reported_by, reason. Dates as 31/1/2568 or "
+        "คอลัมน์ของไฟล์: `village_code` `step` `reached_on` และถ้ามี `reported_by` `reason` (หรือหัวคอลัมน์ภาษาไทย "
+        "รหัสหมู่บ้าน ขั้น วันที่ถึงขั้น ผู้รายงาน เหตุผล) วันที่เขียนแบบ 31/1/2568 (วัน/เดือน/ปี พ.ศ.) หรือ 2025-01-31 "
+        "แถวที่ไม่มีทั้งขั้นและวันที่จะข้ามไป",
+        "The file's columns: `village_code`, `step`, `reached_on` and optionally `reported_by`, `reason` (or the "
+        "Thai headers รหัสหมู่บ้าน, ขั้น, วันที่ถึงขั้น, ผู้รายงาน, เหตุผล). Dates as 31/1/2568 (day/month/B.E. year) or "
         "2025-01-31. Rows with neither step nor date are skipped.",
     ),
     "template_csv": ("ดาวน์โหลดแบบฟอร์ม (CSV)", "Download the template (CSV)"),
     "template_xlsx": ("ดาวน์โหลดแบบฟอร์ม (XLSX)", "Download the template (XLSX)"),
     "do_import": ("นำเข้าไฟล์นี้", "Import this file"),
     "file_problems": ("ใช้ไฟล์นี้ไม่ได้ ไม่มีการบันทึก:", "This file cannot be used; nothing was recorded:"),
-    "readme": (
-        "กรอกคอลัมน์ step (1-6), reached_on (เช่น 31/1/2568), reported_by และ reason ถ้าขั้นถอยหลัง",
-        "Fill in step (1-6), reached_on (e.g. 31/1/2568), reported_by, and reason if a step goes back",
-    ),
     "readme_steps": ("ขั้น: {steps}", "Steps: {steps}"),
-    "store_error": ("บันทึกไม่ได้: {error}", "Could not record: {error}"),
+    "store_error": ("บันทึกไม่ได้: ตรวจว่าใส่ชื่อผู้วางแผนในแถบด้านข้างแล้ว แล้วลองอีกครั้ง", "Could not record"),
     # --- why a progress report was refused (planning.progress check names)
     "refusal.unknown_village": (
         "ไม่พบรหัสหมู่บ้าน {code} ในชุดข้อมูลที่ใช้อยู่ ตรวจรหัส 8 หลัก",
@@ -195,6 +192,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "อ่านวันที่ '{value}' ไม่ได้: เขียนแบบ 31/1/2568 (วัน/เดือน/ปี พ.ศ.) หรือ 2025-01-31",
         "Cannot read the date '{value}': write 31/1/2568 (day/month/B.E. year) or 2025-01-31",
     ),
+    # --- a report's columns, as refusals name them
+    "column.village_code": ("รหัสหมู่บ้าน", "village code"),
+    "column.step": ("ขั้น", "step"),
+    "column.reached_on": ("วันที่ถึงขั้น", "date reached"),
+    "column.reported_by": ("ผู้รายงาน", "reported by"),
+    "column.reason": ("เหตุผล", "reason"),
     # --- the table of refused rows
     "refused_table.row": ("แถว", "Row"),
     "refused_table.value": ("ค่า", "Value"),

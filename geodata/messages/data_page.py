@@ -22,10 +22,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sources": ("แหล่งข้อมูลและการอ้างอิง", "Sources and credits"),
     "upload_villages": ("ตรวจสอบรายชื่อหมู่บ้าน (CSV หรือ XLSX)", "Check a village list (CSV or XLSX)"),
     "upload_help": (
-        "คอลัมน์ที่ต้องมี: village_code, moo, village_th, tambon_code, amphoe_code; เลือกได้: village_en, lat, "
-        "lon. รองรับ UTF-8 และ Windows-874",
-        "Required columns: village_code, moo, village_th, tambon_code, amphoe_code; optional: village_en, lat, "
-        "lon. UTF-8 or Windows-874 text.",
+        "คอลัมน์ที่ต้องมี: `village_code` `moo` `village_th` `tambon_code` `amphoe_code` (หรือหัวคอลัมน์ภาษาไทย "
+        "รหัสหมู่บ้าน หมู่ที่ ชื่อหมู่บ้าน รหัสตำบล รหัสอำเภอ) เลือกได้: `village_en` `lat` `lon` (ชื่อหมู่บ้าน (อังกฤษ) "
+        "ละติจูด ลองจิจูด) ข้อความแบบ UTF-8 หรือ Windows-874",
+        "Required columns: `village_code`, `moo`, `village_th`, `tambon_code`, `amphoe_code` (or the Thai headers "
+        "รหัสหมู่บ้าน, หมู่ที่, ชื่อหมู่บ้าน, รหัสตำบล, รหัสอำเภอ); optional: `village_en`, `lat`, `lon`. UTF-8 or "
+        "Windows-874 text.",
     ),
     "problems": (
         "พบปัญหา {n} รายการ ไฟล์นี้ยังไม่ถูกนำไปใช้ ข้อมูลที่ใช้อยู่ไม่เปลี่ยนแปลง",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "province_files": ("ไฟล์ระดับจังหวัด", "Province files"),
     "files": ("ไฟล์ของอำเภอ", "District files"),
     "estimated": (
-        "หมู่บ้านที่ไม่มีพิกัดสำรวจใช้ตำแหน่งโดยประมาณ และถูกระบุว่า \"ตำแหน่งโดยประมาณ (estimated)\" ในทุกไฟล์ "
+        "หมู่บ้านที่ไม่มีพิกัดสำรวจใช้ตำแหน่งโดยประมาณ และถูกระบุว่า \"ตำแหน่งโดยประมาณ\" ในทุกไฟล์ "
         "จำนวนทีมคุณอำนวยที่ยังเป็นค่าประมาณก็ถูกระบุไว้เช่นกัน",
         "Villages without a surveyed point use an estimated location, marked \"ตำแหน่งโดยประมาณ (estimated)\" in "
         "every file; an estimated facilitator roster is marked too.",

@@ -23,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "selection.pick": ("เลือกจากรายชื่ออำเภอ/ตำบล", "Pick districts or tambons by name"),
     "selection.pick_amphoe": ("อำเภอ", "Districts (amphoe)"),
     "selection.pick_tambon": ("ตำบล", "Tambons"),
+    "selection.bad_shape": ("เลือกหมู่บ้านจากรูปที่วาดไม่ได้: วาดใหม่ให้เป็นรูปปิดที่ไม่ตัดกันเอง",
+                            "No village can be selected from the drawn shape"),
     "selection.pick_add": ("เพิ่มในการเลือก", "Add to selection"),
     # --- actions on the selection
     "actions.heading": ("ทำกับหมู่บ้านที่เลือก", "With the selection"),
@@ -37,6 +39,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "actions.optimise_help": (
         "คงทุกหมู่บ้านที่ล็อกและตำบลนำร่อง แล้วจัดหมู่บ้านที่ไม่ล็อกใหม่ (ย้ายให้น้อยที่สุด)",
         "Keeps every lock and pilot tambon and re-plans the unlocked villages, moving as few as possible",
+    ),
+    "actions.optimise_failed": (
+        "ปรับแผนไม่ได้: การล็อก ตำบลนำร่อง เป้าหมายของระยะ หรือจำนวนทีม ทำให้ไม่มีแผนที่ผ่านทุกข้อ "
+        "ดูข้อที่ไม่ผ่านในส่วนความถูกต้องของแผน",
+        "The rest cannot be optimised",
     ),
     "actions.optimising": ("กำลังปรับแผน…", "Optimising…"),
     # --- pending changes, undo, redo, conflicts
@@ -67,6 +74,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pending.save_new": ("บันทึกของฉันเป็นแผนใหม่", "Save mine as a new scenario"),
     "pending.new_name": ("ชื่อแผนใหม่", "New scenario name"),
     "pending.dropped": ("การเปลี่ยนแปลงที่ใช้ไม่ได้แล้ว: {reason}", "A change no longer applies: {reason}"),
+    # --- edits that cannot be made (dashboard.plan.edits.EditError)
+    "edit_error.unknown_edit": ("ไม่รู้จักการแก้ไข {action!r}: ใช้ได้เฉพาะ {actions}",
+                                "unknown edit {action!r}; use one of {actions}"),
+    "edit_error.unknown_wave": ("ไม่มีระยะ {wave!r}: เลือกจาก {waves}",
+                                "wave {wave!r} does not exist; choose one of {waves}"),
+    "edit_error.pilot_assign": (
+        "{n} หมู่บ้านที่เลือก (เช่น {examples}) อยู่ในตำบลนำร่อง จึงต้องอยู่ในระยะนำร่อง {wave}: "
+        "ยกเลิกตำบลนำร่องก่อน หรือเอาหมู่บ้านเหล่านั้นออกจากการเลือก",
+        "{n} selected village(s) (e.g. {examples}) are in pilot tambons and stay in the pilot wave {wave}; unmark "
+        "their tambons as pilot first, or leave them out of the selection",
+    ),
+    "edit_error.pilot_unlock": (
+        "{n} หมู่บ้านที่เลือก (เช่น {examples}) อยู่ในตำบลนำร่อง จึงล็อกไว้ในระยะนำร่อง: ยกเลิกตำบลนำร่องก่อนจึงจะปลดล็อกได้",
+        "{n} selected village(s) (e.g. {examples}) are in pilot tambons and stay locked to the pilot wave; unmark "
+        "their tambons as pilot to unlock them",
+    ),
+    "edit_error.unknown_tambons": ("ตำบล {tambons} ไม่มีหมู่บ้านในชุดข้อมูลนี้: ตรวจรหัสตำบล",
+                                   "tambon(s) {tambons} have no villages in the data set; check the codes"),
+    "edit_error.no_roster": ("การเปลี่ยนทีมคุณอำนวยต้องมีจำนวนทีม", "a roster edit needs the roster"),
+    "edit_error.no_assignment": ("ผลการปรับแผนไม่มีระยะของหมู่บ้าน", "an optimise edit needs the optimised assignment"),
+    "edit_error.unknown_villages": ("หมู่บ้าน {villages} ไม่อยู่ในชุดข้อมูลที่ใช้อยู่: โหลดหน้าใหม่",
+                                    "village(s) {villages} are not in the data set in use; reload the page"),
+    "edit_error.nothing_to_undo": ("ไม่มีการแก้ไขให้ย้อนกลับ", "nothing to undo"),
+    "edit_error.nothing_to_redo": ("ไม่มีการแก้ไขให้ทำซ้ำ", "nothing to redo"),
+    "edit_error.pending_first": ("ยืนยันหรือยกเลิกการเปลี่ยนแปลงที่รออยู่ก่อน จึงจะย้อนกลับหรือทำซ้ำได้",
+                                 "apply or discard the pending changes before undoing or redoing"),
     # --- placing a village by clicking the map
     "place.toggle": ("กำหนดตำแหน่งหมู่บ้านโดยคลิกบนแผนที่", "Set a village's location by clicking the map"),
     "place.village": ("หมู่บ้านที่จะแก้ตำแหน่ง", "Village to place"),
@@ -81,27 +114,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tallies.valid": ("แผนผ่านทุกข้อ", "The plan passes every check"),
     "tallies.load": ("หมู่บ้านต่อทีมคุณอำนวย (อำเภอ × ระยะ)", "Villages per facilitator team (district × wave)"),
     "tallies.load_help": (
-        "แดง = เกินกำลังทีม ({capacity} หมู่บ้าน/ทีม/ระยะ); เหลือง = สูงกว่าค่าดีที่สุดที่ทำได้ ({optimum})",
-        "Red = over capacity ({capacity} villages per team and wave); amber = above the best possible largest "
-        "load ({optimum})",
+        "สีแดง: เกินกำลังทีม (ทีมละ {capacity} หมู่บ้านต่อระยะ) · สีเหลือง: สูงกว่าภาระที่ต่ำที่สุดที่ทำได้ ({optimum})",
+        "Red: over capacity ({capacity} villages per team and wave) · amber: above the lowest largest load "
+        "possible ({optimum})",
     ),
     "tallies.split": ("ตำบลที่แบ่งหลายระยะ: {n}", "Tambons split across waves: {n}"),
     "tallies.moved": ("หมู่บ้านที่ย้ายโดยการปรับแผน: {n}", "Villages moved by optimising: {n}"),
     "tallies.from": ("จากระยะ", "From"),
     "tallies.to": ("ไประยะ", "To"),
     "tallies.proof": (
-        "ผลการพิสูจน์: ภาระสูงสุดและจำนวนตำบลที่แบ่ง = {status} ({proof}); การกระจาย = {spread}; เวลา {seconds} "
-        "วินาที",
-        "Proof: largest load and split tambons = {status} ({proof}); spread = {spread}; {seconds} s",
+        "ผลการปรับแผน: {status} · การขยายออกจากพื้นที่นำร่อง: {spread} · ใช้เวลา {seconds} วินาที",
+        "Optimised: {status} · spreading out from the pilots: {spread} · took {seconds} s",
     ),
     "tallies.estimated_roster": (
-        "ทีมคุณอำนวยเป็นค่าประมาณ (estimated): หนึ่งทีมต่อตำบล",
+        "ทีมคุณอำนวยเป็นค่าประมาณ: หนึ่งทีมต่อตำบล จนกว่าจะใส่จำนวนจริง",
         "The facilitator roster is estimated: one team per tambon",
     ),
-    "tallies.no_problem": ("แผนนี้คำนวณไม่ได้: {error}", "This plan cannot be evaluated: {error}"),
+    "tallies.no_problem": ("แผนนี้คำนวณไม่ได้ เพราะไม่เข้ากับชุดข้อมูลหรือเป้าหมายของระยะ",
+                           "This plan cannot be evaluated"),
     "tallies.locks_error": (
-        "การล็อก/นำร่องทำให้จัดแผนไม่ได้: {error}",
-        "The locks or pilots make a plan impossible: {error}",
+        "การล็อกหรือตำบลนำร่องทำให้จัดแผนที่ผ่านทุกข้อไม่ได้: ดูข้อที่ไม่ผ่านด้านล่าง",
+        "The locks or pilots make a plan impossible",
     ),
     "tallies.wave": ("ระยะ (พ.ศ.)", "Wave (B.E.)"),
     "tallies.target": ("เป้าหมาย", "Target"),
@@ -117,12 +150,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tallies.code": ("รหัส", "Code"),
     "tallies.waves_with_villages": ("ระยะที่มีหมู่บ้าน", "Waves with villages"),
     # --- the optimiser's status codes in words
-    "status.optimal": ("พิสูจน์แล้วว่าดีที่สุด", "proven optimal"),
-    "status.district_bound": ("ด้วยขอบเขตรายอำเภอ", "by the per-district bound"),
-    "status.mip": ("ด้วยโปรแกรมจำนวนเต็ม HiGHS", "by HiGHS integer programming"),
-    "status.local_optimum": ("ดีที่สุดเท่าที่ปรับทีละขั้นได้ (ไม่ใช่การพิสูจน์)", "a local optimum (not a proof)"),
-    "status.local_search": ("หยุดเมื่อครบจำนวนรอบค้นหา", "stopped at the search round limit"),
-    "status.off": ("ไม่มีสิ่งที่ต้องปรับ", "nothing to prefer"),
+    "status.optimal": ("ภาระทีมสูงสุดและจำนวนตำบลที่แบ่งหลายระยะต่ำที่สุดเท่าที่เป็นไปได้",
+                       "the largest team load and the number of split tambons are the lowest possible"),
+    "status.evaluated": ("แผนที่จัดเอง ยังไม่ได้ปรับให้ดีที่สุด", "set by hand, not optimised"),
+    "status.local_optimum": ("ดีที่สุดเท่าที่การปรับทีละขั้นทำได้", "as good as changing step by step can make it"),
+    "status.local_search": ("หยุดเมื่อปรับครบจำนวนรอบที่กำหนด", "stopped after the set number of rounds"),
+    "status.off": ("ไม่มีพื้นที่นำร่องให้ขยายออก", "no pilots to spread out from"),
     # --- the map: village tooltip, legend
     "map.village": ("หมู่บ้าน", "Village"),
     "map.code": ("รหัส", "Code"),
@@ -150,10 +183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map.legend_pilot": ("{label} นำร่อง", "{label} pilot"),
     "map.legend_unassigned": ("ยังไม่กำหนดระยะ", "no wave yet"),
     "map.legend_selected": ("เลือกไว้", "selected"),
-    "map.legend_changed": ("จุดใหญ่ = รอยืนยัน/ย้ายโดยการปรับแผน", "large dot = pending or moved by optimising"),
+    "map.legend_changed": ("จุดใหญ่: รอยืนยันหรือย้ายโดยการปรับแผน", "large dot: pending or moved by optimising"),
     "map.legend_note": (
-        "วงโปร่งเส้นประ = ตำแหน่งโดยประมาณ; กรอบประดำ = ตำบลนำร่อง",
-        "hollow dashed = estimated location; black dashed outline = pilot tambon",
+        "วงโปร่งเส้นประ: ตำแหน่งโดยประมาณ · กรอบเส้นประสีดำ: ตำบลนำร่อง",
+        "hollow dashed: estimated location · black dashed outline: pilot tambon",
     ),
     # --- scenarios in the sidebar
     "scenario.scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
@@ -186,11 +219,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.difference": ("ผลต่าง (ข − ก)", "Difference (B − A)"),
     "compare.max_load": ("ภาระสูงสุด (หมู่บ้าน/ทีม)", "Largest load (villages per team)"),
     "compare.split_tambons": ("ตำบลที่แบ่งหลายระยะ", "Tambons split across waves"),
-    "compare.spread_cost": ("ต้นทุนการกระจาย (หมู่บ้าน×ระยะห่าง)", "Spread cost (village-hops)"),
-    "compare.pace_gap": ("ความต่างจากจังหวะจังหวัด (หมู่บ้าน)", "Gap from the province's pace (villages)"),
+    "compare.spread_cost": ("ระยะห่างจากพื้นที่นำร่องรวม (ยิ่งน้อย ยิ่งขยายเป็นวงจากนำร่อง)",
+                            "Distance from the pilots, summed (lower: grows outward from the pilots)"),
+    "compare.pace_gap": ("ความต่างจากจังหวะของทั้งจังหวัด (หมู่บ้าน)", "Gap from the province's pace (villages)"),
     "compare.unassigned": ("หมู่บ้านที่ยังไม่มีระยะ", "Villages without a wave"),
     "compare.failed": ("ข้อที่ไม่ผ่าน", "Failed checks"),
-    "compare.status": ("สถานะการคำนวณ", "Status"),
+    "compare.status": ("ผลการปรับแผน", "Optimised"),
+    "compare.column_a": ("ก: {name}", "A: {name}"),
+    "compare.column_b": ("ข: {name}", "B: {name}"),
+    "compare.none": ("ไม่มี", "none"),
     "compare.locked": ("หมู่บ้านที่ล็อก", "Locked villages"),
     "compare.pilots": ("ตำบลนำร่อง", "Pilot tambons"),
     "compare.teams": ("ทีมคุณอำนวยรวม", "Facilitator teams"),
@@ -203,6 +240,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.action": ("การแก้ไข", "Change"),
     "history.villages": ("จำนวนหมู่บ้าน", "Villages"),
     "history.reason": ("เหตุผล", "Reason"),
+    "history.from": ("จากแผน {source}", "from {source}"),
+    "history.from_version": ("จากแผน {source} ฉบับที่ {version}", "from {source}, version {version}"),
+    "history.undone": ("การแก้ไขที่ย้อนกลับ: {action}", "the change undone: {action}"),
+    "history.redone": ("การแก้ไขที่ทำซ้ำ: {action}", "the change redone: {action}"),
+    "history.with_pending": ("พร้อมการเปลี่ยนแปลงที่ยังไม่ได้ยืนยัน: {edits}", "with the pending changes: {edits}"),
     "history.detail": ("รายละเอียด", "Detail"),
     "history.action.create": ("สร้างแผน", "created"),
     "history.action.save": ("บันทึก", "saved"),
@@ -221,17 +263,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the facilitator roster
     "roster.title": ("ทีมคุณอำนวย", "Facilitator roster"),
     "roster.estimated": (
-        "ค่าประมาณ (estimated): หนึ่งทีมต่อตำบลที่มีหมู่บ้าน จนกว่าจะใส่จำนวนจริง",
+        "ค่าประมาณ: หนึ่งทีมต่อตำบลที่มีหมู่บ้าน จนกว่าจะใส่จำนวนจริง",
         "Estimated: one team per tambon with villages, until the real numbers are entered",
     ),
     "roster.real": ("จำนวนทีมที่ผู้วางแผนกำหนด", "Team numbers entered by a planner"),
     "roster.name_th": ("อำเภอ", "District (Thai)"),
-    "roster.name_en": ("District", "District (English)"),
+    "roster.name_en": ("ชื่ออำเภอภาษาอังกฤษ", "District (English)"),
+    "roster.code": ("รหัสอำเภอ", "District code"),
     "roster.villages": ("หมู่บ้าน", "Villages"),
     "roster.teams": ("จำนวนทีม", "Teams"),
-    "roster.capacity": ("หมู่บ้านต่อทีมต่อระยะ (C)", "Villages per team and wave (C)"),
+    "roster.capacity": ("จำนวนหมู่บ้านที่หนึ่งทีมรับได้ในหนึ่งระยะ", "Villages one team can take in a wave"),
     "roster.use_table": ("ใช้ตารางนี้ (รอยืนยัน)", "Use this table (pending)"),
-    "roster.upload": ("หรืออัปโหลด CSV (amphoe_code, teams)", "Or upload a CSV (amphoe_code, teams)"),
+    "roster.upload": ("หรืออัปโหลดไฟล์ CSV ที่มีคอลัมน์ `amphoe_code` และ `teams`",
+                      "Or upload a CSV with the columns `amphoe_code` and `teams`"),
     "roster.use_upload": ("ใช้ไฟล์นี้ (รอยืนยัน)", "Use this file (pending)"),
     "roster.refused": (
         "ไม่รับทีมคุณอำนวยนี้ ({n} ปัญหา) แผนไม่เปลี่ยน:",
@@ -240,8 +284,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster.file_ok": ("ไฟล์ถูกต้อง: {n} อำเภอ รวม {teams} ทีม", "The file is valid: {n} districts, {teams} teams"),
     # --- location corrections
     "corrections.upload": (
-        "อัปโหลดไฟล์แก้ตำแหน่งหมู่บ้าน (CSV: village_code, lat, lon, source)",
-        "Upload location corrections (CSV: village_code, lat, lon, source)",
+        "อัปโหลดไฟล์ CSV แก้ตำแหน่งหมู่บ้าน",
+        "Upload location corrections (CSV)",
     ),
     "corrections.problems": (
         "พบปัญหา {n} รายการ ยังไม่บันทึกตำแหน่งใดเลย",
@@ -252,6 +296,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ควรตรวจ {n} จุด (อยู่นอกเขตตำบลเล็กน้อย)",
         "{n} point(s) deserve a second look (just outside their tambon)",
     ),
+    "corrections.columns": ("คอลัมน์ของไฟล์: {columns} (ละติจูดและลองจิจูดเป็นองศาทศนิยม)",
+                            "The file's columns: {columns} (latitude and longitude in decimal degrees)"),
     "corrections.record": ("บันทึกตำแหน่งทั้งหมด", "Record these locations"),
     "corrections.recorded": ("บันทึกตำแหน่งใหม่ {n} หมู่บ้านแล้ว", "Recorded new locations of {n} villages"),
     "corrections.in_use": ("ตำแหน่งที่แก้ไขแล้ว: {n} หมู่บ้าน", "Corrected locations in use: {n} villages"),
@@ -261,7 +307,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrections.lon": ("ลองจิจูด", "Longitude"),
     "corrections.source": ("แหล่งที่มา", "Source"),
     "corrections.author": ("ผู้แก้ไข", "By"),
-    "corrections.at": ("เมื่อ (UTC)", "When (UTC)"),
+    "corrections.at": ("เมื่อ", "When"),
     "corrections.previous": ("ตำแหน่งเดิม", "Previous point"),
     "corrections.warning": ("ข้อสังเกต", "Note"),
 }

@@ -15,6 +15,7 @@ from geodata.messages.facts import CHECK_RULES, FAILURES, REASONS, STEPS, check_
 from planning import Roster, Wave, find_failures, make_problem
 from planning.checks import _ENGLISH
 from planning.progress import STEPS as PROGRESS_STEPS
+from tests.thai_text import CODES, LANGUAGE_SWITCH, foreign_words
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where the code that shows text lives (the catalogue itself is left out of the scans).
@@ -100,6 +101,21 @@ def test_the_scans_see_keys_and_thai_but_not_docstrings(tmp_path):
     assert [v for v in string_constants(sample) if KEY.match(v)] == ["plan.page.title"]
 
 
+def test_the_thai_interface_text_is_thai():
+    """Thai messages of the pages (not the bilingual documents) use Latin letters only for codes and names
+    (tests/thai_text.py), file column names written as code, and {fields}; one name for the facilitator teams."""
+    allowed = CODES | LANGUAGE_SWITCH
+    thai = {key: pair[0] for key, pair in CATALOGUE.items() if not key.startswith("doc.")}
+    found = {}
+    for key, template in thai.items():
+        plain = re.sub(r"`[^`]*`|\{[^}]*\}", " ", template)
+        words = foreign_words([plain], allowed)
+        if words:
+            found[key] = sorted(words)
+    assert not found, f"Latin words in Thai interface text: {found}"
+    assert not [key for key, template in CATALOGUE.items() if "วิทยากร" in template[0]], "the teams are ทีมคุณอำนวย"
+
+
 def test_text_fills_values_and_rejects_unknown_keys_and_languages():
     assert text("plan.selection.selected", "th", n="1,553") == "เลือกไว้ 1,553 หมู่บ้าน"
     assert text("plan.selection.selected", "en", n="1,553") == "1,553 villages selected"
@@ -138,6 +154,7 @@ def test_failures_are_worded_in_thai_with_the_same_numbers_as_in_english():
     english = {check: tuple(failure_sentence(f, "en") for f in found) for check, found in failures.items()}
     assert thai["wave_sizes_met"] == ("ระยะ 2549 มี 2 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1",
                                       "ระยะ 2550 มี 0 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1")
-    assert thai["district_capacity_respected"] == ("อำเภอ d1 มี 2 หมู่บ้านในระยะ 2549 แต่รับได้ 1 ทีม x 1 = 1",)
+    assert thai["district_capacity_respected"] == (
+        "อำเภอ d1 มี 2 หมู่บ้านในระยะ 2549 แต่ 1 ทีม ทีมละ 1 หมู่บ้าน รับได้ 1 หมู่บ้าน",)
     assert english["district_capacity_respected"] == (
-        str(failures["district_capacity_respected"][0]),)
+        "district d1 has 2 villages in wave 2549 but 1 teams of 1 villages can take 1",)

@@ -19,6 +19,7 @@ from dashboard.coverage.progress_editor import (
     record_table_entries,
     refusal_reason,
     refusal_table,
+    refused_value,
 )
 from geodata.progress_io import import_progress_file
 from store import open_store
@@ -97,3 +98,15 @@ def test_every_refusal_reads_in_thai_and_english_with_thai_dates(store):
                                                  "(ปีงบประมาณ 2550 เริ่ม 1 ต.ค. 2549)")
     table = refusal_table(found, "en")
     assert list(table.columns) == ["Row", "Code", "Value", "Why refused"] and len(table) == len(found)
+
+
+def test_a_refusal_names_the_column_as_the_reader_knows_it_and_dates_come_back_in_buddhist_era(store):
+    found = refusals(store)
+    empty = next(r for r in found if r.check == "missing_value")
+    assert refusal_reason(empty, "th").startswith("ช่อง ขั้น ว่าง")  # not the internal name "step"
+    assert refusal_reason(empty, "en").startswith("The step cell is empty")
+    before_wave = next(r for r in found if r.check == "before_wave")
+    assert before_wave.value == "2006-09-30"  # as the rules quote it
+    assert refused_value(before_wave, "th") == "30 ก.ย. 2549"  # as the reader wrote it: B.E.
+    table = refusal_table(found, "th")
+    assert "30 ก.ย. 2549" in set(table["ค่า"]) and not any("2006" in str(v) for v in table["ค่า"])

@@ -44,7 +44,7 @@ def test_the_page_offers_scenarios_every_amphoe_and_every_format():
     assert len(amphoes) == 24 and amphoes[0].startswith("ทุกอำเภอ")
     assert "8018 ถ้ำพรรณรา (Tham Phannara)" in amphoes
     assert at.multiselect(key="exp_formats").value == list(FORMATS)
-    assert "ตำแหน่งโดยประมาณ (estimated)" in at.info[0].value
+    assert '"ตำแหน่งโดยประมาณ" ในทุกไฟล์' in at.info[0].value  # the Thai page names the marking in Thai
 
 
 def test_the_page_speaks_english_too():

@@ -13,6 +13,9 @@ from dashboard.common.database import get_store
 from dashboard.plan.editing import MAIN_SCENARIO
 from tests.dashboard.conftest import open_app
 
+#: The optimiser's status, in words, after "optimise the rest".
+OPTIMISED = "Optimised: the largest team load and the number of split tambons are the lowest possible"
+
 
 class FakeMap:
     """Stands in for st_folium: returns the state the test sets, like the component after a click."""
@@ -158,7 +161,7 @@ def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
     button(at, "plan_optimise").click()
     run(at)
     assert "Villages moved by optimising" in texts(at)
-    assert "Proof: largest load and split tambons = proven optimal" in texts(at)
+    assert OPTIMISED in texts(at)
     moved = next(d.value for d in at.dataframe if "From" in d.value.columns)
     assert len(moved) >= 1 and village not in set(moved["Code"]), "the locked village stays"
     button(at, "plan_apply").click()
@@ -166,7 +169,7 @@ def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
     scenario = saved()
     assert scenario.assignment[village] == "2551" and scenario.metrics["status"] == "optimal"
     assert not scenario.metrics["failed_checks"]
-    assert "Proof: largest load and split tambons = proven optimal" in texts(at), "still shown once applied"
+    assert OPTIMISED in texts(at), "still shown once applied"
 
 
 def test_save_as_opens_the_new_scenario_and_the_url_reopens_it(fake_map):
@@ -341,3 +344,18 @@ def test_compare_and_history_show_what_changed(fake_map):
     show_panel(at, "history")
     history = next(d.value for d in at.dataframe if "Change" in d.value.columns)
     assert list(history["Change"]) == ["saved as new"]
+
+
+def test_a_taken_or_empty_name_is_refused_in_thai_and_nothing_is_saved(fake_map):
+    at = open_app("th")
+    at.text_input(key="plan_new_name").input(MAIN_SCENARIO)
+    button(at, "plan_save_as").click()
+    run(at)
+    errors = "\n".join(e.value for e in at.error)
+    assert f'มีแผนชื่อ "{MAIN_SCENARIO}" อยู่แล้ว: ตั้งชื่ออื่น หรือเปิดแผนนั้นจากรายการแผน' in errors
+    assert "already exists" not in errors
+    at.text_input(key="plan_new_name").input(" ")
+    button(at, "plan_duplicate").click()
+    run(at)
+    assert "พิมพ์ชื่อแผนใหม่ก่อนบันทึก" in "\n".join(e.value for e in at.error)
+    assert get_store().scenario_names() == [MAIN_SCENARIO]

@@ -114,7 +114,7 @@ def test_a_valid_plan_passes_every_check(problem):
 def test_engine_status_codes_are_shown_in_words():
     from dashboard.plan.tallies_panel import STATUS_WORDS
 
-    assert set(STATUS_WORDS) >= {"optimal", "district_bound", "mip", "local_optimum", "local_search", "off"}
+    assert set(STATUS_WORDS) >= {"optimal", "evaluated", "local_optimum", "local_search", "off"}
     for key in STATUS_WORDS.values():
         thai, english = text(key, "th"), text(key, "en")
         assert thai and english and thai != english
