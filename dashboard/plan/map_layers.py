@@ -256,9 +256,10 @@ def pilot_outlines(tambons: Mapping, pilot_tambons: Collection[str]) -> str | No
 
 def plan_base_map(bounds: Sequence[Sequence[float]], tambons_json: str, amphoes_json: str, *,
                   labels: Mapping[str, str], legend_title: str, legend_items: Sequence[LegendItem],
-                  legend_note: str, online_tiles: bool = False) -> folium.Map:
+                  legend_note: str, online_tiles: bool = False, lang: str = "th") -> folium.Map:
     """The offline base of the planner's map: tambon polygons (clickable, with name and code) under amphoe
-    borders, the legend, and the drawing tool (rectangle and polygon only), all served by the app.
+    borders, the legend, and the drawing tool (rectangle and polygon only, its buttons and hints in `lang`),
+    all served by the app.
 
     `tambons_json`/`amphoes_json` are display GeoJSON serialised once (see `script_json`); online tiles are an
     optional layer.
@@ -268,6 +269,7 @@ def plan_base_map(bounds: Sequence[Sequence[float]], tambons_json: str, amphoes_
                                                                      schema.TAMBON_CODE),
                     tooltip_aliases=(labels["tambon"], "", labels["code"])).add_to(fmap)
     PreparedGeoJson(amphoes_json, style=AMPHOE_LINE, interactive=False).add_to(fmap)
+    DrawTexts(draw_texts(lang)).add_to(fmap)  # before the tool: it reads its words when it is built
     folium.plugins.Draw(
         export=False, position="topleft", show_geometry_on_click=False,
         draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
@@ -276,6 +278,63 @@ def plan_base_map(bounds: Sequence[Sequence[float]], tambons_json: str, amphoes_
     ).add_to(fmap)
     legend(legend_title, legend_items, legend_note).add_to(fmap)
     return serve_locally(fmap)
+
+
+def draw_texts(lang: str) -> dict:
+    """The drawing tool's buttons, hints and actions in `lang`, shaped like Leaflet.draw's `L.drawLocal`."""
+    def say(key: str) -> str:
+        return text(key, lang)
+
+    return {
+        "draw": {
+            "toolbar": {
+                "actions": {"title": say("plan.draw.cancel_title"), "text": say("plan.draw.cancel")},
+                "finish": {"title": say("plan.draw.finish_title"), "text": say("plan.draw.finish")},
+                "undo": {"title": say("plan.draw.undo_title"), "text": say("plan.draw.undo")},
+                "buttons": {"polygon": say("plan.draw.polygon"), "rectangle": say("plan.draw.rectangle")},
+            },
+            "handlers": {
+                "polygon": {"tooltip": {"start": say("plan.draw.polygon_start"),
+                                        "cont": say("plan.draw.polygon_continue"),
+                                        "end": say("plan.draw.polygon_end")}},
+                "polyline": {"error": say("plan.draw.crossing")},
+                "rectangle": {"tooltip": {"start": say("plan.draw.rectangle_start")}},
+                "simpleshape": {"tooltip": {"end": say("plan.draw.release")}},
+            },
+        },
+        "edit": {
+            "toolbar": {
+                "actions": {"save": {"title": say("plan.draw.save_title"), "text": say("plan.draw.save")},
+                            "cancel": {"title": say("plan.draw.cancel_title"), "text": say("plan.draw.cancel")},
+                            "clearAll": {"title": say("plan.draw.clear_all"), "text": say("plan.draw.clear_all")}},
+                "buttons": {"remove": say("plan.draw.remove"), "removeDisabled": say("plan.draw.remove_none")},
+            },
+            "handlers": {"remove": {"tooltip": {"text": say("plan.draw.remove_hint")}}},
+        },
+    }
+
+
+class DrawTexts(MacroElement):
+    """Sets Leaflet.draw's words (`L.drawLocal`, its documented way to translate it) for this map's tool."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            function merge(into, from) {
+                for (var key in from) {
+                    if (typeof from[key] === "object") { into[key] = into[key] || {}; merge(into[key], from[key]); }
+                    else { into[key] = from[key]; }
+                }
+            }
+            merge(L.drawLocal, {{ this.texts_json }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, texts: Mapping):
+        super().__init__()
+        self._name = "DrawTexts"
+        self.texts_json = script_json(dict(texts))
 
 
 def wave_display_names(labels: Sequence[str], pilot_label: str | None, lang: str) -> dict[str, str]:

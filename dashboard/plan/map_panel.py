@@ -72,7 +72,7 @@ def draw_map(session: Session, plan: Plan, dataset: Dataset, online_tiles: bool)
                          labels={"tambon": t("common.tambon"), "amphoe": t("common.amphoe"),
                                  "code": t("common.code")}, legend_title=title,
                          legend_items=plan_legend_items(labels, pilot, lang()), legend_note=note,
-                         online_tiles=online_tiles)
+                         online_tiles=online_tiles, lang=lang())
     points = _points(dataset.points_key, dataset)
     changed = set(editing.pending_villages(session))
     state = village_state(points, plan.assignment, plan.locked, plan.reasons)

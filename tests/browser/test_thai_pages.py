@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tests.browser.conftest import MAP_FRAME, wait_for_app
+from tests.browser.planner import map_frame_handle
 from tests.thai_text import allowed_words, foreign_words
 
 VISIBLE_TEXT = """() => {
@@ -84,9 +85,17 @@ def test_every_page_panel_and_tab_reads_in_thai(offline_page, app_server):
     assert "Page not found" not in page.locator("body").inner_text()
     check("/plan")
     page.goto(app_server.url)
-    settle(page)
-    assert re.search(r"/plan(\?|$)", page.url), page.url
+    page.wait_for_url(re.compile(r"/plan(\?|$)"), timeout=30_000)  # the root opens /plan
     check("/ (opens /plan)")
+
+    # The drawing tool's hint and actions, while a polygon is being drawn.
+    frame = map_frame_handle(page)
+    frame.locator("a.leaflet-draw-draw-polygon").click()
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    frame.locator(".leaflet-draw-tooltip").first.wait_for(timeout=10_000)
+    check("plan: drawing a polygon")
+    frame.locator(".leaflet-draw-actions a").last.click()  # cancel the drawing
 
     page.locator("[data-testid='stExpander'] summary").first.click()
     page.locator(".st-key-plan_pick_tambon input[role='combobox']").click()

@@ -11,6 +11,7 @@ from dashboard.common.offline import STATIC_URL
 from dashboard.plan.map_events import POINT, SHAPE, TAMBON, VILLAGE, read_map_event
 from dashboard.plan.map_layers import (
     SELECTED_COLOUR,
+    draw_texts,
     legend_texts,
     pilot_outlines,
     plan_base_map,
@@ -79,6 +80,12 @@ def test_the_drawing_tool_offers_only_rectangle_and_polygon(rendered):
     options = json.loads(draw)
     assert options["polyline"] is False and options["circle"] is False and options["marker"] is False
     assert options["rectangle"] and options["polygon"]
+
+
+def test_the_drawing_tool_speaks_the_readers_language(rendered):
+    assert rendered.index("L.drawLocal") < rendered.index("L.Control.Draw")  # the words are set before the tool
+    assert "วาดสี่เหลี่ยมเพื่อเลือกหมู่บ้าน" in rendered and "คลิกเพื่อเริ่มวาด" in rendered
+    assert draw_texts("en")["draw"]["toolbar"]["buttons"]["polygon"] == "Draw a polygon to select villages"
 
 
 def test_the_legend_gives_each_wave_in_buddhist_era_and_the_pilot(rendered):
