@@ -1,10 +1,11 @@
 """Thai for the few words Streamlit's own widgets write in English and take no parameter for.
 
-The file uploader's button ("Upload"), its size note ("200MB per file • CSV"), the size of an uploaded file and
-the "Skip to main content" link are fixed English in Streamlit's frontend. In Thai, a style sheet hides those
-words and writes the Thai ones in their place (CSS generated content: no script, nothing fetched, works
-offline; screen readers read the generated text too). The other English defaults are replaced where Streamlit
-takes a parameter: see `multiselect_options` (placeholder, no "Select all") and the pages' `column_config`.
+The file uploader's button ("Upload"), its size note ("200MB per file • CSV"), the size of an uploaded file, a
+pick list's "No results" and the "Skip to main content" link are fixed English in Streamlit's frontend. In
+Thai, a style sheet hides those words and writes the Thai ones in their place (CSS generated content: no
+script, nothing fetched, works offline; screen readers read the generated text too). The other English
+defaults are replaced where Streamlit takes a parameter: see `multiselect_options` (placeholder, no "Select
+all"), the grids' `placeholder` (dashboard.common.formatting.MISSING) and the pages' `column_config`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _REPLACED = {
     '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p': "common.upload_button",
     '[data-testid="stFileUploaderDropzoneInstructions"] span': "common.upload_limit",
     '[data-testid="stSkipToContent"]': "common.skip_to_content",
+    # a pick list's empty state ("No results"): the only option without a data-key
+    '[role="option"]:not([data-key]) > span': "common.no_results",
 }
 #: Shown in no language: the byte count of an uploaded file ("21.0B"), which names no Thai unit.
 _HIDDEN = ('[data-testid="stFileChipName"] + div',)

@@ -36,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload_limit": ("ไฟล์ละไม่เกิน {mb} เมกะไบต์", "{mb} MB per file"),
     "skip_to_content": ("ข้ามไปยังเนื้อหาหลัก", "Skip to main content"),
     "choose": ("เลือกได้หลายรายการ", "Choose options"),
+    "no_results": ("ไม่พบรายการที่ตรงกัน", "No results"),
     # --- saved work (dashboard.common.scenarios)
     "scenario_exists": ("มีแผนชื่อ \"{name}\" อยู่แล้ว: ตั้งชื่ออื่น หรือเปิดแผนนั้นจากรายการแผน",
                         "A scenario named \"{name}\" already exists: choose another name, or open it from the list"),
