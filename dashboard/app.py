@@ -1,8 +1,8 @@
 """Entry point: `streamlit run dashboard/app.py`. Sets up the page, the language switch and the navigation.
 
-Every page has its own address: /plan, /coverage, /export, /data. The app's root address is a hidden start page
-that opens /plan (keeping the query, e.g. the scenario), so a bookmark of either form works and no address
-ends on Streamlit's "page not found".
+Every page has its own address: /coverage, /export, /data, and the Plan page at the root and at /plan (a hidden
+second entry for the same script, so /plan does not end on Streamlit's English "page not found"). A redirect
+from the root to /plan would cost a second script run on every first visit, so the root serves the page.
 
 Page icons are Material Symbols (bundled with Streamlit); the favicon is the app's own file, because a Material
 favicon would be fetched from Google's font server, which an offline machine cannot reach.
@@ -26,17 +26,9 @@ language_switch()
 page_style()
 thai_widget_text()
 author_box()
-plan_page = st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", url_path="plan")
-
-
-def _start() -> None:
-    """The root address: open the Plan page, keeping the query (a scenario named in an old link)."""
-    st.switch_page(plan_page, query_params=st.query_params.to_dict())
-
-
 pages = [
-    st.Page(_start, title=t("common.page_plan"), url_path="start", default=True, visibility="hidden"),
-    plan_page,
+    st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", default=True),
+    st.Page("plan/page.py", title=t("common.page_plan"), url_path="plan", visibility="hidden"),
     st.Page("coverage/page.py", title=t("common.page_coverage"), icon=":material/monitoring:",
             url_path="coverage"),
     st.Page("export/page.py", title=t("common.page_export"), icon=":material/download:", url_path="export"),

@@ -11,8 +11,6 @@ code).
 
 from __future__ import annotations
 
-import re
-
 from tests.browser.conftest import MAP_FRAME, wait_for_app
 from tests.browser.planner import map_frame_handle
 from tests.thai_text import allowed_words, foreign_words
@@ -85,8 +83,8 @@ def test_every_page_panel_and_tab_reads_in_thai(offline_page, app_server):
     assert "Page not found" not in page.locator("body").inner_text()
     check("/plan")
     page.goto(app_server.url)
-    page.wait_for_url(re.compile(r"/plan(\?|$)"), timeout=30_000)  # the root opens /plan
-    check("/ (opens /plan)")
+    page.locator(MAP_FRAME).first.wait_for(timeout=120_000)
+    check("/ (the Plan page too)")
 
     # The drawing tool's hint and actions, while a polygon is being drawn.
     frame = map_frame_handle(page)
