@@ -1,5 +1,6 @@
 """Shared helpers for app tests: start the app from its navigation entry file."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,14 @@ def unexpected_errors_raise(monkeypatch):
     from dashboard.common.errors import RAISE_VARIABLE
 
     monkeypatch.setenv(RAISE_VARIABLE, "1")
+
+
+@pytest.fixture(autouse=True)
+def test_process_main_module_kept():
+    """Streamlit's script runner installs the script it runs as `__main__` (so pickle finds the script's
+    objects) and leaves it there; AppTest runs the app in the test process. A later test that starts processes
+    with "spawn" (the nation build) would then run dashboard/app.py in each child. Put the test process's own
+    `__main__` back after every app test."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
