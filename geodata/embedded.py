@@ -25,9 +25,9 @@ def data_file(name: str):
     return _DATA / name
 
 
-def sources_markdown() -> str:
-    """The embedded data's sources, licences and credits (SOURCES.md)."""
-    return data_file("SOURCES.md").read_text(encoding="utf-8")
+def sources_markdown(lang: str = "en") -> str:
+    """The embedded data's sources, licences and credits: SOURCES.md, or its Thai version SOURCES.th.md."""
+    return data_file("SOURCES.th.md" if lang == "th" else "SOURCES.md").read_text(encoding="utf-8")
 
 
 def load_tambons() -> gpd.GeoDataFrame:

@@ -1,24 +1,20 @@
 """Error ids: how an unexpected error (a bug) is named to the user and found again in the server log.
 
 The dashboard never shows a traceback or a server path. When something fails that no check foresaw, the user
-sees a short message with an error id, and the server log gets the same id with the traceback, so the person
-who reports the problem and the person who reads the log talk about the same failure. (Bad input is not an
-unexpected error: it gets a message that names the bad value and the fix.)
+sees a short message with an error id (worded in geodata.messages, `common.unexpected_error`), and the server
+log gets the same id with the traceback, so the person who reports the problem and the person who reads the
+log talk about the same failure. (Bad input is not an unexpected error: it gets a message that names the bad
+value and the fix.)
 """
 
 from __future__ import annotations
 
 import secrets
 
-#: "เกิดข้อผิดพลาด ... (รหัส 3F9A1C2B)": eight hex digits, easy to read out on the phone and to grep for.
-ERROR_ID_DIGITS = 8
+from geodata.messages import text
 
-_MESSAGES = {
-    "th": ("เกิดข้อผิดพลาดที่ไม่คาดคิด (รหัสข้อผิดพลาด {error_id}) งานที่บันทึกไว้แล้วไม่สูญหาย "
-           "ลองโหลดหน้านี้ใหม่ หากยังเกิดอีก โปรดแจ้งผู้ดูแลระบบพร้อมรหัสนี้"),
-    "en": ("Something went wrong (error id {error_id}). Work already saved is not lost. Reload the page; if it "
-           "happens again, give this id to the administrator."),
-}
+#: "... (error id 3F9A1C2B)": eight hex digits, easy to read out on the phone and to grep for.
+ERROR_ID_DIGITS = 8
 
 
 def new_error_id() -> str:
@@ -28,4 +24,4 @@ def new_error_id() -> str:
 
 def unexpected_error_message(error_id: str, lang: str) -> str:
     """What the user reads about an unexpected error, in Thai ("th") or English."""
-    return _MESSAGES["th" if lang == "th" else "en"].format(error_id=error_id)
+    return text("common.unexpected_error", "th" if lang == "th" else "en", error_id=error_id)

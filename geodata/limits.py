@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from geodata.messages import text
 from planning.balance import MAX_OPEN_WAVES
 from planning.roster import MAX_CAPACITY, MAX_TEAMS
 
@@ -25,28 +26,26 @@ class UploadLimit:
     """The largest file of one kind: `max_megabytes` of bytes and `max_rows` data rows (features for layers)."""
 
     what: str
-    what_th: str
     max_megabytes: int
     max_rows: int
     unit: str = "rows"
-    unit_th: str = "แถว"
 
     @property
     def max_bytes(self) -> int:
         return self.max_megabytes * MEGABYTE
 
     def caption(self, lang: str) -> str:
-        """The limit as the page states it under the file picker, in Thai ("th") or English."""
-        if lang == "th":
-            return f"ไฟล์ขนาดไม่เกิน {self.max_megabytes} MB และไม่เกิน {self.max_rows:,} {self.unit_th}"
-        return f"Files up to {self.max_megabytes} MB and {self.max_rows:,} {self.unit}."
+        """The limit as the page states it under the file picker, in Thai ("th") or English (geodata.messages)."""
+        return text(_CAPTIONS[self.unit], lang, megabytes=self.max_megabytes, rows=f"{self.max_rows:,}")
 
 
-VILLAGE_LIST: Final = UploadLimit("village list", "รายชื่อหมู่บ้าน", 5, 10_000)
-CORRECTIONS: Final = UploadLimit("corrections file", "ไฟล์แก้ตำแหน่ง", 2, 10_000)
-PROGRESS: Final = UploadLimit("progress file", "ไฟล์รายงานความก้าวหน้า", 5, 20_000)
-ROSTER: Final = UploadLimit("roster file", "ไฟล์ทีมคุณอำนวย", 1, 1_000)
-BOUNDARIES: Final = UploadLimit("boundary file", "ไฟล์ขอบเขต", 20, 5_000, "features", "รูปแปลง")
+#: The caption of a limit counted in rows, or in features (a boundary file's polygons).
+_CAPTIONS: Final = {"rows": "upload.limit_rows", "features": "upload.limit_features"}
+VILLAGE_LIST: Final = UploadLimit("village list", 5, 10_000)
+CORRECTIONS: Final = UploadLimit("corrections file", 2, 10_000)
+PROGRESS: Final = UploadLimit("progress file", 5, 20_000)
+ROSTER: Final = UploadLimit("roster file", 1, 1_000)
+BOUNDARIES: Final = UploadLimit("boundary file", 20, 5_000, "features")
 UPLOAD_LIMITS: Final = (VILLAGE_LIST, CORRECTIONS, PROGRESS, ROSTER, BOUNDARIES)
 #: The largest upload of any kind: Streamlit's `server.maxUploadSize` (.streamlit/config.toml) is this many MB.
 MAX_UPLOAD_MEGABYTES: Final = max(limit.max_megabytes for limit in UPLOAD_LIMITS)

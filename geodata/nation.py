@@ -46,6 +46,7 @@ from geodata import embedded, province_data, provinces, schema
 from geodata.adjacency import tambon_adjacency
 from geodata.databuild import cache
 from geodata.errors import GeodataError
+from geodata.messages import text
 
 #: Name under which plans of the whole country are saved (no province's data-set name looks like it).
 NATIONAL_DATASET = "nation"
@@ -53,7 +54,8 @@ NATIONAL_DATASET = "nation"
 NATION_VERSION = "1"
 #: Villages of the national default waves after the pilot, 2549 and 2550; 2551 takes the rest.
 NATIONAL_TARGETS = (16_000, 24_000)
-NAME_TH, NAME_EN = "ประเทศไทย", "Thailand"
+#: The country's name, in Thai and English (geodata.messages).
+NAME_TH, NAME_EN = text("common.country", "th"), text("common.country", "en")
 
 _FILES = {"villages": "villages.parquet", "tambons": "tambons.parquet", "amphoes": "amphoes.parquet",
           "provinces": "provinces.parquet"}

@@ -26,7 +26,7 @@ def check_output_file(path: Path, option: str) -> Path:
     """`path` if a file can be written there; GeodataError (naming `option` and the fix) if not."""
     path = Path(path)
     if path.is_dir():
-        raise GeodataError(f"{option} {path} is a folder; give a file name such as {path / 'plan.csv'}")
+        raise GeodataError(f"{option} {path} is a folder; give a file name such as {path / 'rollout_plan.csv'}")
     folder = path.parent
     if not folder.is_dir():
         raise GeodataError(f"{option} {path}: the folder {folder} does not exist; create it first or choose "

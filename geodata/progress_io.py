@@ -156,9 +156,9 @@ def parse_progress_table(table: pd.DataFrame, *, reporter: str, first_row: int =
 def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[ProgressRow | None, list[Refusal]]:
     code = cells[schema.VILLAGE_CODE]
 
-    def refuse(check: str, message: str, fix: str, column: str, value: str) -> Refusal:
+    def refuse(check: str, message: str, fix: str, column: str, value: str, **details: object) -> Refusal:
         return Refusal(check, message, fix, row=number, village_code=code or None, column=column, value=value,
-                       details={"code": code, "value": value, "column": column})
+                       details={"code": code, "value": value, "column": column, **details})
 
     problems = []
     if not code:
@@ -177,7 +177,7 @@ def _parse_cells(cells: Mapping[str, str], number: int, reporter: str) -> tuple[
             problems.append(refuse("text_too_long", limits.length_message(column.replace("_", " "), cells[column],
                                                                           limit),
                                    f"shorten it to at most {limit:,} characters", column,
-                                   cells[column][:40] + "…"))
+                                   cells[column][:40] + "…", length=len(cells[column]), limit=limit))
     reached_on = None
     if not cells[REACHED_ON]:
         problems.append(refuse("missing_value", "the date reached is empty",

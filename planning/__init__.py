@@ -12,11 +12,12 @@ Objectives and their definitions: planning/README.md and planning.metrics.
 """
 
 from planning.checks import (
-    CHECK_DESCRIPTIONS,
     CHECKS,
+    Failure,
     district_capacity_respected,
     every_village_assigned_once,
     explain_failures,
+    find_failures,
     locks_respected,
     validate_plan,
     wave_sizes_met,
@@ -33,8 +34,8 @@ from planning.waves import Wave, default_waves, waves_from_targets
 
 __all__ = [
     "CHECKS",
-    "CHECK_DESCRIPTIONS",
     "DEFAULT_CAPACITY",
+    "Failure",
     "REASONS",
     "InfeasiblePlanError",
     "InvalidInputError",
@@ -54,6 +55,7 @@ __all__ = [
     "every_village_assigned_once",
     "explain",
     "explain_failures",
+    "find_failures",
     "hop_distances",
     "locks_respected",
     "make_problem",

@@ -2,13 +2,15 @@
 
 Each check takes the problem and an assignment (village code -> wave label), which may be partial or wrong, and
 returns True when its rule holds. ``validate_plan`` runs them all and returns the names that fail;
-``explain_failures`` says what is wrong with numbers; ``CHECK_DESCRIPTIONS`` gives each rule in English and Thai.
+``find_failures`` says what is wrong as facts with numbers (``Failure``), which an interface words in its own
+language (geodata.messages); ``explain_failures`` gives them as English sentences for developers.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from planning.problem import Problem
 
@@ -46,75 +48,73 @@ CHECKS: dict[str, Callable[[Problem, Assignment], bool]] = {
     "district_capacity_respected": district_capacity_respected,
 }
 
-CHECK_DESCRIPTIONS: dict[str, dict[str, str]] = {
-    "every_village_assigned_once": {"en": "Every village is in exactly one wave",
-                                    "th": "ทุกหมู่บ้านอยู่ในระยะเดียวเท่านั้น"},
-    "wave_sizes_met": {"en": "Each wave has its target number of villages",
-                       "th": "ขนาดแต่ละระยะตรงตามเป้า"},
-    "locks_respected": {"en": "Locked and pilot villages stay in their wave",
-                        "th": "หมู่บ้านที่ล็อกไว้และหมู่บ้านนำร่องอยู่ในระยะที่กำหนด"},
-    "district_capacity_respected": {"en": "No district has more villages in a wave than its teams can take",
-                                    "th": "จำนวนหมู่บ้านต่อระยะของแต่ละอำเภอไม่เกินกำลังของทีมวิทยากร"},
-}
-
 
 def validate_plan(problem: Problem, assignment: Assignment) -> tuple[str, ...]:
     """Names of the failed checks, in the order of CHECKS; an empty tuple means the plan is valid."""
     return tuple(name for name, check in CHECKS.items() if not check(problem, assignment))
 
 
-_SENTENCES: dict[str, dict[str, str]] = {
-    "no_wave": {"en": "{n} villages have no wave (e.g. {examples})",
-                "th": "{n} หมู่บ้านยังไม่มีระยะ (เช่น {examples})"},
-    "unknown_village": {"en": "village {village} is not in the province",
-                        "th": "หมู่บ้าน {village} ไม่อยู่ในจังหวัด"},
-    "unknown_wave": {"en": "village {village} has wave {wave!r}, which does not exist",
-                     "th": "หมู่บ้าน {village} อยู่ในระยะ {wave!r} ซึ่งไม่มีอยู่"},
-    "wave_size": {"en": "wave {wave} has {n} villages, its size is {size}",
-                  "th": "ระยะ {wave} มี {n} หมู่บ้าน แต่ขนาดที่กำหนดคือ {size}"},
-    "lock": {"en": "village {village} is locked to {locked} but assigned to {wave}",
-             "th": "หมู่บ้าน {village} ล็อกไว้ที่ระยะ {locked} แต่ถูกจัดไว้ระยะ {wave}"},
-    "capacity": {"en": "district {district} has {n} villages in wave {wave} but {teams} teams x {capacity} = "
-                       "{limit}",
-                 "th": "อำเภอ {district} มี {n} หมู่บ้านในระยะ {wave} แต่รับได้ {teams} ทีม x {capacity} = "
-                       "{limit}"},
+#: The English sentence of each failure kind (for developers and logs; interfaces word failures from
+#: geodata.messages).
+_ENGLISH: dict[str, str] = {
+    "no_wave": "{n} villages have no wave (e.g. {examples})",
+    "unknown_village": "village {village} is not in the province",
+    "unknown_wave": "village {village} has wave {wave!r}, which does not exist",
+    "wave_size": "wave {wave} has {n} villages, its size is {size}",
+    "lock": "village {village} is locked to {locked} but assigned to {wave}",
+    "capacity": "district {district} has {n} villages in wave {wave} but {teams} teams x {capacity} = {limit}",
 }
 
 
-def explain_failures(problem: Problem, assignment: Assignment, limit: int = 5,
-                     language: str = "en") -> dict[str, tuple[str, ...]]:
-    """For each failed check, up to ``limit`` sentences with the numbers, in English ("en") or Thai ("th")."""
-    if language not in ("en", "th"):
-        raise ValueError(f"language {language!r} is not supported; use 'en' or 'th'")
+@dataclass(frozen=True)
+class Failure:
+    """One way a plan fails a check, as facts: ``check`` is the CHECKS name, ``kind`` what is wrong (no_wave,
+    unknown_village, unknown_wave, wave_size, lock, capacity) and ``values`` the codes and numbers it quotes."""
 
-    def say(key: str, **values: object) -> str:
-        return _SENTENCES[key][language].format(**values)
+    check: str
+    kind: str
+    values: Mapping[str, object]
 
-    details: dict[str, tuple[str, ...]] = {}
+    def __str__(self) -> str:
+        return _ENGLISH[self.kind].format(**self.values)
+
+
+def find_failures(problem: Problem, assignment: Assignment, limit: int = 5) -> dict[str, tuple[Failure, ...]]:
+    """For each failed check, up to ``limit`` failures with their numbers (what ``explain_failures`` words)."""
+    found: dict[str, tuple[Failure, ...]] = {}
+
+    def record(check: str, failures: list[Failure]) -> None:
+        if failures:
+            found[check] = tuple(failures[:limit])
+
     missing = [v for v in problem.villages if v not in assignment]
     unknown = [v for v in assignment if v not in problem.villages]
     labels = set(problem.labels)
     bad_wave = [v for v, w in assignment.items() if v in problem.villages and w not in labels]
-    lines = [say("no_wave", n=len(missing), examples=", ".join(missing[:3]))] if missing else []
-    lines += [say("unknown_village", village=v) for v in unknown[:limit]]
-    lines += [say("unknown_wave", village=v, wave=assignment[v]) for v in bad_wave[:limit]]
-    if lines:
-        details["every_village_assigned_once"] = tuple(lines[:limit])
+    check = "every_village_assigned_once"
+    failures = [Failure(check, "no_wave", {"n": len(missing), "examples": ", ".join(missing[:3])})] if missing else []
+    failures += [Failure(check, "unknown_village", {"village": v}) for v in unknown[:limit]]
+    failures += [Failure(check, "unknown_wave", {"village": v, "wave": assignment[v]}) for v in bad_wave[:limit]]
+    record(check, failures)
     sizes = _wave_counts(problem, assignment)
-    lines = [say("wave_size", wave=label, n=sizes.get(label, 0), size=size)
-             for label, size in problem.wave_sizes.items() if sizes.get(label, 0) != size]
-    if lines:
-        details["wave_sizes_met"] = tuple(lines[:limit])
-    lines = [say("lock", village=v, locked=w, wave=assignment[v])
-             for v, w in problem.locks.items() if assignment.get(v, w) != w]
-    if lines:
-        details["locks_respected"] = tuple(lines[:limit])
-    lines = [say("capacity", district=problem.district_label(d), n=n, wave=w, teams=problem.roster.teams[d],
-                 capacity=problem.roster.capacity, limit=problem.roster.teams[d] * problem.roster.capacity)
-             for (d, w), n in _over_capacity(problem, assignment).items()]
-    if lines:
-        details["district_capacity_respected"] = tuple(lines[:limit])
-    return details
+    record("wave_sizes_met", [Failure("wave_sizes_met", "wave_size", {"wave": label, "n": sizes.get(label, 0),
+                                                                      "size": size})
+                              for label, size in problem.wave_sizes.items() if sizes.get(label, 0) != size])
+    record("locks_respected", [Failure("locks_respected", "lock", {"village": v, "locked": w, "wave": assignment[v]})
+                               for v, w in problem.locks.items() if assignment.get(v, w) != w])
+    teams, capacity = problem.roster.teams, problem.roster.capacity
+    record("district_capacity_respected", [
+        Failure("district_capacity_respected", "capacity", {
+            "district": problem.district_label(d), "n": n, "wave": w, "teams": teams[d], "capacity": capacity,
+            "limit": teams[d] * capacity})
+        for (d, w), n in _over_capacity(problem, assignment).items()])
+    return found
+
+
+def explain_failures(problem: Problem, assignment: Assignment, limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """For each failed check, up to ``limit`` English sentences with the numbers (for developers and logs)."""
+    return {check: tuple(str(f) for f in failures)
+            for check, failures in find_failures(problem, assignment, limit).items()}
 
 
 def _wave_counts(problem: Problem, assignment: Assignment) -> Counter[str]:

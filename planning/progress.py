@@ -41,25 +41,21 @@ NOT_REPORTED = 0
 
 @dataclass(frozen=True)
 class Step:
-    """One step of the strong-community process: its number (1-6) and its name in Thai and English."""
+    """One step of the strong-community process: its number (1-6) and an English label for developers (the
+    names users read, Thai as the province writes them, are in geodata.messages)."""
 
     number: int
-    thai: str
     english: str
 
-    def name(self, lang: str) -> str:
-        """The step's name in ``lang`` ("th" or "en")."""
-        return self.thai if lang == "th" else self.english
 
-
-#: The six steps, in order (Thai names as the province writes them).
+#: The six steps, in order.
 STEPS: tuple[Step, ...] = (
-    Step(1, "ความเป็นประชาคม", "Community forum"),
-    Step(2, "ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "Learning exchange / KM"),
-    Step(3, "ความมีประสิทธิภาพของชุมชน", "Community capability"),
-    Step(4, "เกิดแผนแม่บทชุมชน", "Community master plan"),
-    Step(5, "การปฏิบัติตามแผน", "Acting on the plan"),
-    Step(6, "มีการประเมินผลเป็นระยะ ๆ", "Periodic evaluation"),
+    Step(1, "Community forum"),
+    Step(2, "Learning exchange / KM"),
+    Step(3, "Community capability"),
+    Step(4, "Community master plan"),
+    Step(5, "Acting on the plan"),
+    Step(6, "Periodic evaluation"),
 )
 FIRST_STEP = STEPS[0].number
 LAST_STEP = STEPS[-1].number

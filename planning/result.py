@@ -6,15 +6,11 @@ from dataclasses import dataclass, field
 
 from planning.metrics import PlanMetrics
 
-REASONS: dict[str, dict[str, str]] = {
-    "pilot": {"en": "in a pilot tambon, so in the pilot wave",
-              "th": "อยู่ในตำบลนำร่อง จึงอยู่ในระยะนำร่อง"},
-    "locked": {"en": "locked to this wave by a planner",
-               "th": "ผู้วางแผนล็อกไว้ในระยะนี้"},
-    "balance": {"en": "its tambon had to be split across waves to meet wave sizes and team loads",
-                "th": "ตำบลต้องแบ่งหลายระยะเพื่อให้ได้ขนาดระยะและภาระทีมตามเป้า"},
-    "spread": {"en": "its whole tambon was placed here to spread out from the pilots at the province's pace",
-               "th": "ทั้งตำบลจัดไว้ระยะนี้เพื่อขยายออกจากพื้นที่นำร่องตามจังหวะของจังหวัด"},
+REASONS: dict[str, str] = {
+    "pilot": "in a pilot tambon, so in the pilot wave",
+    "locked": "locked to this wave by a planner",
+    "balance": "its tambon had to be split across waves to meet wave sizes and team loads",
+    "spread": "its whole tambon was placed here to spread out from the pilots at the province's pace",
 }
 """Why a village is in its wave.
 
@@ -24,6 +20,8 @@ REASONS: dict[str, dict[str, str]] = {
   sizes and the optimal team load (M1, M2); also every unlocked village when the spread stage is off.
 - ``spread``: an unlocked village whose tambon sits wholly in one wave; among plans with optimal load and
   fewest splits, that wave was chosen by the spread-and-pace preference (M3).
+
+The sentences are English, for developers; interfaces word the codes from geodata.messages.
 """
 
 
@@ -38,8 +36,7 @@ class PlanResult:
     moved: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def explain(result: PlanResult, village: str, language: str = "en") -> str:
-    """One sentence on why ``village`` is in its wave, in English (``en``) or Thai (``th``)."""
+def explain(result: PlanResult, village: str) -> str:
+    """One English sentence on why ``village`` is in its wave (for developers and logs)."""
     wave = result.assignment[village]
-    reason = REASONS[result.reasons[village]][language]
-    return f"{village} → {wave}: {reason}"
+    return f"{village} → {wave}: {REASONS[result.reasons[village]]}"

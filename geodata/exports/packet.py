@@ -15,11 +15,11 @@ import geopandas as gpd
 
 from geodata import schema
 from geodata.exports.errors import ExportError
-from geodata.exports.text import thai_date
+from geodata.exports.text import th, thai_date
 from geodata.scenario import Scenario
 
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
-PLAN_METRICS = ("max_load", "split_tambons", "spread_cost", "pace_gap", "status", "failed_checks")
+PLAN_METRICS = ("max_load", "split_tambons", "status", "failed_checks")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class PlanInfo:
     @property
     def title(self) -> str:
         """"NAME · ฉบับที่ 3 · 26 พ.ย. 2569" (version 0 is the unsaved default plan: no version shown)."""
-        version = f" · ฉบับที่ {self.version}" if self.version else ""
+        version = f" · {th('doc.version')} {self.version}" if self.version else ""
         return f"{self.scenario}{version} · {self.date}"
 
 

@@ -28,7 +28,7 @@ from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
 from geodata.exports.packet import AmphoePacket, ProvincePacket, province_packet
 from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter
-from geodata.exports.text import safe_name, thai_day
+from geodata.exports.text import both, safe_name, thai_day
 from geodata.exports.xlsx import write_amphoe_xlsx, write_province_xlsx
 from geodata.scenario import Scenario
 from planning.thai_dates import BUDDHIST_ERA_OFFSET
@@ -99,7 +99,7 @@ def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.Geo
         name = f"km_rollout_{'all' if amphoe == ALL_AMPHOES else chosen[0].amphoe_code}_{_stamp(province)}.zip"
         zip_path = write_zip(files, out_dir, out_dir / name)
     if progress:
-        progress(1.0, "เสร็จแล้ว (done)")
+        progress(1.0, both("doc.done"))
     return ExportResult(out_dir, tuple(files), zip_path, dict(builder.seconds))
 
 

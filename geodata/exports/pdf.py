@@ -16,18 +16,21 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-import planning
 from geodata.exports.fonts import ThaiFont, thai_font
 from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow
 from geodata.exports.text import (
-    LABELS,
-    REASON_LABELS,
+    REASONS,
     both,
+    en,
+    failed_rules,
     quality_label,
     reason_label,
+    status_words,
     th,
     wave_label,
 )
+from geodata.messages import text
+from geodata.messages.facts import reason_sentence
 
 MARGIN = 10.0
 PAGE_WIDTH = 210.0
@@ -56,9 +59,9 @@ class Column:
 
 #: Columns of the village list (widths add up to the page's content width).
 VILLAGE_COLUMNS = (
-    Column(th("moo"), 8, "C"), Column(th("village_code"), 14, "C"), Column(th("village_th"), 46),
-    Column("Village", 44), Column("ระยะ", 9, "C"), Column(th("locked"), 8, "C"),
-    Column(th("location_quality"), 38), Column("เหตุผล (reason)", 23),
+    Column(th("doc.moo"), 8, "C"), Column(th("doc.village_code"), 14, "C"), Column(th("doc.village_th"), 46),
+    Column(en("doc.name_en.village"), 44), Column(th("doc.wave_short"), 9, "C"), Column(th("doc.locked"), 8, "C"),
+    Column(th("doc.location_quality"), 38), Column(both("doc.reason_short"), 23),
 )
 
 
@@ -75,7 +78,7 @@ class PlanPDF(FPDF):
         self.add_font("thai", "", str(self.thai_font.regular))
         self.add_font("thai", "B", str(self.thai_font.bold))
         self.set_font("thai", size=BODY_SIZE)
-        self.set_title(f"{th('title')}: {plan.scenario}")
+        self.set_title(f"{th('doc.title')}: {plan.scenario}")
         self.set_creator("KM rollout planner")
         self.set_lang("th")
 
@@ -90,12 +93,12 @@ class PlanPDF(FPDF):
         self.set_draw_color(*RULE_COLOUR)
         self.line(MARGIN, PAGE_HEIGHT - 12, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12)
         self.set_xy(MARGIN, PAGE_HEIGHT - 11)
-        self.write_text(CONTENT_WIDTH - 30, 5, f"{th('scenario')}: {self.plan.title}", size=7.5,
+        self.write_text(CONTENT_WIDTH - 30, 5, f"{th('doc.scenario')}: {self.plan.title}", size=7.5,
                         colour=(80, 80, 80))
         # "หน้า" and the number are separate cells: the page total ({nb}) is filled in when the file is
         # written, after the Thai run's /ActualText was, so the number must not sit inside that span.
         self.set_xy(PAGE_WIDTH - MARGIN - 30, PAGE_HEIGHT - 11)
-        self.write_text(14, 5, th("page"), size=7.5, align="R", colour=(80, 80, 80))
+        self.write_text(14, 5, th("doc.page"), size=7.5, align="R", colour=(80, 80, 80))
         self.write_text(16, 5, f"{self.page_no()}/{self.str_alias_nb_pages}", size=7.5, align="L",
                         colour=(80, 80, 80))
 
@@ -182,10 +185,10 @@ def write_province_pdf(province: ProvincePacket, province_map: bytes, amphoe_map
                        path: Path) -> Path:
     """The province's plan: a province summary first, then every amphoe's section (bookmarked)."""
     pdf = PlanPDF(province.plan)
-    _cover(pdf, f"{th('province_name')} ({LABELS['province_name'][1]})", province_map,
+    _cover(pdf, f"{th('doc.province_name')} ({en('doc.province_name')})", province_map,
            _facts(len(province.villages), sum(len(a.tambons) for a in province.amphoes),
                   sum(a.teams for a in province.amphoes), province.estimated, province.plan),
-           bookmark=f"{th('province_summary')} ({LABELS['province_summary'][1]})")
+           bookmark=f"{th('doc.province_summary')} ({en('doc.province_summary')})")
     _province_summary(pdf, province)
     for packet in province.amphoes:
         if packet.villages:
@@ -195,15 +198,15 @@ def write_province_pdf(province: ProvincePacket, province_map: bytes, amphoe_map
 
 
 def add_amphoe_section(pdf: PlanPDF, packet: AmphoePacket, map_png: bytes, *, bookmark: bool = False) -> None:
-    name = f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {packet.amphoe_code}"
+    name = f"{th('doc.amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {packet.amphoe_code}"
     pdf.running_head = ""
     _cover(pdf, name, map_png, _facts(len(packet.villages), len(packet.tambons), packet.teams, packet.estimated,
                                       packet.plan),
            bookmark=f"{packet.amphoe_code} {packet.amphoe_th} ({packet.amphoe_en})" if bookmark else None)
-    pdf.running_head = f"{name} · {th('summary')}"
+    pdf.running_head = f"{name} · {th('doc.summary')}"
     pdf.add_page()
     _amphoe_summary(pdf, packet)
-    pdf.running_head = f"{name} · {th('village_list')}"
+    pdf.running_head = f"{name} · {th('doc.village_list')}"
     pdf.add_page()
     _village_list(pdf, packet)
 
@@ -214,122 +217,119 @@ def _cover(pdf: PlanPDF, place: str, map_png: bytes, facts: str, *, bookmark: st
     if bookmark:
         pdf.start_section(bookmark)
     pdf.set_y(MARGIN)
-    pdf.paragraph(th("title"), size=15, bold=True, height=8)
-    pdf.paragraph(f"{LABELS['title'][1]} · {th('province_name')}", size=9, colour=(90, 90, 90))
+    pdf.paragraph(th("doc.title"), size=15, bold=True, height=8)
+    pdf.paragraph(f"{en('doc.title')} · {th('doc.province_name')}", size=9, colour=(90, 90, 90))
     pdf.paragraph(place, size=13, bold=True, height=7)
-    pdf.paragraph(f"{th('scenario')} (scenario): {pdf.plan.title}", size=9.5)
+    pdf.paragraph(f"{both('doc.scenario')}: {pdf.plan.title}", size=9.5)
     pdf.paragraph(facts, size=9)
     top = pdf.get_y() + 2
     pdf.image(io.BytesIO(map_png), x=(PAGE_WIDTH - 180) / 2, y=top, w=180)
     pdf.set_y(top + 165 + 2)
-    pdf.paragraph(f"{th('estimated_note')} ({LABELS['estimated_note'][1]})", size=7.5, colour=(70, 70, 70))
+    pdf.paragraph(f"{th('doc.estimated_note')} ({en('doc.estimated_note')})", size=7.5, colour=(70, 70, 70))
     if pdf.plan.roster_estimated:
-        pdf.paragraph(f"{th('teams')}: {th('roster_estimated')} ({LABELS['roster_estimated'][1]})", size=7.5,
+        pdf.paragraph(f"{th('doc.teams')}: {th('doc.roster_estimated')} ({en('doc.roster_estimated')})", size=7.5,
                       colour=(70, 70, 70))
 
 
 def _facts(villages: int, tambons: int, teams: int, estimated: int, plan: PlanInfo) -> str:
-    roster = " (ประมาณการ / estimated)" if plan.roster_estimated else ""
-    return (f"{villages:,} หมู่บ้าน · {tambons:,} ตำบล · {teams:,} ทีมคุณอำนวย{roster} · "
-            f"ตำแหน่งโดยประมาณ {estimated:,} หมู่บ้าน")
+    roster = f" ({th('doc.estimated_short')} / {en('doc.estimated_short')})" if plan.roster_estimated else ""
+    return text("doc.facts", "th", villages=f"{villages:,}", tambons=f"{tambons:,}", teams=f"{teams:,}",
+                roster=roster, estimated=f"{estimated:,}")
 
 
 def _wave_table(pdf: PlanPDF, waves, plan: PlanInfo) -> None:
-    columns = (Column(both("wave"), 40, "C"), Column(both("villages"), 30, "R"), Column(both("teams"), 38, "R"),
-               Column(both("per_team"), 38, "R"), Column(th("limit"), 44, "R"))
+    columns = (Column(both("doc.wave"), 40, "C"), Column(both("doc.villages"), 30, "R"),
+               Column(both("doc.teams"), 38, "R"),
+               Column(both("doc.per_team"), 38, "R"), Column(th("doc.limit"), 44, "R"))
     rows = [[_wave_title(w.wave, plan), f"{w.villages:,}", f"{w.teams:,}", f"{w.per_team:.2f}", f"{w.limit:,}"]
             for w in waves]
-    rows.append([th("total"), f"{sum(w.villages for w in waves):,}", "", "", ""])
+    rows.append([th("doc.total"), f"{sum(w.villages for w in waves):,}", "", "", ""])
     pdf.table(columns, rows, bold_last=True)
 
 
 def _wave_title(wave: str, plan: PlanInfo) -> str:
-    return f"{wave} (นำร่อง)" if wave == plan.pilot_label else wave
+    return f"{wave} ({th('doc.pilot')})" if wave == plan.pilot_label else wave
 
 
 def _amphoe_summary(pdf: PlanPDF, packet: AmphoePacket) -> None:
     plan = packet.plan
-    pdf.paragraph(f"{th('summary')} (Summary): {th('amphoe')}{packet.amphoe_th}", size=12, bold=True, height=7)
-    pdf.paragraph(f"{both('capacity')}: {plan.capacity} หมู่บ้าน · {th('roster_source')}: "
-                  f"{th('roster_estimated') if plan.roster_estimated else th('roster_given')}", size=8)
+    pdf.paragraph(f"{both('doc.summary')}: {th('doc.amphoe')}{packet.amphoe_th}", size=12, bold=True, height=7)
+    pdf.paragraph(f"{both('doc.capacity')}: {plan.capacity} {th('doc.villages')} · {th('doc.roster_source')}: "
+                  f"{th('doc.roster_estimated') if plan.roster_estimated else th('doc.roster_given')}", size=8)
     pdf.ln(1)
     _wave_table(pdf, packet.waves, plan)
     if packet.unassigned:
-        pdf.paragraph(f"{both('unassigned')}: {packet.unassigned:,} หมู่บ้าน", bold=True)
+        pdf.paragraph(f"{both('doc.unassigned')}: {packet.unassigned:,} {th('doc.villages')}", bold=True)
     pdf.ln(3)
-    pdf.paragraph(f"{th('tambon')}: หมู่บ้านในแต่ละระยะ (villages per wave by tambon)", size=10, bold=True)
+    pdf.paragraph(f"{th('doc.tambon')}: {both('doc.villages_per_wave')}", size=10, bold=True)
     wave_width = min(18.0, 80.0 / max(len(plan.waves), 1))
-    columns = (Column(th("tambon_code"), 16, "C"), Column(th("tambon"), 40), Column("Tambon", 40),
-               *(Column(w, wave_width, "R") for w in plan.waves), Column(th("total"), 14, "R"),
-               Column(th("split"), 22, "C"))
+    columns = (Column(th("doc.tambon_code"), 16, "C"), Column(th("doc.tambon"), 40),
+               Column(en("doc.name_en.tambon"), 40),
+               *(Column(w, wave_width, "R") for w in plan.waves), Column(th("doc.total"), 14, "R"),
+               Column(th("doc.split"), 22, "C"))
     rows = [[t.tambon_code, t.tambon_th, t.tambon_en, *(f"{t.per_wave[w]:,}" for w in plan.waves),
-             f"{t.villages:,}", "แบ่ง (split)" if t.split else ""] for t in packet.tambons]
+             f"{t.villages:,}", both("doc.split_short") if t.split else ""] for t in packet.tambons]
     pdf.table(columns, rows)
     pdf.ln(2)
     split = packet.split_tambons
     if split:
         listing = ", ".join(f"{t.tambon_th} ({'/'.join(w for w, n in t.per_wave.items() if n)})" for t in split)
-        pdf.paragraph(f"{both('split_tambons')}: {listing}")
+        pdf.paragraph(f"{both('doc.split_tambons')}: {listing}")
     else:
-        pdf.paragraph(both("no_split"))
-    pdf.paragraph(f"{both('estimated_count')}: {packet.estimated:,}")
+        pdf.paragraph(both("doc.no_split"))
+    pdf.paragraph(f"{both('doc.estimated_count')}: {packet.estimated:,}")
     pdf.ln(3)
     _metrics(pdf, plan)
     _reasons(pdf)
 
 
 def _metrics(pdf: PlanPDF, plan: PlanInfo) -> None:
-    pdf.paragraph(both("metrics"), size=10, bold=True)
+    pdf.paragraph(both("doc.metrics"), size=10, bold=True)
     metrics = plan.metrics
     lines = []
     if "max_load" in metrics:
-        lines.append(f"{both('max_load')}: {float(metrics['max_load']):.2f}")
+        lines.append(f"{both('doc.max_load')}: {float(metrics['max_load']):.2f}")
     if "split_tambons" in metrics:
-        lines.append(f"{both('split_count')}: {metrics['split_tambons']}")
-    if "spread_cost" in metrics:
-        lines.append(f"{both('spread_cost')}: {float(metrics['spread_cost']):,.0f}")
-    if "pace_gap" in metrics:
-        lines.append(f"{both('pace_gap')}: {float(metrics['pace_gap']):,.1f}")
+        lines.append(f"{both('doc.split_count')}: {metrics['split_tambons']}")
     if "status" in metrics:
-        lines.append(f"{both('status')}: {metrics['status']}")
-    failed = metrics.get("failed_checks") or ()
-    lines.append(f"{both('failed_checks')}: {', '.join(failed) if failed else th('none')}")
+        lines.append(f"{both('doc.status')}: {status_words(metrics['status'])}")
+    lines.append(f"{both('doc.failed_checks')}: {failed_rules(metrics.get('failed_checks') or ())}")
     if plan.missing_villages:
-        lines.append(f"{both('missing_villages')}: {plan.missing_villages:,}")
+        lines.append(f"{both('doc.missing_villages')}: {plan.missing_villages:,}")
     for line in lines:
         pdf.paragraph(f"• {line}")
     pdf.ln(2)
 
 
 def _reasons(pdf: PlanPDF) -> None:
-    pdf.paragraph(both("reasons"), size=10, bold=True)
-    for key, (short_th, short_en) in REASON_LABELS.items():
-        sentence = planning.REASONS.get(key, {}).get("th", "")
-        pdf.paragraph(f"• {short_th} ({short_en}): {sentence}")
+    pdf.paragraph(both("doc.reasons"), size=10, bold=True)
+    for code in REASONS:
+        pdf.paragraph(f"• {reason_label(code)}: {reason_sentence(code, 'th')}")
 
 
 def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
     plan = province.plan
-    pdf.running_head = f"{th('province_name')} · {th('province_summary')}"
+    pdf.running_head = f"{th('doc.province_name')} · {th('doc.province_summary')}"
     pdf.add_page()
-    pdf.paragraph(f"{th('province_summary')} (Province summary)", size=12, bold=True, height=7)
+    pdf.paragraph(both("doc.province_summary"), size=12, bold=True, height=7)
     _wave_table(pdf, province.waves, plan)
     pdf.ln(3)
     wave_width = min(16.0, 64.0 / max(len(plan.waves), 1))
-    columns = (Column(th("amphoe_code"), 14, "C"), Column(th("amphoe"), 36), Column("District", 40),
-               Column(th("villages"), 16, "R"), Column("ทีม", 12, "R"),
+    columns = (Column(th("doc.amphoe_code"), 14, "C"), Column(th("doc.amphoe"), 36),
+               Column(en("doc.name_en.amphoe"), 40),
+               Column(th("doc.villages"), 16, "R"), Column(th("doc.teams_short"), 12, "R"),
                *(Column(w, wave_width, "R") for w in plan.waves),
-               Column("สูงสุด/ทีม", 16, "R"), Column("ตำบลแบ่ง", 14, "R"))
+               Column(th("doc.most_per_team_short"), 16, "R"), Column(th("doc.split_tambons_short"), 14, "R"))
     rows = [[a.amphoe_code, a.amphoe_th, a.amphoe_en, f"{len(a.villages):,}", f"{a.teams:,}",
              *(f"{w.villages:,}" for w in a.waves), f"{a.max_per_team:.2f}", f"{len(a.split_tambons):,}"]
             for a in province.amphoes]
-    rows.append([th("total"), "", "", f"{len(province.villages):,}", f"{sum(a.teams for a in province.amphoes):,}",
+    rows.append([th("doc.total"), "", "", f"{len(province.villages):,}", f"{sum(a.teams for a in province.amphoes):,}",
                  *(f"{w.villages:,}" for w in province.waves), "", f"{len(province.split_tambons):,}"])
     pdf.table(columns, rows, bold_last=True)
     pdf.ln(2)
-    pdf.paragraph(f"{both('estimated_count')}: {province.estimated:,}")
+    pdf.paragraph(f"{both('doc.estimated_count')}: {province.estimated:,}")
     if province.unassigned:
-        pdf.paragraph(f"{both('unassigned')}: {province.unassigned:,} หมู่บ้าน", bold=True)
+        pdf.paragraph(f"{both('doc.unassigned')}: {province.unassigned:,} {th('doc.villages')}", bold=True)
     pdf.ln(3)
     _metrics(pdf, plan)
     _reasons(pdf)
@@ -337,7 +337,7 @@ def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
 
 def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
     plan = packet.plan
-    pdf.paragraph(f"{th('village_list')} ({LABELS['village_list'][1]})", size=12, bold=True, height=7)
+    pdf.paragraph(f"{th('doc.village_list')} ({en('doc.village_list')})", size=12, bold=True, height=7)
     pdf.table_head(VILLAGE_COLUMNS)
     waves = [*plan.waves, None]
     for tambon in packet.tambons:
@@ -345,10 +345,11 @@ def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
         pdf.ensure_room(ROW_HEIGHT * 3, lambda: pdf.table_head(VILLAGE_COLUMNS))
         pdf.set_fill_color(*HEADING_FILL)
         pdf.set_x(MARGIN)
-        split = " · แบ่งหลายระยะ (split)" if tambon.split else ""
+        split = f" · {th('doc.split')} ({en('doc.split_short')})" if tambon.split else ""
         pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT + 0.8,
-                       f"{th('tambon')}{tambon.tambon_th} ({tambon.tambon_en}) · {tambon.tambon_code} · "
-                       f"{tambon.villages:,} หมู่บ้าน{split}", bold=True, size=8.5, fill=True, new_line=True)
+                       f"{th('doc.tambon')}{tambon.tambon_th} ({tambon.tambon_en}) · {tambon.tambon_code} · "
+                       f"{tambon.villages:,} {th('doc.villages')}{split}", bold=True, size=8.5, fill=True,
+                       new_line=True)
         for wave in waves:
             rows = [v for v in members if v.wave == wave]
             if not rows:
@@ -356,8 +357,8 @@ def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
             pdf.ensure_room(ROW_HEIGHT * 2, lambda: pdf.table_head(VILLAGE_COLUMNS))
             pdf.set_fill_color(*SUBHEADING_FILL)
             pdf.set_x(MARGIN)
-            pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT, f"{th('wave')}: {wave_label(wave)} · {len(rows):,} หมู่บ้าน",
-                           size=8, fill=True, new_line=True)
+            heading = f"{th('doc.wave')}: {wave_label(wave)} · {len(rows):,} {th('doc.villages')}"
+            pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT, heading, size=8, fill=True, new_line=True)
             for village in rows:
                 pdf.ensure_room(ROW_HEIGHT, lambda: pdf.table_head(VILLAGE_COLUMNS))
                 pdf.table_row(VILLAGE_COLUMNS, _village_cells(village))
@@ -365,7 +366,7 @@ def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
 
 def _village_cells(village: VillageRow) -> list[str]:
     return [str(village.moo), village.village_code, village.village_th, village.village_en,
-            village.wave or "—", "ล็อก" if village.locked else "", quality_label(village.location_quality),
+            village.wave or "—", th("doc.locked") if village.locked else "", quality_label(village.location_quality),
             reason_label(village.reason)]
 
 

@@ -27,7 +27,8 @@ from pyproj import Transformer
 from geodata import schema
 from geodata.exports.fonts import matplotlib_family
 from geodata.exports.packet import AmphoePacket, ProvincePacket, VillageRow
-from geodata.exports.text import LABELS, both
+from geodata.exports.text import both, en, th
+from geodata.messages import text
 from geodata.palette import UNASSIGNED_COLOUR, wave_colours
 
 #: Map size on the page (millimetres) and resolution of the PNG.
@@ -162,7 +163,7 @@ class MapPainter:
         style = {"fontsize": 7, "family": self._family, "ha": "center", "va": "bottom", "zorder": 7}
         ax.text(left, bottom + height * 1.4, "0", **style)
         ax.text(left + length / 2, bottom + height * 1.4, f"{length_km / 2:g}", **style)
-        ax.text(left + length, bottom + height * 1.4, f"{length_km:g} {both('km')}", **style)
+        ax.text(left + length, bottom + height * 1.4, f"{length_km:g} {both('doc.km')}", **style)
 
     def _north_arrow(self, ax, x0: float, y0: float, x1: float, y1: float) -> None:
         size = (y1 - y0) * 0.07
@@ -172,7 +173,7 @@ class MapPainter:
                                   facecolor="#222222", edgecolor="#222222", lw=0.6, zorder=7))
         ax.add_patch(PolygonPatch([(cx, top), (cx + half, top - size), (cx, top - size * 0.72)], closed=True,
                                   facecolor="white", edgecolor="#222222", lw=0.6, zorder=7))
-        ax.text(cx, top - size * 1.05, f"{LABELS['north'][1]} ({LABELS['north'][0]})", fontsize=7.5,
+        ax.text(cx, top - size * 1.05, f"{en('doc.north')} ({th('doc.north')})", fontsize=7.5,
                 family=self._family, ha="center", va="top", zorder=7, fontweight="bold")
 
     def _legend(self, figure: Figure, ax, waves: Sequence[str], pilot_label: str | None, colours: dict[str, str],
@@ -181,19 +182,19 @@ class MapPainter:
         for label in waves:
             handles.append(Line2D([], [], marker="o", linestyle="none", markersize=6, markerfacecolor=colours[label],
                                   markeredgecolor="white"))
-            pilot = " นำร่อง (pilot)" if label == pilot_label else ""
-            labels.append(f"ระยะ {label}{pilot}: {counts.get(label, 0):,} หมู่บ้าน")
+            pilot = f" {both('doc.pilot')}" if label == pilot_label else ""
+            labels.append(text("doc.map_wave", "th", wave=label, pilot=pilot, n=f"{counts.get(label, 0):,}"))
         if counts.get(""):
             handles.append(Line2D([], [], marker="o", linestyle="none", markersize=6,
                                   markerfacecolor=UNASSIGNED_COLOUR, markeredgecolor="white"))
-            labels.append(f"{both('unassigned')}: {counts['']:,}")
+            labels.append(f"{both('doc.unassigned')}: {counts['']:,}")
         handles.append(ax.scatter([], [], s=36, facecolors="white", edgecolors="#555555", linewidths=1.1,
                                   linestyles=(0, (2, 1.2))))
-        labels.append("ตำแหน่งโดยประมาณ (estimated): วงกลมกลวงเส้นประ สีตามระยะ")
+        labels.append(f"{both('doc.quality.estimated')}: {th('doc.map_estimated')}")
         handles.append(Line2D([], [], color=TAMBON_EDGE, lw=0.8))
-        labels.append(both("map_boundary"))
+        labels.append(both("doc.map_boundary"))
         handles.append(Line2D([], [], color=AMPHOE_EDGE, lw=1.4))
-        labels.append(both("map_amphoe_boundary"))
+        labels.append(both("doc.map_amphoe_boundary"))
         figure.legend(handles, labels, loc="lower center", ncol=2, frameon=False, fontsize=7.5,
                       prop={"family": self._family, "size": 7.5}, bbox_to_anchor=(0.5, 0.0),
                       handletextpad=0.4, columnspacing=1.6)

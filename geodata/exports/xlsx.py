@@ -19,19 +19,21 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-import planning
 from geodata.exports.cells import spreadsheet_cell
 from geodata.exports.packet import AmphoePacket, PlanInfo, ProvincePacket, VillageRow, WaveLoad
 from geodata.exports.text import (
-    LABELS,
-    REASON_LABELS,
+    REASONS,
     both,
     display_width,
+    en,
+    failed_rules,
     quality_label,
     reason_label,
+    status_words,
     th,
     wave_label,
 )
+from geodata.messages.facts import reason_sentence
 
 TITLE_FONT = Font(bold=True, size=13)
 BOLD = Font(bold=True)
@@ -53,9 +55,9 @@ class Field:
 
 
 VILLAGE_FIELDS = (
-    Field("village_code"), Field("moo", "0"), Field("village_th"), Field("village_en"), Field("tambon_code"),
-    Field("tambon"), Field("tambon_en"), Field("wave"), Field("locked"), Field("location_quality"),
-    Field("reason"), Field("lat", "0.00000"), Field("lon", "0.00000"),
+    Field("doc.village_code"), Field("doc.moo", "0"), Field("doc.village_th"), Field("doc.village_en"),
+    Field("doc.tambon_code"), Field("doc.tambon"), Field("doc.tambon_en"), Field("doc.wave"), Field("doc.locked"),
+    Field("doc.location_quality"), Field("doc.reason"), Field("doc.lat", "0.00000"), Field("doc.lon", "0.00000"),
 )
 
 
@@ -63,23 +65,24 @@ def village_cells(village: VillageRow) -> list[object]:
     """The village list's cells, in VILLAGE_FIELDS order."""
     return [village.village_code, village.moo, village.village_th, village.village_en, village.tambon_code,
             village.tambon_th, village.tambon_en, wave_label(village.wave),
-            both("locked") if village.locked else "", quality_label(village.location_quality),
+            both("doc.locked") if village.locked else "", quality_label(village.location_quality),
             reason_label(village.reason), round(village.lat, 6), round(village.lon, 6)]
 
 
 def write_amphoe_xlsx(packet: AmphoePacket, path: Path) -> Path:
     """Summary, villages, one sheet per wave and the roster of one amphoe."""
     book = Workbook()
-    place = f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en})"
+    place = f"{th('doc.amphoe')}{packet.amphoe_th} ({packet.amphoe_en})"
     _properties(book, packet.plan, place)
     _amphoe_summary(book.active, packet, place)
     title = f"{place} · {packet.plan.scenario} · {packet.plan.date}"
-    _list_sheet(book.create_sheet("หมู่บ้าน (Villages)"), title, VILLAGE_FIELDS,
+    _list_sheet(book.create_sheet(both("doc.villages")), title, VILLAGE_FIELDS,
                 [village_cells(v) for v in packet.villages], packet.plan)
     for wave in packet.plan.waves:
-        _list_sheet(book.create_sheet(_sheet_name(f"ระยะ {wave}")), f"{th('wave')} {wave} · {title}",
+        sheet = book.create_sheet(_sheet_name(f"{th('doc.wave_short')} {wave}"))
+        _list_sheet(sheet, f"{th('doc.wave')} {wave} · {title}",
                     VILLAGE_FIELDS, [village_cells(v) for v in packet.in_wave(wave)], packet.plan)
-    _roster_sheet(book.create_sheet("ทีมคุณอำนวย (Roster)"), [packet], packet.plan)
+    _roster_sheet(book.create_sheet(both("doc.sheet_roster")), [packet], packet.plan)
     book.save(path)
     return path
 
@@ -87,14 +90,14 @@ def write_amphoe_xlsx(packet: AmphoePacket, path: Path) -> Path:
 def write_province_xlsx(province: ProvincePacket, path: Path) -> Path:
     """A province summary, one village sheet per amphoe and the roster of every amphoe."""
     book = Workbook()
-    _properties(book, province.plan, th("province_name"))
+    _properties(book, province.plan, th("doc.province_name"))
     _province_summary(book.active, province)
     for packet in province.amphoes:
-        title = (f"{th('amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {province.plan.scenario} · "
+        title = (f"{th('doc.amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {province.plan.scenario} · "
                  f"{province.plan.date}")
         _list_sheet(book.create_sheet(_sheet_name(f"{packet.amphoe_code} {packet.amphoe_th}")), title,
                     VILLAGE_FIELDS, [village_cells(v) for v in packet.villages], province.plan)
-    _roster_sheet(book.create_sheet("ทีมคุณอำนวย (Roster)"), list(province.amphoes), province.plan)
+    _roster_sheet(book.create_sheet(both("doc.sheet_roster")), list(province.amphoes), province.plan)
     book.save(path)
     return path
 
@@ -120,12 +123,12 @@ def _list_sheet(ws: Worksheet, title: str, fields: Sequence[Field], rows: Sequen
 
 
 def _roster_sheet(ws: Worksheet, packets: Sequence[AmphoePacket], plan: PlanInfo) -> None:
-    source = both("roster_estimated") if plan.roster_estimated else both("roster_given")
-    fields = [Field("amphoe_code"), Field("amphoe"), Field("amphoe_en"), Field("teams", "0"),
-              Field("capacity", "0")]
+    source = both("doc.roster_estimated") if plan.roster_estimated else both("doc.roster_given")
+    fields = [Field("doc.amphoe_code"), Field("doc.amphoe"), Field("doc.amphoe_en"), Field("doc.teams", "0"),
+              Field("doc.capacity", "0")]
     for wave in plan.waves:
-        fields += [Field(f"wave:{wave}:villages", "0"), Field(f"wave:{wave}:per_team", "0.00")]
-    fields.append(Field("roster_source"))
+        fields += [Field(f"wave:{wave}:doc.villages", "0"), Field(f"wave:{wave}:doc.per_team", "0.00")]
+    fields.append(Field("doc.roster_source"))
     rows = []
     for packet in packets:
         row: list[object] = [packet.amphoe_code, packet.amphoe_th, packet.amphoe_en, packet.teams, plan.capacity]
@@ -133,28 +136,28 @@ def _roster_sheet(ws: Worksheet, packets: Sequence[AmphoePacket], plan: PlanInfo
             row += [load.villages, round(load.per_team, 2)]
         row.append(source)
         rows.append(row)
-    _list_sheet(ws, f"{both('roster')} · {plan.scenario} · {plan.date} · {source}", fields, rows, plan)
+    _list_sheet(ws, f"{both('doc.roster')} · {plan.scenario} · {plan.date} · {source}", fields, rows, plan)
 
 
 def _amphoe_summary(ws: Worksheet, packet: AmphoePacket, place: str) -> None:
-    ws.title = "สรุป (Summary)"
+    ws.title = both("doc.summary")
     plan = packet.plan
-    row = _plan_block(ws, plan, f"{th('title')} · {place}")
-    row = _key_values(ws, row, [(both("amphoe_code"), packet.amphoe_code),
-                                (both("villages"), len(packet.villages)),
-                                (both("teams"), packet.teams),
-                                (both("capacity"), plan.capacity),
-                                (both("roster_source"), both("roster_estimated") if plan.roster_estimated
-                                 else both("roster_given")),
-                                (both("estimated_count"), packet.estimated),
-                                (both("unassigned"), packet.unassigned)])
+    row = _plan_block(ws, plan, f"{th('doc.title')} · {place}")
+    row = _key_values(ws, row, [(both("doc.amphoe_code"), packet.amphoe_code),
+                                (both("doc.villages"), len(packet.villages)),
+                                (both("doc.teams"), packet.teams),
+                                (both("doc.capacity"), plan.capacity),
+                                (both("doc.roster_source"), both("doc.roster_estimated") if plan.roster_estimated
+                                 else both("doc.roster_given")),
+                                (both("doc.estimated_count"), packet.estimated),
+                                (both("doc.unassigned"), packet.unassigned)])
     row = _wave_table(ws, row + 1, packet.waves, plan)
     row = _tambon_table(ws, row + 1, packet, plan)
     split = packet.split_tambons
-    _put(ws, row + 1, 1, both("split_tambons")).font = BOLD
+    _put(ws, row + 1, 1, both("doc.split_tambons")).font = BOLD
     row += 2
     if not split:
-        _put(ws, row, 1, both("no_split"))
+        _put(ws, row, 1, both("doc.no_split"))
         row += 1
     for tambon in split:
         _put(ws, row, 1, tambon.tambon_code)
@@ -169,27 +172,27 @@ def _amphoe_summary(ws: Worksheet, packet: AmphoePacket, place: str) -> None:
 
 
 def _province_summary(ws: Worksheet, province: ProvincePacket) -> None:
-    ws.title = "สรุปจังหวัด (Province)"
+    ws.title = both("doc.sheet_province")
     plan = province.plan
-    row = _plan_block(ws, plan, f"{th('title')} · {th('province_name')}")
-    row = _key_values(ws, row, [(both("villages"), len(province.villages)),
-                                (both("teams"), sum(a.teams for a in province.amphoes)),
-                                (both("capacity"), plan.capacity),
-                                (both("roster_source"), both("roster_estimated") if plan.roster_estimated
-                                 else both("roster_given")),
-                                (both("estimated_count"), province.estimated),
-                                (both("unassigned"), province.unassigned)])
+    row = _plan_block(ws, plan, f"{th('doc.title')} · {th('doc.province_name')}")
+    row = _key_values(ws, row, [(both("doc.villages"), len(province.villages)),
+                                (both("doc.teams"), sum(a.teams for a in province.amphoes)),
+                                (both("doc.capacity"), plan.capacity),
+                                (both("doc.roster_source"), both("doc.roster_estimated") if plan.roster_estimated
+                                 else both("doc.roster_given")),
+                                (both("doc.estimated_count"), province.estimated),
+                                (both("doc.unassigned"), province.unassigned)])
     row = _wave_table(ws, row + 1, province.waves, plan)
-    headers = [_header("amphoe_code"), _header("amphoe"), _header("amphoe_en"), _header("villages"),
-               _header("teams"), *(f"{w}\n{th('villages')}" for w in plan.waves), "สูงสุดต่อทีม\nMost per team",
-               _header("split_tambons")]
+    headers = [_header("doc.amphoe_code"), _header("doc.amphoe"), _header("doc.amphoe_en"), _header("doc.villages"),
+               _header("doc.teams"), *(f"{w}\n{th('doc.villages')}" for w in plan.waves), _header("doc.most_per_team"),
+               _header("doc.split_tambons")]
     row = _table_header(ws, row + 1, headers)
     for packet in province.amphoes:
         values = [packet.amphoe_code, packet.amphoe_th, packet.amphoe_en, len(packet.villages), packet.teams,
                   *(w.villages for w in packet.waves), round(packet.max_per_team, 2), len(packet.split_tambons)]
         _row(ws, row, values)
         row += 1
-    total = [th("total"), "", "", len(province.villages), sum(a.teams for a in province.amphoes),
+    total = [th("doc.total"), "", "", len(province.villages), sum(a.teams for a in province.amphoes),
              *(w.villages for w in province.waves), "", len(province.split_tambons)]
     _row(ws, row, total, bold=True)
     row = _metrics(ws, row + 2, plan)
@@ -202,9 +205,10 @@ def _province_summary(ws: Worksheet, province: ProvincePacket) -> None:
 # -- blocks -------------------------------------------------------------------------------------------------
 def _plan_block(ws: Worksheet, plan: PlanInfo, title: str) -> int:
     _put(ws, 1, 1, title).font = TITLE_FONT
-    pairs = [(both("scenario"), plan.scenario), (f"{th('version')} (version)", plan.version),
-             (both("date"), plan.date), (both("updated_by"), plan.updated_by), (both("dataset"), plan.dataset),
-             (both("province"), th("province_name"))]
+    pairs = [(both("doc.scenario"), plan.scenario), (f"{th('doc.version')} (version)", plan.version),
+             (both("doc.date"), plan.date), (both("doc.updated_by"), plan.updated_by),
+             (both("doc.dataset"), plan.dataset),
+             (both("doc.province"), th("doc.province_name"))]
     return _key_values(ws, 3, pairs)
 
 
@@ -217,54 +221,55 @@ def _key_values(ws: Worksheet, row: int, pairs: Sequence[tuple[str, object]]) ->
 
 
 def _wave_table(ws: Worksheet, row: int, waves: Sequence[WaveLoad], plan: PlanInfo) -> int:
-    row = _table_header(ws, row, [_header("wave"), _header("villages"), _header("teams"), _header("per_team"),
-                                  _header("limit")])
+    row = _table_header(ws, row, [_header("doc.wave"), _header("doc.villages"), _header("doc.teams"),
+                                  _header("doc.per_team"),
+                                  _header("doc.limit")])
     for load in waves:
-        label = f"{load.wave} (นำร่อง / pilot)" if load.wave == plan.pilot_label else load.wave
+        label = f"{load.wave} ({th('doc.pilot')} / {en('doc.pilot')})" if load.wave == plan.pilot_label else load.wave
         _row(ws, row, [label, load.villages, load.teams, round(load.per_team, 2), load.limit])
         row += 1
-    _row(ws, row, [th("total"), sum(w.villages for w in waves)], bold=True)
+    _row(ws, row, [th("doc.total"), sum(w.villages for w in waves)], bold=True)
     return row + 1
 
 
 def _tambon_table(ws: Worksheet, row: int, packet: AmphoePacket, plan: PlanInfo) -> int:
-    headers = [_header("tambon_code"), _header("tambon"), _header("tambon_en"),
-               *(f"{w}\n{th('villages')}" for w in plan.waves), _header("total"), _header("split")]
+    headers = [_header("doc.tambon_code"), _header("doc.tambon"), _header("doc.tambon_en"),
+               *(f"{w}\n{th('doc.villages')}" for w in plan.waves), _header("doc.total"), _header("doc.split")]
     row = _table_header(ws, row, headers)
     for tambon in packet.tambons:
         _row(ws, row, [tambon.tambon_code, tambon.tambon_th, tambon.tambon_en,
                        *(tambon.per_wave[w] for w in plan.waves), tambon.villages,
-                       both("split") if tambon.split else ""])
+                       both("doc.split") if tambon.split else ""])
         row += 1
     return row
 
 
 def _metrics(ws: Worksheet, row: int, plan: PlanInfo) -> int:
-    _put(ws, row, 1, both("metrics")).font = BOLD
+    _put(ws, row, 1, both("doc.metrics")).font = BOLD
     row += 1
     metrics = plan.metrics
     pairs: list[tuple[str, object]] = []
-    for key, label in (("max_load", "max_load"), ("split_tambons", "split_count"), ("spread_cost", "spread_cost"),
-                       ("pace_gap", "pace_gap"), ("status", "status")):
+    for key, label in (("max_load", "doc.max_load"), ("split_tambons", "doc.split_count")):
         if key in metrics:
             value = metrics[key]
             pairs.append((both(label), round(value, 3) if isinstance(value, float) else value))
-    failed = metrics.get("failed_checks") or ()
-    pairs.append((both("failed_checks"), ", ".join(failed) if failed else th("none")))
+    if "status" in metrics:
+        pairs.append((both("doc.status"), status_words(metrics["status"])))
+    pairs.append((both("doc.failed_checks"), failed_rules(metrics.get("failed_checks") or ())))
     if plan.missing_villages:
-        pairs.append((both("missing_villages"), plan.missing_villages))
+        pairs.append((both("doc.missing_villages"), plan.missing_villages))
     return _key_values(ws, row, pairs)
 
 
 def _reasons(ws: Worksheet, row: int) -> int:
-    _put(ws, row, 1, both("reasons")).font = BOLD
+    _put(ws, row, 1, both("doc.reasons")).font = BOLD
     row += 1
-    for key, (short_th, short_en) in REASON_LABELS.items():
-        _put(ws, row, 1, f"{short_th} ({short_en})")
-        _put(ws, row, 2, planning.REASONS.get(key, {}).get("th", ""))
-        _put(ws, row, 3, planning.REASONS.get(key, {}).get("en", ""))
+    for code in REASONS:
+        _put(ws, row, 1, reason_label(code))
+        _put(ws, row, 2, reason_sentence(code, "th"))
+        _put(ws, row, 3, reason_sentence(code, "en"))
         row += 1
-    _put(ws, row, 1, both("estimated_note")).font = NOTE_FONT
+    _put(ws, row, 1, both("doc.estimated_note")).font = NOTE_FONT
     return row + 1
 
 
@@ -290,12 +295,11 @@ def _put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
 
 
 def _header(label: str) -> str:
-    """Thai over English on two lines ("หมู่ที่\\nMoo"); `wave:2549:villages` style keys for per-wave columns."""
+    """Thai over English on two lines ("หมู่ที่\\nMoo"); `wave:2549:doc.villages` style labels for per-wave columns."""
     if label.startswith("wave:"):
         _, wave, what = label.split(":")
-        return f"{wave}: {LABELS[what][0]}\n{wave}: {LABELS[what][1]}"
-    thai, english = LABELS[label]
-    return f"{thai}\n{english}"
+        return f"{wave}: {th(what)}\n{wave}: {en(what)}"
+    return f"{th(label)}\n{en(label)}"
 
 
 def _fit_widths(ws: Worksheet, *, first_row: int) -> None:
@@ -320,13 +324,13 @@ def _print_setup(ws: Worksheet, plan: PlanInfo, title_rows: str | None = None) -
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.left.text = f"{th('scenario')}: {plan.title}"
-    ws.oddFooter.right.text = f"{th('page')} &P / &N"
+    ws.oddFooter.left.text = f"{th('doc.scenario')}: {plan.title}"
+    ws.oddFooter.right.text = f"{th('doc.page')} &P / &N"
 
 
 def _properties(book: Workbook, plan: PlanInfo, place: str) -> None:
-    book.properties.title = f"{th('title')} · {place}"
-    book.properties.subject = f"{th('scenario')}: {plan.title}"
+    book.properties.title = f"{th('doc.title')} · {place}"
+    book.properties.subject = f"{th('doc.scenario')}: {plan.title}"
     book.properties.creator = "KM rollout planner"
 
 

@@ -117,7 +117,7 @@ def test_plan_edit_lock_optimise_and_find_it_after_reload_and_restart(offline_pa
     # Optimise the rest: what moved is listed, the proof is stated; the locks stay.
     press(page, "plan_optimise")
     shows(page, "หมู่บ้านที่ย้ายโดยการปรับแผน", timeout=60_000)
-    assert "ผลการพิสูจน์" in main_text(page) and "พิสูจน์แล้วว่าดีที่สุด" in main_text(page)
+    assert "ผลการปรับแผน: ภาระทีมสูงสุดและจำนวนตำบลที่แบ่งหลายระยะต่ำที่สุดเท่าที่เป็นไปได้" in main_text(page)
     press(page, "plan_apply")
     shows(page, "บันทึกแล้ว: ฉบับที่ 4", timeout=30_000)
     plan = saved(app_server)

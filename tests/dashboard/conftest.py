@@ -1,12 +1,13 @@
 """Shared helpers for app tests: start the app from its navigation entry file."""
 
+import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGES = ("views/plan.py", "views/coverage.py", "views/export.py", "views/data.py")
+PAGES = ("plan/page.py", "coverage/page.py", "export/page.py", "data_page/page.py")
 
 
 def open_app(lang: str = "th", timeout: float = 120) -> AppTest:
@@ -26,7 +27,7 @@ def app():
 @pytest.fixture(autouse=True)
 def isolated_database(tmp_path, monkeypatch):
     """Every app test works on its own empty database, never the user's (pages save scenarios on first visit)."""
-    from dashboard.plans import get_store
+    from dashboard.common.database import get_store
 
     monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
     get_store.clear()
@@ -38,6 +39,17 @@ def isolated_database(tmp_path, monkeypatch):
 def unexpected_errors_raise(monkeypatch):
     """A page's unexpected error is logged with its id and raised, so `at.exception` reports it (the user
     would see the error id message instead; tests/dashboard/test_errors.py checks that)."""
-    from dashboard.errors import RAISE_VARIABLE
+    from dashboard.common.errors import RAISE_VARIABLE
 
     monkeypatch.setenv(RAISE_VARIABLE, "1")
+
+
+@pytest.fixture(autouse=True)
+def test_process_main_module_kept():
+    """Streamlit's script runner installs the script it runs as `__main__` (so pickle finds the script's
+    objects) and leaves it there; AppTest runs the app in the test process. A later test that starts processes
+    with "spawn" (the nation build) would then run dashboard/app.py in each child. Put the test process's own
+    `__main__` back after every app test."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main

@@ -29,7 +29,7 @@ def test_english_switch_changes_the_page_text():
 
 def test_data_page_states_the_counts():
     at = open_app("en")
-    at.switch_page("views/data.py")
+    at.switch_page("data_page/page.py")
     at.run()
     table = at.table[0].value
     counts = dict(zip(table.index, table.iloc[:, 0], strict=True))

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geodata.summary
-from dashboard.errors import LOGGER_NAME, RAISE_VARIABLE
+from dashboard.common.errors import LOGGER_NAME, RAISE_VARIABLE
 from geodata import limits
 from tests.dashboard.conftest import open_app
 
@@ -59,7 +59,7 @@ def shown_text(at: AppTest) -> str:
 @pytest.mark.parametrize(("lang", "said"), [("th", "รหัสข้อผิดพลาด"), ("en", "error id")])
 def test_a_failing_page_shows_an_error_id_and_no_traceback_or_path(broken_data_page, server_log, lang, said):
     at = open_app(lang)
-    at.switch_page("views/data.py")
+    at.switch_page("data_page/page.py")
     at.run()
     assert not at.exception
     (message,) = [e.value for e in at.error if said in e.value]
@@ -73,7 +73,7 @@ def test_a_failing_page_shows_an_error_id_and_no_traceback_or_path(broken_data_p
 
 def test_each_error_gets_its_own_id(broken_data_page, server_log):
     at = open_app("en")
-    at.switch_page("views/data.py")
+    at.switch_page("data_page/page.py")
     at.run()
     at.run()
     ids = {re.search(r"error id ([0-9A-F]{8})", line).group(1) for line in server_log if "error id" in line}
@@ -83,7 +83,7 @@ def test_each_error_gets_its_own_id(broken_data_page, server_log):
 def test_in_tests_the_error_is_raised_so_app_tests_cannot_overlook_it(monkeypatch, server_log):
     monkeypatch.setattr(geodata.summary, "dataset_counts", lambda *a, **k: 1 / 0)
     at = open_app("en")
-    at.switch_page("views/data.py")
+    at.switch_page("data_page/page.py")
     at.run()
     assert at.exception  # (its text redacted: the traceback is in the log)
     assert any("error id" in line and "ZeroDivisionError" in line for line in server_log)
@@ -92,7 +92,7 @@ def test_in_tests_the_error_is_raised_so_app_tests_cannot_overlook_it(monkeypatc
 def control_flow_script():
     import streamlit as st
 
-    from dashboard.errors import error_boundary
+    from dashboard.common.errors import error_boundary
 
     def first():
         with error_boundary("first page"):

@@ -13,7 +13,7 @@ def captions(at) -> list[str]:
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_data_page_states_the_village_list_and_boundary_limits(lang):
     at = open_app(lang)
-    at.switch_page("views/data.py")
+    at.switch_page("data_page/page.py")
     at.run()
     assert not at.exception, at.exception
     shown = captions(at)
@@ -22,7 +22,7 @@ def test_the_data_page_states_the_village_list_and_boundary_limits(lang):
 
 def test_the_limits_read_the_same_numbers_in_thai_and_english():
     assert limits.VILLAGE_LIST.caption("en") == "Files up to 5 MB and 10,000 rows."
-    assert limits.VILLAGE_LIST.caption("th") == "ไฟล์ขนาดไม่เกิน 5 MB และไม่เกิน 10,000 แถว"
+    assert limits.VILLAGE_LIST.caption("th") == "ไฟล์ขนาดไม่เกิน 5 เมกะไบต์ และไม่เกิน 10,000 แถว"
     assert limits.BOUNDARIES.caption("en") == "Files up to 20 MB and 5,000 features."
 
 
@@ -37,7 +37,7 @@ def test_the_plan_page_states_the_roster_and_corrections_limits(panel, limit):
 
 def test_the_progress_import_states_its_limit():
     at = open_app("en")
-    at.switch_page("views/coverage.py")
+    at.switch_page("coverage/page.py")
     at.session_state["cov_tab"] = "Six-step progress"
     at.run()
     assert not at.exception, at.exception

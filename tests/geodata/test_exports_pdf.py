@@ -166,3 +166,11 @@ def test_without_any_thai_font_the_error_says_how_to_get_one(without_sarabun, mo
     monkeypatch.setattr(fonts, "TLWG_FOLDER", tmp_path)
     with pytest.raises(ExportError, match=r"pip install fontpkg-sarabun uharfbuzz.*apt-get install fonts-thai-tlwg"):
         fonts.thai_font()
+
+
+def test_the_summary_words_the_plan_without_solver_jargon(amphoe_pdf):
+    text = pdftotext(amphoe_pdf, 2)
+    assert "ผลการปรับแผน (Optimised): ภาระสูงสุดและจำนวนตำบลที่แบ่งหลายระยะต่ำที่สุดเท่าที่เป็นไปได้" in text
+    assert "เงื่อนไขที่ไม่ผ่าน (Failed checks): ไม่มี" in text
+    for jargon in ("Solver", "HiGHS", "village-hops", "Spread cost", "optimal", "proof"):
+        assert jargon not in text, jargon

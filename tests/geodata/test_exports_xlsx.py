@@ -110,3 +110,10 @@ def test_the_province_workbook_has_a_sheet_per_amphoe_with_its_villages(data, sc
     assert set(rows_by_code(sheet)) == set(expected_waves(villages, scenario, AMPHOE))
     total = sum(len(rows_by_code(book[name])) for name in names[1:-1])
     assert total == len(villages)
+
+
+def test_the_summary_words_the_plan_without_solver_jargon(workbook):
+    values = [str(v) for row in workbook["สรุป (Summary)"].iter_rows(values_only=True) for v in row if v is not None]
+    assert "ภาระสูงสุดและจำนวนตำบลที่แบ่งหลายระยะต่ำที่สุดเท่าที่เป็นไปได้" in values
+    for jargon in ("Solver", "HiGHS", "village-hops", "Spread cost", "optimal"):
+        assert not [v for v in values if jargon in v], jargon

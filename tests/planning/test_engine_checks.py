@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from planning import (
-    CHECK_DESCRIPTIONS,
-    CHECKS,
     InvalidInputError,
     Roster,
     Wave,
@@ -14,6 +12,7 @@ from planning import (
     default_waves,
     evaluate,
     explain_failures,
+    find_failures,
     hop_distances,
     make_problem,
     plan,
@@ -87,11 +86,6 @@ def test_unknown_wave_label_breaks_completeness():
     assert "every_village_assigned_once" in validate_plan(problem, assignment)
 
 
-def test_every_check_has_english_and_thai_descriptions():
-    assert {name: set(text) for name, text in CHECK_DESCRIPTIONS.items()} == {
-        name: {"en", "th"} for name in CHECKS}
-
-
 def test_evaluate_counts_loads_and_splits_of_a_manual_plan():
     problem = small()
     manual = {"a101": "W1", "a102": "W1", "a103": "W2", "a201": "W1", "a202": "W1",
@@ -120,13 +114,16 @@ def test_without_pilots_or_locks_there_is_no_seed_and_no_hop():
     assert (problem.seeds, problem.hops) == ((), {})
 
 
-def test_failures_are_explained_in_thai_with_the_same_numbers():
+def test_failures_are_facts_with_the_numbers_each_sentence_quotes():
     problem = make_problem({"v1": "t1", "v2": "t1"}, {"t1": "d1"}, waves=[Wave("2549", 1), Wave("2550", 1)],
                            roster=Roster({"d1": 1}, 1, estimated=False))
     crowded = {"v1": "2549", "v2": "2549"}
-    thai = explain_failures(problem, crowded, language="th")
-    english = explain_failures(problem, crowded)
-    assert set(thai) == set(english) == {"wave_sizes_met", "district_capacity_respected"}
-    assert thai["wave_sizes_met"] == ("ระยะ 2549 มี 2 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1",
-                                      "ระยะ 2550 มี 0 หมู่บ้าน แต่ขนาดที่กำหนดคือ 1")
-    assert thai["district_capacity_respected"] == ("อำเภอ d1 มี 2 หมู่บ้านในระยะ 2549 แต่รับได้ 1 ทีม x 1 = 1",)
+    failures = find_failures(problem, crowded)
+    assert set(failures) == set(explain_failures(problem, crowded)) == {"wave_sizes_met", "district_capacity_respected"}
+    assert [(f.kind, dict(f.values)) for f in failures["wave_sizes_met"]] == [
+        ("wave_size", {"wave": "2549", "n": 2, "size": 1}), ("wave_size", {"wave": "2550", "n": 0, "size": 1})]
+    (capacity,) = failures["district_capacity_respected"]
+    assert (capacity.check, capacity.kind, dict(capacity.values)) == (
+        "district_capacity_respected", "capacity",
+        {"district": "d1", "n": 2, "wave": "2549", "teams": 1, "capacity": 1, "limit": 1})
+    assert str(capacity) == "district d1 has 2 villages in wave 2549 but 1 teams x 1 = 1"

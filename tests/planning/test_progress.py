@@ -40,10 +40,9 @@ def row(code="v2550", step=1, day=dt.date(2007, 1, 15), reason="", number=2):
     return ProgressRow(code, step, day, "อำเภอ", reason, row=number)
 
 
-def test_the_six_steps_are_numbered_one_to_six_with_thai_names():
+def test_the_six_steps_are_numbered_one_to_six():
     assert [s.number for s in STEPS] == [1, 2, 3, 4, 5, 6]
-    assert STEPS[0].thai == "ความเป็นประชาคม" and STEPS[3].thai == "เกิดแผนแม่บทชุมชน"
-    assert step_by_number(6).name("en") == "Periodic evaluation"
+    assert step_by_number(6).english == "Periodic evaluation"
     with pytest.raises(ValueError, match="numbered 1 to 6"):
         step_by_number(7)
 

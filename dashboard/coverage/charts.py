@@ -1,0 +1,125 @@
+"""Altair chart builders of the Coverage page: plain functions from tables (dashboard.coverage.figures) to charts.
+
+Altair draws with Vega-Lite, which Streamlit bundles: the charts need no network. Years on every axis are
+Buddhist-era years; numbers use Arabic digits with thousands separators and shares are percentages, as Thai
+tables write them. Tests check the charts' specifications (`chart.to_dict()`), no browser needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from dashboard.coverage.maps import COVERAGE_CLASSES, STEP_COLOURS, coverage_class
+
+PROVINCE_COLOUR = "#000000"
+DISTRICT_COLOUR = "#9e9e9e"
+HIGHLIGHT_COLOUR = "#D55E00"
+#: Vega scheme of the load heatmap (sequential; more villages per team = darker).
+LOAD_SCHEME = "oranges"
+#: Pixels per district row: every Thai district name gets its own readable label.
+ROW_HEIGHT = 26
+_SHARE_AXIS = alt.Axis(format="%", tickCount=5)
+_NAME_AXIS = alt.Axis(labelLimit=240, labelOverlap=False)
+
+
+def s_curve_chart(table: pd.DataFrame, *, titles: Mapping[str, str], highlight: str | None = None,
+                  height: int = 340) -> alt.LayerChart:
+    """Cumulative coverage by year: every district a thin grey line, the province bold, one district highlighted.
+
+    `table` is `figures.s_curve_table`; `titles` names "year", "share", "area", "covered", "villages".
+    """
+    data = table.assign(year_label=table["year"].astype(str))
+    x = alt.X("year_label:O", title=titles["year"], axis=alt.Axis(labelAngle=0),
+              sort=sorted(data["year_label"].unique()))
+    y = alt.Y("share:Q", title=titles["share"], scale=alt.Scale(domain=[0, 1]), axis=_SHARE_AXIS)
+    tooltip = [alt.Tooltip("area:N", title=titles["area"]), alt.Tooltip("year_label:O", title=titles["year"]),
+               alt.Tooltip("share:Q", title=titles["share"], format=".1%"),
+               alt.Tooltip("covered:Q", title=titles["covered"], format=",.0f"),
+               alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f")]
+    base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    layers = [
+        base.transform_filter(alt.datum.kind == "district").mark_line(color=DISTRICT_COLOUR, strokeWidth=1,
+                                                                      opacity=0.5).encode(detail="area:N"),
+        base.transform_filter(alt.datum.kind == "province").mark_line(
+            color=PROVINCE_COLOUR, strokeWidth=3.5, point=alt.OverlayMarkDef(size=60, color=PROVINCE_COLOUR)),
+    ]
+    if highlight:
+        layers.append(base.transform_filter(alt.datum.area == highlight).mark_line(
+            color=HIGHLIGHT_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(color=HIGHLIGHT_COLOUR)))
+    return alt.layer(*layers).properties(height=height)
+
+
+def load_heatmap(table: pd.DataFrame, *, titles: Mapping[str, str], district_order: Sequence[str]
+                 ) -> alt.LayerChart:
+    """District (rows, in `district_order`) x wave: colour = villages per team, the number written in each cell.
+
+    `table` is `figures.load_table`; `titles` names "name", "wave", "load", "villages", "teams".
+    """
+    base = alt.Chart(table).encode(
+        x=alt.X("wave:O", title=titles["wave"], axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("name:N", title=titles["name"], sort=list(district_order), axis=_NAME_AXIS),
+        tooltip=[alt.Tooltip("name:N", title=titles["name"]), alt.Tooltip("wave:O", title=titles["wave"]),
+                 alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f"),
+                 alt.Tooltip("teams:Q", title=titles["teams"], format=",.0f"),
+                 alt.Tooltip("load:Q", title=titles["load"], format=",.2f")])
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("load:Q", title=titles["load"], scale=alt.Scale(scheme=LOAD_SCHEME, domainMin=0)))
+    dark_from = float(table["load"].max()) * 0.6 if len(table) else 0.0
+    numbers = base.mark_text(fontSize=11).encode(
+        text=alt.Text("load:Q", format=",.1f"),
+        color=alt.condition(alt.datum.load > dark_from, alt.value("white"), alt.value("black")))
+    return alt.layer(cells, numbers).properties(height=alt.Step(ROW_HEIGHT))
+
+
+def step_bars(table: pd.DataFrame, *, titles: Mapping[str, str], district_order: Sequence[str]) -> alt.Chart:
+    """Share of each district's started villages at each step (0 = no report yet), as 100 % stacked bars.
+
+    `table` is `figures.step_share_table`; `titles` names "name", "share", "step", "villages".
+    """
+    order = table.drop_duplicates("step").sort_values("step")
+    return alt.Chart(table).mark_bar().encode(
+        y=alt.Y("name:N", title=titles["name"], sort=list(district_order), axis=_NAME_AXIS),
+        x=alt.X("villages:Q", stack="normalize", title=titles["share"], axis=_SHARE_AXIS),
+        color=alt.Color("step_name:N", title=titles["step"],
+                        scale=alt.Scale(domain=list(order["step_name"]),
+                                        range=[STEP_COLOURS[s] for s in order["step"]]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=420)),
+        order=alt.Order("step:Q"),
+        tooltip=[alt.Tooltip("name:N", title=titles["name"]), alt.Tooltip("step_name:N", title=titles["step"]),
+                 alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f"),
+                 alt.Tooltip("share:Q", title=titles["share"], format=".1%")],
+    ).properties(height=alt.Step(ROW_HEIGHT))
+
+
+def wave_small_multiples(amphoes: Mapping, shares: pd.DataFrame, *, wave_titles: Mapping[str, str],
+                         titles: Mapping[str, str], class_labels: Sequence[str], name_property: str,
+                         width: int = 190) -> alt.HConcatChart:
+    """One small map per wave: districts shaded by the share covered by that wave's end, in the map's classes.
+
+    `amphoes` is a display GeoJSON with `amphoe_code` and `name_property`; `shares` is
+    `figures.wave_share_table`; `wave_titles` maps wave label -> panel title; `class_labels` names the
+    coverage classes (as the big map's legend does).
+    """
+    labels = list(class_labels)
+    colour = alt.Color("properties.coverage_class:N", title=titles["share"],
+                       scale=alt.Scale(domain=labels, range=[c for _, c in COVERAGE_CLASSES]),
+                       legend=alt.Legend(labelLimit=200))
+    panels = []
+    for wave, title in wave_titles.items():
+        share = dict(shares.loc[shares["wave"] == wave, ["district", "share"]].itertuples(index=False))
+        features = []
+        for f in amphoes["features"]:
+            value = share.get(f["properties"]["amphoe_code"], 0.0)
+            features.append({"type": "Feature", "geometry": f["geometry"], "properties": {
+                "name": f["properties"][name_property], "share": value,
+                "coverage_class": labels[coverage_class(value)]}})
+        panels.append(alt.Chart(alt.Data(values=features), title=title).mark_geoshape(
+            stroke="white", strokeWidth=0.5).encode(
+            color=colour,
+            tooltip=[alt.Tooltip("properties.name:N", title=titles["name"]),
+                     alt.Tooltip("properties.share:Q", title=titles["share"], format=".1%")],
+        ).project(type="mercator").properties(width=width, height=int(width * 1.15)))
+    return alt.hconcat(*panels).resolve_scale(color="shared")

@@ -1,0 +1,158 @@
+"""Coverage page (executives): how far a plan reaches by year, where the load falls, and the six-step progress.
+
+Thin: figures come from dashboard.coverage.figures (planning.coverage / planning.progress), maps from
+dashboard.coverage.maps, charts from dashboard.coverage.charts, the progress tab from dashboard.coverage.progress_tab.
+Tabs run lazily: only the open tab's maps and charts are built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
+from dashboard.common.formatting import MISSING, format_number, format_share
+from dashboard.common.scenarios import load_scenario, scenario_names
+from dashboard.common.text import lang, t, with_english_detail
+from dashboard.coverage import charts
+from dashboard.coverage import figures as data
+from dashboard.coverage.cache import cached_view, coverage_layers, small_amphoes
+from dashboard.coverage.maps import coverage_legend_items, coverage_map
+from dashboard.coverage.progress_tab import MAP_HEIGHT, keep_if_offered, progress_tab
+from geodata import schema
+from geodata.messages import text
+from planning.errors import PlanningError
+from store import StoreError
+
+#: The coverage classes of the maps, grey (nothing covered) first.
+COVERAGE_CLASSES = ("coverage.class_0", "coverage.class_1", "coverage.class_2", "coverage.class_3",
+                    "coverage.class_4", "coverage.class_5")
+#: The tabs, by the message of their label.
+TABS = ("coverage.tab_map", "coverage.tab_charts", "coverage.tab_progress")
+
+dataset = dataset_in_use()
+language = lang()
+today = dt.date.today()
+st.title(t("coverage.title"))
+st.caption(t("coverage.intro"))
+online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
+
+name = st.selectbox(t("coverage.scenario"), scenario_names(), key="cov_scenario")
+try:
+    scenario = load_scenario(name)
+    view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
+                       dataset.tambons)
+except (PlanningError, StoreError) as exc:
+    st.error(with_english_detail(t("coverage.bad_plan"), exc))
+    st.stop()
+figures = view.figures
+district_names = data.names(dataset.amphoes, schema.AMPHOE_CODE, schema.AMPHOE_TH, schema.AMPHOE_EN, language)
+district_order = [district_names.get(d, d) for d in figures.district_villages]
+
+
+def year_label(label: str) -> str:
+    return t("coverage.pilot_year", year=label) if label == view.pilot_label else label
+
+
+# --- Headline figures -------------------------------------------------------------------------------------
+for column, label in zip(st.columns(len(figures.labels)), figures.labels, strict=True):
+    column.metric(t("coverage.covered_by", year=year_label(label)), format_number(figures.covered_by_wave[label]),
+                  delta=t("coverage.new_in", n=format_number(figures.new_by_wave[label])), delta_color="off",
+                  help=t("coverage.of_province", share=format_share(figures.share_by_wave[label]),
+                         total=format_number(figures.total_villages)))
+teams_key = "coverage.teams_estimated" if view.roster_estimated else "coverage.teams"
+headline = data.headline_table(figures)
+st.dataframe({
+    t("coverage.wave"): [year_label(w) for w in headline["wave"]],
+    t("coverage.new"): [format_number(n) for n in headline["new"]],
+    t("coverage.covered"): [format_number(n) for n in headline["covered"]],
+    t("coverage.share"): [format_share(s) for s in headline["share"]],
+    t("coverage.tambons_full"): [format_number(n) for n in headline["tambons_full"]],
+    t("coverage.tambons_partial"): [format_number(n) for n in headline["tambons_partial"]],
+    t(teams_key): [format_number(n) for n in headline["teams"]],
+}, hide_index=True, placeholder=MISSING, key="cov_headline")
+notes = [t("coverage.tambon_count", n=format_number(figures.tambons_with_villages)), t("coverage.teams_note")]
+if figures.unassigned:
+    notes.append(t("coverage.unassigned", n=format_number(figures.unassigned)))
+st.caption(" · ".join(notes))
+if view.roster_estimated:
+    st.warning(t("coverage.roster_estimated"), icon=":material/info:")
+
+year = st.select_slider(t("coverage.year"), options=keep_if_offered("cov_year", list(figures.years)), key="cov_year",
+                        format_func=str)
+open_tab = st.session_state.get("cov_tab")
+for tab in TABS:  # the open tab is remembered by its label: keep it open when the language changes
+    if open_tab in (text(tab, "th"), text(tab, "en")):
+        st.session_state["cov_tab"] = t(tab)
+tab_map, tab_charts, tab_progress = st.tabs([t(tab) for tab in TABS], key="cov_tab", on_change="rerun")
+
+# --- Map ------------------------------------------------------------------------------------------------------
+if tab_map.open is not False:
+    with tab_map:
+        st.subheader(t("coverage.map_title", year=year))
+        tambons_geo, amphoes_geo = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
+        view_key = (scenario.name, scenario.version, dataset.version)
+        amphoe_layer, tambon_layer, pilot_layer = coverage_layers(view_key, year, language, view, amphoes_geo,
+                                                                  tambons_geo, view.pilot_tambons)
+        heading = [t("coverage.share"), t("coverage.count")]
+        suffix = "th" if language == "th" else "en"
+        fmap = coverage_map(
+            map_bounds(dataset), amphoe_layer, tambon_layer, pilot_tambons=pilot_layer, online_tiles=online,
+            tooltips={"amphoe": ([f"amphoe_{suffix}", "share_text", "count_text"], [t("common.amphoe"), *heading]),
+                      "tambon": ([f"tambon_{suffix}", "share_text", "count_text"], [t("common.tambon"), *heading])},
+            legend_title=t("coverage.legend_title"),
+            legend_items=coverage_legend_items([t(key) for key in COVERAGE_CLASSES]),
+            legend_note=t("coverage.pilot_note") if view.pilot_tambons else t("coverage.zoom_note"))
+        st_folium(fmap, key="cov_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+        st.subheader(t("coverage.small_multiples"))
+        panels = charts.wave_small_multiples(
+            small_amphoes(dataset.version, dataset.amphoes), data.wave_share_table(figures),
+            wave_titles={w: year_label(w) for w in figures.labels},
+            titles={"share": t("coverage.legend_title"), "name": t("common.amphoe")},
+            class_labels=[t(key) for key in COVERAGE_CLASSES], name_property=f"amphoe_{suffix}")
+        st.altair_chart(panels, key="cov_small_multiples")
+
+# --- Charts -----------------------------------------------------------------------------------------------
+if tab_charts.open:
+    with tab_charts:
+        st.subheader(t("coverage.s_curve"))
+        no_highlight = t("coverage.none")  # format functions stay pure: AppTest calls them outside the script
+        highlight_code = st.selectbox(
+            t("coverage.highlight"), keep_if_offered("cov_highlight", [None, *figures.district_villages]),
+            key="cov_highlight", format_func=lambda c: no_highlight if c is None else district_names.get(c, c))
+        highlight = district_names.get(highlight_code, highlight_code) if highlight_code else None
+        curve = data.s_curve_table(figures, district_names, t("common.province"))
+        st.altair_chart(charts.s_curve_chart(curve, highlight=highlight, titles={
+            "year": t("coverage.year"), "share": t("coverage.share"), "area": t("coverage.area"),
+            "covered": t("coverage.covered"), "villages": t("coverage.villages")}), key="cov_s_curve")
+        st.subheader(t("coverage.heatmap"))
+        st.altair_chart(charts.load_heatmap(data.load_table(figures, district_names), district_order=district_order,
+                                            titles={"name": t("common.amphoe"), "wave": t("coverage.wave"),
+                                                    "load": t("coverage.load"), "villages": t("coverage.new"),
+                                                    "teams": t(teams_key)}), key="cov_heatmap")
+        if view.roster_estimated:
+            st.caption(t("coverage.roster_estimated"))
+        st.subheader(t("coverage.ranking"))
+        orders = {"coverage": t("coverage.by_coverage"), "load": t("coverage.by_load")}
+        order = st.radio(t("coverage.rank_by"), list(orders), key="cov_rank_order", horizontal=True,
+                         format_func=orders.get)
+        ranking = data.ranking_table(figures, year, district_names, order).drop(columns="district")
+        number = st.column_config.NumberColumn
+        st.dataframe(ranking, hide_index=True, placeholder=MISSING, key="cov_ranking", column_config={
+            "coverage_rank": number(t("coverage.coverage_rank"), format="%d"),
+            "load_rank": number(t("coverage.load_rank"), format="%d"),
+            "name": st.column_config.TextColumn(t("common.amphoe")),
+            "villages": number(t("coverage.villages"), format="%d"),
+            "covered": number(t("coverage.covered_year", year=year), format="%d"),
+            "share_pct": number(t("coverage.share_pct"), format="%.1f%%"),
+            "teams": number(t(teams_key), format="%d"),
+            "max_load": number(t("coverage.max_load"), format="%.2f"),
+            "max_load_wave": st.column_config.TextColumn(t("coverage.max_load_wave"))})
+
+
+# --- Six-step progress --------------------------------------------------------------------------------------
+if tab_progress.open:
+    with tab_progress:
+        progress_tab(scenario, view, dataset, district_names, district_order, online, today)

@@ -1,0 +1,155 @@
+"""Entering six-step progress on the Coverage page: the editable table, file imports, and refusals in words.
+
+The logic sits here, outside the page script, so tests call it directly: `editor_table` lays out the villages
+to update, `record_table_entries` turns the edited table into reports and records the valid ones, and
+`import_file` does the same for a district office's CSV/XLSX. Both go through geodata.progress_io (reading,
+recording) and planning.progress (the rules), and both keep the valid rows of a batch and return every refused
+row with its reason, which `refusal_table` words in Thai or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from dashboard.common.formatting import format_date
+from geodata import schema
+from geodata.messages import text
+from geodata.messages.facts import step_name
+from geodata.progress_io import (
+    REACHED_ON,
+    REASON,
+    REPORTED_BY,
+    STEP,
+    ProgressOutcome,
+    import_progress_file,
+    parse_progress_table,
+    record_reports,
+    thai_date_text,
+)
+from planning.progress import Refusal
+from store.progress import TABLE_SOURCE, ProgressEntry, ProgressStore
+
+#: Why a row was refused, per planning/geodata check name; fields come from the refusal's details.
+REFUSALS = {
+    "unknown_village": "coverage.refusal.unknown_village",
+    "no_wave": "coverage.refusal.no_wave",
+    "step_out_of_range": "coverage.refusal.step_out_of_range",
+    "step_not_number": "coverage.refusal.step_not_number",
+    "step_backwards": "coverage.refusal.step_backwards",
+    "no_change": "coverage.refusal.no_change",
+    "before_current": "coverage.refusal.before_current",
+    "future_date": "coverage.refusal.future_date",
+    "before_wave": "coverage.refusal.before_wave",
+    "missing_value": "coverage.refusal.missing_value",
+    "date_unreadable": "coverage.refusal.date_unreadable",
+    "text_too_long": "coverage.refusal.text_too_long",
+}
+#: A report's columns as the reader knows them (a refusal names the column, never its internal name).
+COLUMN_WORDS = {
+    "village_code": "coverage.column.village_code",
+    STEP: "coverage.column.step",
+    REACHED_ON: "coverage.column.reached_on",
+    REPORTED_BY: "coverage.column.reported_by",
+    REASON: "coverage.column.reason",
+}
+#: Columns of the editable table: shown (read-only) then entered.
+SHOWN_COLUMNS = ("village_code", "village", "tambon", "wave", "current", "since")
+ENTERED_COLUMNS = (STEP, REACHED_ON, REPORTED_BY, REASON)
+
+
+def step_option(number: int, lang: str) -> str:
+    """How a step reads in the table's drop-down: "3 · ความมีประสิทธิภาพของชุมชน"."""
+    return f"{number} · {step_name(number, lang)}"
+
+
+def refusal_reason(refusal: Refusal, lang: str) -> str:
+    """A refused row's reason in `lang`, with its dates written the Thai way (2 ธ.ค. 2548)."""
+    values = {k: (format_date(v, lang) if isinstance(v, dt.date) else v) for k, v in refusal.details.items()}
+    values.setdefault("value", refusal.value or "")
+    if values.get("column") in COLUMN_WORDS:
+        values["column"] = text(COLUMN_WORDS[values["column"]], lang)
+    if refusal.check not in REFUSALS:  # a check without its own wording: the rule's own message
+        return str(refusal)
+    try:
+        return text(REFUSALS[refusal.check], lang, **values)
+    except (KeyError, IndexError):  # a wording that quotes a value this refusal lacks
+        return str(refusal)
+
+
+def refusal_table(refusals: Sequence[Refusal], lang: str) -> pd.DataFrame:
+    """One line per refusal: row, village code, value and the reason in the reader's language."""
+    columns = [text(key, lang) for key in ("coverage.refused_table.row", "common.code", "coverage.refused_table.value",
+                                           "coverage.refused_table.reason")]
+    return pd.DataFrame([[r.row, r.village_code or "", refused_value(r, lang), refusal_reason(r, lang)]
+                         for r in refusals], columns=columns)
+
+
+def refused_value(refusal: Refusal, lang: str) -> str:
+    """The refused cell as the reader wrote it: a date that was read is shown back in B.E. (2 ธ.ค. 2548)."""
+    reached_on = refusal.details.get("reached_on")
+    if refusal.column == REACHED_ON and isinstance(reached_on, dt.date):
+        return format_date(reached_on, lang)
+    return refusal.value or ""
+
+
+def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], current: Mapping[str, ProgressEntry],
+                 lang: str) -> pd.DataFrame:
+    """The villages of `villages` that have a wave, with their current step, ready for new reports."""
+    suffix = "th" if lang == "th" else "en"
+    planned = villages[villages[schema.VILLAGE_CODE].isin(village_waves.keys())]
+    planned = planned.sort_values([schema.TAMBON_CODE, schema.MOO])
+    codes = planned[schema.VILLAGE_CODE].tolist()
+    return pd.DataFrame({
+        "village_code": codes,
+        "village": [f"{m}. {n}" for m, n in zip(planned[schema.MOO], planned[f"village_{suffix}"], strict=True)],
+        "tambon": planned[f"tambon_{suffix}"].tolist(),
+        "wave": [village_waves[c] for c in codes],
+        "current": [step_option(current[c].step, lang) if c in current else "" for c in codes],
+        "since": [format_date(current[c].reached_on, lang) if c in current else "" for c in codes],
+        STEP: [""] * len(codes),
+        REACHED_ON: [""] * len(codes),
+        REPORTED_BY: [""] * len(codes),
+        REASON: [""] * len(codes),
+    })
+
+
+def entered_rows(edited: pd.DataFrame) -> pd.DataFrame:
+    """The edited table as report cells (strings): step numbers from the drop-down, the other cells as typed."""
+    def step_number(value: object) -> str:
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+        return text.split("·")[0].strip() if text else ""
+
+    def text(value: object) -> str:
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        return thai_date_text(value) if isinstance(value, dt.date) else str(value).strip()
+
+    return pd.DataFrame({
+        "village_code": edited["village_code"].astype(str),
+        STEP: [step_number(v) for v in edited[STEP]],
+        REACHED_ON: [text(v) for v in edited[REACHED_ON]],
+        REPORTED_BY: [text(v) for v in edited[REPORTED_BY]],
+        REASON: [text(v) for v in edited[REASON]],
+    })
+
+
+def record_table_entries(progress: ProgressStore, edited: pd.DataFrame, *, author: str,
+                         known_villages: Iterable[str], village_waves: Mapping[str, str],
+                         today: dt.date) -> ProgressOutcome:
+    """Record the reports typed into the table (rows left blank are skipped); refused rows come back with reasons.
+
+    Lines are numbered from 1 as the table shows them; a blank reporter is recorded as the planner (`author`).
+    """
+    parsed = parse_progress_table(entered_rows(edited), reporter=author, first_row=1)
+    return record_reports(progress, parsed.rows, source=TABLE_SOURCE, author=author, known_villages=known_villages,
+                          village_waves=village_waves, today=today, refused=parsed.refused, skipped=parsed.skipped)
+
+
+def import_file(progress: ProgressStore, data: bytes, filename: str, *, author: str,
+                known_villages: Iterable[str], village_waves: Mapping[str, str], today: dt.date) -> ProgressOutcome:
+    """Import a district office's CSV/XLSX (geodata.progress_io); UploadError if the file as a whole is unusable."""
+    return import_progress_file(progress, data, filename, author=author, known_villages=known_villages,
+                                village_waves=village_waves, today=today)

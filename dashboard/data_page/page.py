@@ -1,0 +1,71 @@
+"""Data page: what the data set holds, where it comes from, and checking a planner's own files."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import geodata
+from dashboard.common.dataset import (
+    EMBEDDED,
+    dataset_in_use,
+    embedded_dataset,
+    reset_to_embedded,
+    use_uploaded_villages,
+)
+from dashboard.common.formatting import MISSING, format_number
+from dashboard.common.problem_table import problem_table
+from dashboard.common.text import lang, t
+from dashboard.common.thai_widgets import limited_file_uploader
+from geodata import limits
+from geodata.summary import dataset_counts
+from geodata.uploads import read_boundaries, read_village_list
+
+dataset = dataset_in_use()
+st.title(t("data.title"))
+st.info(t("data.in_use", name=t("data.embedded") if dataset.name == EMBEDDED else dataset.name))
+if dataset.name != EMBEDDED and st.button(t("data.back_to_embedded"), key="reset_dataset"):
+    reset_to_embedded()
+    st.rerun()
+
+counts = dataset_counts(dataset.villages, dataset.tambons, dataset.amphoes)
+st.subheader(t("data.counts"))
+rows = [("data.n_amphoe", counts.amphoes), ("data.n_tambon", counts.tambons),
+        ("data.n_tambon_villages", counts.tambons_with_villages), ("data.n_villages", counts.villages),
+        ("data.n_located", counts.villages_located), ("data.n_estimated", counts.villages_estimated),
+        ("data.n_population", counts.population), ("data.n_households", counts.households)]
+st.table(pd.DataFrame({t("data.what"): [t(key) for key, _ in rows],
+                       t("data.count"): [format_number(v) for _, v in rows]}).set_index(t("data.what")))
+
+st.subheader(t("data.upload_villages"))
+st.caption(t("data.upload_help"))
+upload = limited_file_uploader(t("data.upload_villages"), limits.VILLAGE_LIST, key="village_upload",
+                               type=["csv", "xlsx"], label_visibility="collapsed")
+if upload is not None:
+    try:
+        candidate = read_village_list(upload.getvalue(), upload.name, dataset.tambons,
+                                      known_points=embedded_dataset().villages)
+    except geodata.UploadError as error:
+        st.error(t("data.problems", n=format_number(len(error.problems))))
+        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+    else:
+        estimated = int((candidate["location_quality"] == "estimated").sum())
+        st.success(t("data.valid", n=format_number(len(candidate)), estimated=format_number(estimated)))
+        if st.button(t("data.use_it"), key="use_upload"):
+            use_uploaded_villages(upload.name, candidate)
+            st.success(t("data.now_using", name=upload.name))
+
+st.subheader(t("data.upload_boundaries"))
+boundary_upload = limited_file_uploader(t("data.upload_boundaries"), limits.BOUNDARIES, key="boundary_upload",
+                                        type=["geojson", "json", "gpkg", "zip"], label_visibility="collapsed")
+if boundary_upload is not None:
+    try:
+        boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")
+    except geodata.UploadError as error:
+        st.error(t("data.problems", n=format_number(len(error.problems))))
+        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+    else:
+        st.success(t("data.boundaries_valid", n=format_number(len(boundaries))))
+
+st.subheader(t("data.sources"))
+st.markdown(geodata.sources_markdown(lang()))

@@ -1,0 +1,1 @@
+"""The Export page (district offices): each amphoe's plan files to download."""

@@ -1,0 +1,308 @@
+"""Edits a planner makes to a plan, and the undo/redo history: pure values, no Streamlit, no database.
+
+A `Plan` is the editable part of a saved scenario (waves of villages, locks, reasons, settings). An `Edit` is one
+change the planner asked for (assign the selection to a wave, lock it, mark tambons as pilot, change the roster,
+accept an optimised plan). Edits wait as *pending* until the planner applies them; `apply_edits` gives the plan
+they would produce, so the page can show its tallies first. Applying is one step of the `History`, which undo and
+redo walk back and forth.
+
+Rules kept here (the planning engine checks the same ones):
+- a pilot tambon's villages are in the pilot wave, locked, with reason ``pilot``; they cannot be assigned to
+  another wave or unlocked one by one (unmark the tambon first);
+- a lock keeps a village in its current wave; a village the planner assigns by hand and leaves unlocked has no
+  reason (shown as "assigned by hand": the optimiser may move it).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from geodata.messages import text
+
+ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE = "assign", "lock", "unlock", "pilot", "unpilot", "roster", \
+    "optimise"
+ACTIONS = (ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE)
+LOCKED_REASON, PILOT_REASON = "locked", "pilot"
+
+
+class EditError(ValueError):
+    """An edit that cannot be made as asked: `key` names the message (geodata.messages) that says why and what
+    to do instead, `values` fill it; the exception's own text is the English message."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(text(key, "en", **values))
+
+    def words(self, lang: str) -> str:
+        """The message in `lang`."""
+        return text(self.key, lang, **self.values)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The editable content of a scenario: village -> wave, locked villages, village -> reason, settings JSON."""
+
+    assignment: Mapping[str, str]
+    locked: frozenset[str]
+    reasons: Mapping[str, str]
+    settings: Mapping
+
+    @classmethod
+    def of(cls, scenario) -> Plan:
+        """The plan held by a `store.Scenario`."""
+        return cls(dict(scenario.assignment), frozenset(scenario.locked), dict(scenario.reasons),
+                   copy.deepcopy(scenario.settings))
+
+    @property
+    def pilot_tambons(self) -> frozenset[str]:
+        return frozenset(self.settings.get("pilot_tambons", ()))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Wave labels in rollout order."""
+        return tuple(wave["label"] for wave in self.settings.get("waves", ()))
+
+    @property
+    def pilot_label(self) -> str | None:
+        return pilot_label_of(self.settings)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One requested change. Which fields matter depends on `action`:
+
+    assign: `villages`, `wave`, `lock` (lock them too); lock/unlock: `villages`; pilot/unpilot: `tambons`;
+    roster: `roster` (settings JSON of the roster); optimise: `assignment`, `reasons`, `metrics` and `moved`
+    (village -> [old wave, new wave]) of the optimiser's result.
+    """
+
+    action: str
+    villages: tuple[str, ...] = ()
+    wave: str | None = None
+    lock: bool = False
+    tambons: tuple[str, ...] = ()
+    roster: Mapping | None = None
+    assignment: Mapping[str, str] | None = None
+    reasons: Mapping[str, str] | None = None
+    metrics: Mapping | None = None
+    moved: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.action not in ACTIONS:
+            raise EditError("plan.edit_error.unknown_edit", action=self.action, actions=", ".join(ACTIONS))
+
+
+def pilot_label_of(settings: Mapping) -> str | None:
+    """The pilot wave's label: settings["pilot_label"], else the first wave without a target."""
+    label = settings.get("pilot_label")
+    if label:
+        return label
+    return next((w["label"] for w in settings.get("waves", ()) if w.get("target") is None
+                 and w is not settings["waves"][-1]), None)
+
+
+def apply_edit(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    """The plan after one edit (a new value; `plan` is unchanged). Raises EditError when it cannot be made."""
+    handler = {ASSIGN: _assign, LOCK: _lock, UNLOCK: _unlock, PILOT: _pilot, UNPILOT: _unpilot, ROSTER: _roster,
+               OPTIMISE: _optimise}[edit.action]
+    return handler(plan, edit, tambon_of)
+
+
+def apply_edits(plan: Plan, edits: Iterable[Edit], tambon_of: Mapping[str, str]) -> Plan:
+    """The plan after every edit in order."""
+    for edit in edits:
+        plan = apply_edit(plan, edit, tambon_of)
+    return plan
+
+
+def changed_villages(before: Plan, after: Plan) -> list[str]:
+    """Villages whose wave or lock differs between two plans, in code order."""
+    codes = set(before.assignment) | set(after.assignment)
+    moved = {c for c in codes if before.assignment.get(c) != after.assignment.get(c)}
+    return sorted(moved | (before.locked ^ after.locked))
+
+
+def change_summary(edits: Sequence[Edit]) -> tuple[str, tuple[str, ...], dict]:
+    """What the change record of applying `edits` says: (action, villages, detail).
+
+    One edit keeps its own action name; several are recorded as ``edit`` with each one listed in the detail.
+    """
+    villages: set[str] = set()
+    items = []
+    for edit in edits:
+        villages |= set(edit.villages) | set(edit.moved)
+        item: dict = {"action": edit.action}
+        if edit.villages:
+            item["villages"] = len(edit.villages)
+        if edit.wave is not None:
+            item["wave"] = edit.wave
+        if edit.action == ASSIGN:
+            item["lock"] = edit.lock
+        if edit.tambons:
+            item["tambons"] = list(edit.tambons)
+        if edit.roster is not None:
+            item["roster"] = dict(edit.roster)
+        if edit.action == OPTIMISE:
+            item["moved"] = {v: list(pair) for v, pair in sorted(edit.moved.items())}
+            item["status"] = (edit.metrics or {}).get("status")
+        items.append(item)
+    action = edits[0].action if len(edits) == 1 else "edit"
+    return action, tuple(sorted(villages)), {"edits": items}
+
+
+# --- History ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step:
+    """One applied change: the plan before and after it, and what the record says."""
+
+    action: str
+    before: Plan
+    after: Plan
+    villages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class History:
+    """Undo and redo stacks of applied steps (newest last). Recording a new step clears the redo stack."""
+
+    undo: tuple[Step, ...] = ()
+    redo: tuple[Step, ...] = ()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.redo)
+
+    def record(self, step: Step) -> History:
+        return History(self.undo + (step,), ())
+
+    def undone(self) -> tuple[Step, History]:
+        """The step to undo (restore its `before`) and the history after undoing it."""
+        if not self.undo:
+            raise EditError("plan.edit_error.nothing_to_undo")
+        step = self.undo[-1]
+        return step, History(self.undo[:-1], self.redo + (step,))
+
+    def redone(self) -> tuple[Step, History]:
+        """The step to redo (restore its `after`) and the history after redoing it."""
+        if not self.redo:
+            raise EditError("plan.edit_error.nothing_to_redo")
+        step = self.redo[-1]
+        return step, History(self.undo + (step,), self.redo[:-1])
+
+
+# --- The edits --------------------------------------------------------------------------------------------
+def _assign(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    if edit.wave not in plan.labels:
+        raise EditError("plan.edit_error.unknown_wave", wave=edit.wave, waves=", ".join(plan.labels))
+    villages = _known(edit.villages, tambon_of)
+    pilots = plan.pilot_tambons
+    blocked = sorted(v for v in villages if tambon_of[v] in pilots and edit.wave != plan.pilot_label)
+    if blocked:
+        raise EditError("plan.edit_error.pilot_assign", n=len(blocked), examples=", ".join(blocked[:3]),
+                        wave=plan.pilot_label)
+    assignment = dict(plan.assignment)
+    reasons = dict(plan.reasons)
+    locked = set(plan.locked)
+    for village in villages:
+        assignment[village] = edit.wave
+        if edit.lock:
+            locked.add(village)
+        if tambon_of[village] in pilots:
+            reasons[village] = PILOT_REASON
+        elif village in locked:
+            reasons[village] = LOCKED_REASON
+        else:
+            reasons.pop(village, None)
+    return replace(plan, assignment=assignment, locked=frozenset(locked), reasons=reasons)
+
+
+def _lock(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    villages = [v for v in _known(edit.villages, tambon_of) if v in plan.assignment]
+    reasons = dict(plan.reasons)
+    for village in villages:
+        if reasons.get(village) != PILOT_REASON:
+            reasons[village] = LOCKED_REASON
+    return replace(plan, locked=plan.locked | set(villages), reasons=reasons)
+
+
+def _unlock(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    villages = _known(edit.villages, tambon_of)
+    pilots = plan.pilot_tambons
+    blocked = sorted(v for v in villages if tambon_of[v] in pilots)
+    if blocked:
+        raise EditError("plan.edit_error.pilot_unlock", n=len(blocked), examples=", ".join(blocked[:3]))
+    reasons = dict(plan.reasons)
+    for village in villages:
+        if reasons.get(village) == LOCKED_REASON:
+            reasons.pop(village)
+    return replace(plan, locked=plan.locked - set(villages), reasons=reasons)
+
+
+def _pilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    known_tambons = set(tambon_of.values())
+    unknown = sorted(set(edit.tambons) - known_tambons)
+    if unknown:
+        raise EditError("plan.edit_error.unknown_tambons", tambons=", ".join(unknown))
+    settings = copy.deepcopy(dict(plan.settings))
+    label = pilot_label_of(settings)
+    if label is None:
+        label = _add_pilot_wave(settings)
+    settings["pilot_label"] = label
+    settings["pilot_tambons"] = sorted(set(settings.get("pilot_tambons", ())) | set(edit.tambons))
+    tambons = set(edit.tambons)
+    villages = [v for v, t in tambon_of.items() if t in tambons]
+    assignment = dict(plan.assignment)
+    reasons = dict(plan.reasons)
+    for village in villages:
+        assignment[village] = label
+        reasons[village] = PILOT_REASON
+    return Plan(assignment, plan.locked | set(villages), reasons, settings)
+
+
+def _unpilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    tambons = set(edit.tambons) & plan.pilot_tambons
+    settings = copy.deepcopy(dict(plan.settings))
+    settings["pilot_tambons"] = sorted(plan.pilot_tambons - tambons)
+    villages = {v for v, t in tambon_of.items() if t in tambons}
+    reasons = {v: r for v, r in plan.reasons.items() if v not in villages}
+    # The villages stay in the pilot wave until the planner moves them or optimises the rest; the plan's checks
+    # say the pilot wave is then too big.
+    return Plan(dict(plan.assignment), plan.locked - villages, reasons, settings)
+
+
+def _roster(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    if edit.roster is None:
+        raise EditError("plan.edit_error.no_roster")
+    settings = copy.deepcopy(dict(plan.settings))
+    settings["roster"] = copy.deepcopy(dict(edit.roster))
+    return replace(plan, settings=settings)
+
+
+def _optimise(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    if edit.assignment is None:
+        raise EditError("plan.edit_error.no_assignment")
+    reasons = dict(edit.reasons or {})
+    return replace(plan, assignment=dict(edit.assignment), reasons=reasons)
+
+
+def _known(villages: Iterable[str], tambon_of: Mapping[str, str]) -> list[str]:
+    villages = list(dict.fromkeys(villages))
+    unknown = [v for v in villages if v not in tambon_of]
+    if unknown:
+        raise EditError("plan.edit_error.unknown_villages", villages=", ".join(unknown[:5]))
+    return villages
+
+
+def _add_pilot_wave(settings: dict) -> str:
+    """Put a pilot wave (no target) before the first wave, labelled the year before it; return its label."""
+    waves = list(settings.get("waves", ()))
+    first = waves[0]["label"] if waves else "2549"
+    label = str(int(first) - 1) if first.isdigit() else "pilot"
+    settings["waves"] = [{"label": label, "target": None}, *waves]
+    return label

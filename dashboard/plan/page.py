@@ -1,0 +1,47 @@
+"""Plan page: paint villages into waves on the map, lock what is decided, optimise the rest, keep scenarios.
+
+The recipe: the data set and the open scenario (from the URL; created from the default plan on a first visit),
+the sidebar (scenarios, tiles; the planner's name is in every page's sidebar), the working area (map, selection,
+actions, pending changes, tallies; one fragment), then the roster, location corrections, comparison and history.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.common.dataset import dataset_in_use
+from dashboard.common.text import t
+from dashboard.plan import editing
+from dashboard.plan.actions import queue
+from dashboard.plan.corrections_panel import corrections_panel
+from dashboard.plan.roster_editor import roster_editor
+from dashboard.plan.scenario_panel import compare_panel, history_panel, open_session, scenario_sidebar
+from dashboard.plan.workspace import plan_workspace, villages_for
+
+#: The panels under the working area, one open at a time, and their labels.
+PANELS = {"roster": "plan.page.panel_roster", "locations": "plan.page.panel_locations",
+          "compare": "plan.page.panel_compare", "history": "plan.page.panel_history"}
+
+dataset = dataset_in_use()
+villages = villages_for(dataset)
+st.title(t("plan.page.title"))
+session = open_session()
+scenario_sidebar(session, villages)
+online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
+st.caption(t("plan.page.caption", name=session.scenario.name, version=session.scenario.version))
+
+plan_workspace(dataset, online)
+
+# One panel at a time, none at first: the map and tallies come first and load fastest.
+labels = {key: t(message) for key, message in PANELS.items()}
+panel = st.radio(t("plan.page.more"), list(PANELS), index=None, horizontal=True, key="plan_panel",
+                 format_func=labels.get)
+session = editing.current()
+if panel == "roster":
+    roster_editor(editing.draft(session, villages), dataset, villages, lambda edit: queue(edit, villages))
+elif panel == "locations":
+    corrections_panel(dataset)
+elif panel == "compare":
+    compare_panel(session, dataset)
+elif panel == "history":
+    history_panel(session, dataset)

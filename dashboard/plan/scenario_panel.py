@@ -1,0 +1,143 @@
+"""Scenarios on the Plan page: open, save as, duplicate, start from the default plan (sidebar); compare two
+scenarios and read a scenario's history (tabs under the map)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import store
+from dashboard.common.database import author, get_store
+from dashboard.common.dataset import Dataset
+from dashboard.common.formatting import MISSING
+from dashboard.common.scenarios import load_scenario, name_problem, scenario_error
+from dashboard.common.text import lang, t
+from dashboard.plan import editing
+from dashboard.plan.editing import Session, Villages
+from dashboard.plan.names import tambon_names
+from dashboard.plan.scenario_compare import history_table, metric_comparison, moved_villages
+from geodata import limits, schema
+from geodata.plans import DEFAULT_SCENARIO_NAME
+
+PICK_KEY = "plan_scenario_pick"
+NEW_NAME_KEY = "plan_new_name"
+#: What the last sidebar action did (callbacks cannot draw; the sidebar shows it on the next run).
+MESSAGE_KEY = "plan_sidebar_message"
+
+
+def open_session() -> Session:
+    """The session for the scenario named in the URL (opened, or created on a first visit) and kept."""
+    wanted = st.query_params.get(editing.QUERY_KEY)
+    session = editing.current()
+    if session is not None and (wanted is None or wanted == session.scenario.name):
+        return editing.keep(session)
+    scenario, missing = editing.open_or_create(get_store(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME),
+                                                  author())
+    if missing:
+        st.warning(t("plan.scenario.not_found", name=missing, opened=scenario.name))
+    return editing.keep(Session(scenario))
+
+
+def scenario_sidebar(session: Session, villages: Villages) -> None:
+    """Open another scenario, save the plan under a new name, duplicate it, or start from the default plan."""
+    sidebar = st.sidebar
+    names = get_store().scenario_names()
+    if st.session_state.get(PICK_KEY) != session.scenario.name:
+        st.session_state[PICK_KEY] = session.scenario.name
+    sidebar.selectbox(t("plan.scenario.scenario"), names, key=PICK_KEY, on_change=_open_picked)
+    sidebar.caption(t("plan.scenario.version", version=session.scenario.version, by=session.scenario.updated_by))
+    sidebar.text_input(t("plan.scenario.name"), key=NEW_NAME_KEY, max_chars=limits.NAME_MAX_CHARS)
+    sidebar.button(t("plan.scenario.save_as"), key="plan_save_as", help=t("plan.scenario.save_as_help"),
+                   on_click=_save_as, args=(villages,), width="stretch")
+    sidebar.button(t("plan.scenario.duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
+    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default", help=t("plan.scenario.from_default_help"),
+                   on_click=_from_default, width="stretch")
+    message = st.session_state.pop(MESSAGE_KEY, None)
+    if message:
+        getattr(sidebar, message[0])(message[1])
+
+
+def _open(name: str) -> None:
+    scenario = get_store().open_scenario(name)
+    editing.keep(Session(scenario))
+
+
+def _open_picked() -> None:
+    _open(st.session_state[PICK_KEY])
+
+
+def _say(kind: str, text: str) -> None:
+    st.session_state[MESSAGE_KEY] = (kind, text)
+
+
+def _new_name() -> str:
+    return st.session_state.get(NEW_NAME_KEY, "").strip()
+
+
+def _save_as(villages: Villages) -> None:
+    problem = name_problem(_new_name())
+    if problem:
+        _say("error", problem)
+        return
+    try:
+        session = editing.save_as(editing.current(), get_store(), villages, _new_name(), author())
+    except store.StoreError as error:
+        _say("error", scenario_error(error))
+        return
+    editing.keep(session)
+    _say("success", t("plan.scenario.opened", name=session.scenario.name))
+
+
+def _duplicate() -> None:
+    problem = name_problem(_new_name())
+    if problem:
+        _say("error", problem)
+        return
+    try:
+        copy = get_store().duplicate_scenario(editing.current().scenario.name, _new_name(), author=author())
+    except store.StoreError as error:
+        _say("error", scenario_error(error))
+        return
+    editing.keep(Session(copy))
+    _say("success", t("plan.scenario.opened", name=copy.name))
+
+
+def _from_default() -> None:
+    name = _new_name()
+    problem = name_problem(name)
+    if problem:
+        _say("error", problem)
+        return
+    scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
+    editing.keep(Session(scenario))
+    _say("success", t("plan.scenario.opened", name=name))
+
+
+def compare_panel(session: Session, dataset: Dataset) -> None:
+    """Pick two saved scenarios; show the villages that differ and the measures side by side."""
+    names = get_store().scenario_names()
+    left, right = st.columns(2)
+    a = left.selectbox(t("plan.scenario.a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
+    others = [n for n in names if n != a] or names
+    b = right.selectbox(t("plan.scenario.b"), others, key="plan_compare_b")
+    first, second = get_store().open_scenario(a), get_store().open_scenario(b)
+    st.dataframe(metric_comparison(first, second, lang()), hide_index=True, placeholder=MISSING,
+                 key="plan_compare_metrics")
+    frame = dataset.villages
+    names_of = {code: (v, tb, am) for code, v, tb, am in zip(
+        frame[schema.VILLAGE_CODE], frame[schema.VILLAGE_TH], frame[schema.TAMBON_TH], frame[schema.AMPHOE_TH],
+        strict=True)}
+    moved = moved_villages(first, second, names_of, lang())
+    if moved.empty:
+        st.info(t("plan.scenario.same"))
+    else:
+        st.markdown(t("plan.scenario.moved", n=len(moved)))
+        st.dataframe(moved, hide_index=True, placeholder=MISSING, key="plan_compare_moved")
+
+
+def history_panel(session: Session, dataset: Dataset) -> None:
+    """The open scenario's change records, newest first."""
+    st.caption(t("plan.scenario.history", name=session.scenario.name))
+    changes = get_store().scenario_history(session.scenario.name)
+    st.dataframe(history_table(changes, lang(), tambon_names(dataset)), hide_index=True, placeholder=MISSING,
+                 key="plan_history_table")
+

@@ -1,0 +1,49 @@
+"""Export page (district offices): the plan files of each amphoe to download."""
+
+from __future__ import annotations
+
+SECTION = "export"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "title": ("ส่งออกแผนรายอำเภอ", "Export district plans"),
+    "intro": (
+        "สร้างไฟล์แผนที่แต่ละอำเภอได้รับ: XLSX สำหรับแก้ไข, PDF สำหรับพิมพ์ (แผนที่ สรุป และรายชื่อหมู่บ้าน), "
+        "CSV และ GeoPackage/GeoJSON สำหรับโปรแกรม GIS ทุกไฟล์ระบุชื่อฉากทัศน์และวันที่",
+        "Build the files each district office receives: XLSX to edit, PDF to print (map, summary, village list), "
+        "CSV and GeoPackage/GeoJSON for GIS tools. Every file names the scenario and its date.",
+    ),
+    "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
+    "amphoe": ("อำเภอ (พิมพ์ชื่อหรือรหัสเพื่อค้นหา)", "District (type a name or code to search)"),
+    "all": (
+        "ทุกอำเภอ และทั้งจังหวัด (zip มีโฟลเดอร์ละอำเภอ)",
+        "Every district and the whole province (zip with a folder per district)",
+    ),
+    "formats": ("รูปแบบไฟล์", "Formats"),
+    "xlsx": (
+        "XLSX (Excel): สรุป รายชื่อหมู่บ้าน แยกตามระยะ ทีมคุณอำนวย",
+        "XLSX (Excel): summary, villages, one sheet per wave, roster",
+    ),
+    "pdf": ("PDF (A4 พิมพ์ได้): แผนที่ สรุป รายชื่อหมู่บ้าน", "PDF (printable A4): map, summary, village list"),
+    "csv": ("CSV (UTF-8 เปิดใน Excel ได้)", "CSV (UTF-8, opens in Excel)"),
+    "gpkg": ("GeoPackage (QGIS): หมู่บ้านและขอบเขตตำบล", "GeoPackage (QGIS): villages and tambon polygons"),
+    "geojson": ("GeoJSON: หมู่บ้านและขอบเขตตำบล", "GeoJSON: villages and tambon polygons"),
+    "no_format": ("เลือกรูปแบบไฟล์อย่างน้อย 1 รูปแบบ", "Choose at least one format."),
+    "build": ("สร้างไฟล์", "Build the files"),
+    "building": ("กำลังสร้างไฟล์…", "Building the files…"),
+    "slow_all": ("ทุกอำเภอพร้อม PDF ใช้เวลาประมาณครึ่งนาที", "Every district with PDFs takes about half a minute."),
+    "bad_plan": ("ส่งออกแผนนี้ไม่ได้: {error}", "This plan cannot be exported: {error}"),
+    "ready": ("สร้างเสร็จ {n} ไฟล์ ใน {seconds:.1f} วินาที", "Built {n} file(s) in {seconds:.1f} s."),
+    "stale": (
+        "ไฟล์ด้านล่างสร้างจากตัวเลือกก่อนหน้า กด \"สร้างไฟล์\" เพื่อสร้างใหม่",
+        "The files below were built for an earlier choice; press \"Build the files\" to rebuild.",
+    ),
+    "zip": ("ดาวน์โหลดทั้งหมด (zip)", "Download everything (zip)"),
+    "province_files": ("ไฟล์ระดับจังหวัด", "Province files"),
+    "files": ("ไฟล์ของอำเภอ", "District files"),
+    "estimated": (
+        "หมู่บ้านที่ไม่มีพิกัดสำรวจใช้ตำแหน่งโดยประมาณ และถูกระบุว่า \"ตำแหน่งโดยประมาณ\" ในทุกไฟล์ "
+        "จำนวนทีมคุณอำนวยที่ยังเป็นค่าประมาณก็ถูกระบุไว้เช่นกัน",
+        "Villages without a surveyed point use an estimated location, marked \"ตำแหน่งโดยประมาณ (estimated)\" in "
+        "every file; an estimated facilitator roster is marked too.",
+    ),
+}

@@ -1,0 +1,145 @@
+"""The editing session on a real database: every applied step is a saved version with its change record, undo and
+redo are saved too, and a save based on an old version never overwrites another session's work."""
+
+import pytest
+
+import geodata
+from dashboard.plan import editing
+from dashboard.plan.editing import MAIN_SCENARIO, Session, Villages
+from dashboard.plan.edits import ASSIGN, LOCK, PILOT, Edit, EditError
+from geodata.plans import default_scenario
+from store import open_store
+
+
+@pytest.fixture(scope="module")
+def villages():
+    return Villages.of(geodata.load_villages(), geodata.load_tambons())
+
+
+@pytest.fixture(scope="module")
+def default(villages):
+    return default_scenario(villages.frame, villages.tambons)
+
+
+@pytest.fixture
+def db(tmp_path):
+    opened = open_store(f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def session(db, default):
+    scenario, _ = editing.open_or_create(db, None, lambda: default, "สมชาย")
+    return Session(scenario)
+
+
+def a_village_in(session, wave):
+    return next(v for v, w in sorted(session.scenario.assignment.items()) if w == wave
+                and v not in session.scenario.locked)
+
+
+def test_a_first_visit_creates_the_main_scenario_from_the_default_plan(db, default):
+    scenario, missing = editing.open_or_create(db, None, lambda: default, "สมชาย")
+    assert scenario.name == MAIN_SCENARIO and scenario.version == 1 and missing is None
+    assert scenario.assignment == default.assignment
+    again, _ = editing.open_or_create(db, None, lambda: pytest.fail("must not recompute"), "สมชาย")
+    assert again.version == 1
+
+
+def test_an_unknown_name_in_the_url_opens_the_main_scenario_and_says_so(db, default):
+    editing.open_or_create(db, None, lambda: default, "a")
+    scenario, missing = editing.open_or_create(db, "ไม่มีแผนนี้", lambda: default, "a")
+    assert scenario.name == MAIN_SCENARIO and missing == "ไม่มีแผนนี้"
+
+
+def test_pending_edits_change_nothing_until_applied_then_save_one_version(db, session, villages):
+    village = a_village_in(session, "2549")
+    session = editing.add_edit(session, Edit(ASSIGN, villages=(village,), wave="2550", lock=True), villages)
+    assert editing.draft(session, villages).assignment[village] == "2550"
+    assert db.open_scenario(MAIN_SCENARIO).assignment[village] == "2549"
+    session = editing.apply_pending(session, db, villages, "สมหญิง", reason="ถนนขาด")
+    saved = db.open_scenario(MAIN_SCENARIO)
+    assert saved.version == 2 and saved.assignment[village] == "2550" and village in saved.locked
+    assert saved.metrics["wave_sizes"]["2550"] == 601 and saved.metrics["failed_checks"] == ["wave_sizes_met"]
+    last = db.scenario_history(MAIN_SCENARIO)[-1]
+    assert (last.action, last.villages, last.author, last.reason) == ("assign", (village,), "สมหญิง", "ถนนขาด")
+    assert session.pending == () and session.history.can_undo
+
+
+def test_a_refused_edit_is_not_queued(session, villages):
+    with pytest.raises(EditError):
+        editing.add_edit(session, Edit(ASSIGN, villages=("80010601",), wave="2600"), villages)
+    assert session.pending == ()
+
+
+def test_undo_and_redo_are_saved_as_new_versions(db, session, villages):
+    village = a_village_in(session, "2549")
+    session = editing.apply_pending(
+        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), db, villages, "a")
+    session = editing.undo(session, db, villages, "a")
+    assert village not in db.open_scenario(MAIN_SCENARIO).locked and session.scenario.version == 3
+    session = editing.redo(session, db, villages, "a")
+    assert village in db.open_scenario(MAIN_SCENARIO).locked and session.scenario.version == 4
+    assert [c.action for c in db.scenario_history(MAIN_SCENARIO)] == ["create", "lock", "undo", "redo"]
+
+
+def test_undo_waits_for_pending_changes_to_be_applied_or_discarded(db, session, villages):
+    village = a_village_in(session, "2549")
+    session = editing.apply_pending(
+        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), db, villages, "a")
+    session = editing.add_edit(session, Edit(LOCK, villages=(a_village_in(session, "2550"),)), villages)
+    with pytest.raises(EditError, match="apply or discard"):
+        editing.undo(session, db, villages, "a")
+
+
+def test_a_second_session_is_told_of_the_conflict_and_loses_nothing(db, session, villages):
+    mine, theirs = session, Session(db.open_scenario(MAIN_SCENARIO))
+    first, second = a_village_in(session, "2549"), a_village_in(session, "2550")
+    theirs = editing.apply_pending(editing.add_edit(theirs, Edit(LOCK, villages=(first,)), villages), db,
+                                      villages, "สมหญิง")
+    mine = editing.add_edit(mine, Edit(LOCK, villages=(second,)), villages)
+    mine = editing.apply_pending(mine, db, villages, "สมชาย")
+    assert mine.conflict is not None and "changed by สมหญิง" in mine.conflict.message
+    assert mine.pending, "the refused changes stay pending"
+    assert db.open_scenario(MAIN_SCENARIO).locked == {first}, "their save is intact"
+    reloaded, dropped = editing.reload(mine, db, villages)
+    assert dropped == [] and reloaded.scenario.version == 2 and len(reloaded.pending) == 1
+    reloaded = editing.apply_pending(reloaded, db, villages, "สมชาย")
+    assert db.open_scenario(MAIN_SCENARIO).locked == {first, second}
+
+
+def test_a_conflicting_draft_can_be_saved_as_a_new_scenario(db, session, villages):
+    theirs = Session(db.open_scenario(MAIN_SCENARIO))
+    editing.apply_pending(editing.add_edit(theirs, Edit(LOCK, villages=(a_village_in(session, "2549"),)),
+                                                 villages), db, villages, "b")
+    mine = editing.add_edit(session, Edit(PILOT, tambons=("800106",)), villages)
+    mine = editing.apply_pending(mine, db, villages, "a")
+    assert mine.conflict is not None
+    copy = editing.save_as(mine, db, villages, "แผนของฉัน", "a")
+    saved = db.open_scenario("แผนของฉัน")
+    assert copy.scenario.name == "แผนของฉัน" and saved.settings["pilot_tambons"] == ["800106"]
+    assert db.scenario_history("แผนของฉัน")[0].detail["from"] == MAIN_SCENARIO
+
+
+def test_optimising_the_rest_keeps_locks_and_lists_what_moved(db, session, villages):
+    moved_by_hand = [v for v, w in sorted(session.scenario.assignment.items()) if w == "2549"][:5]
+    session = editing.add_edit(session, Edit(ASSIGN, villages=tuple(moved_by_hand), wave="2551", lock=True),
+                                  villages)
+    edit = editing.optimise_rest(session, villages)
+    assert all(edit.assignment[v] == "2551" for v in moved_by_hand), "locks are kept"
+    assert edit.metrics["status"] == "optimal" and not edit.metrics["failed_checks"]
+    assert edit.moved and all(edit.assignment[v] == new for v, (old, new) in edit.moved.items())
+    session = editing.apply_pending(editing.add_edit(session, edit, villages), db, villages, "a")
+    saved = db.open_scenario(MAIN_SCENARIO)
+    assert saved.metrics["status"] == "optimal" and saved.metrics["wave_sizes"]["2549"] == 400
+    assert db.scenario_history(MAIN_SCENARIO)[-1].action == "edit"
+
+
+def test_impossible_locks_still_give_tallies_and_say_why(session, villages):
+    too_many = tuple(sorted(session.scenario.assignment)[:401])
+    session = editing.add_edit(session, Edit(ASSIGN, villages=too_many, wave="2549", lock=True), villages)
+    problem, error = editing.problem_for(session.scenario, editing.draft(session, villages), villages)
+    assert problem is not None and "401 villages are locked to wave 2549" in str(error)
+    with pytest.raises(Exception, match="401 villages are locked"):
+        editing.optimise_rest(session, villages)

@@ -1,0 +1,361 @@
+"""The Plan page's logic in AppTest: select, assign, lock, undo/redo, optimise, save and open scenarios, the
+roster, and two sessions saving the same scenario. The map component is replaced by a stand-in that returns
+what a planner's click or drawing would (streamlit-folium's returned state)."""
+
+from __future__ import annotations
+
+import io
+from unittest import mock
+
+import pytest
+
+from dashboard.common.database import get_store
+from dashboard.plan.editing import MAIN_SCENARIO
+from tests.dashboard.conftest import open_app
+
+#: The optimiser's status, in words, after "optimise the rest".
+OPTIMISED = "Optimised: the largest team load and the number of split tambons are the lowest possible"
+
+
+class FakeMap:
+    """Stands in for st_folium: returns the state the test sets, like the component after a click."""
+
+    def __init__(self):
+        self.value: dict | None = None
+        self.calls = 0
+
+    def __call__(self, fmap, *, key, feature_group_to_add, returned_objects, **kwargs):
+        self.calls += 1
+        self.layer = feature_group_to_add
+        return self.value
+
+    def click_village(self, code: str) -> None:
+        count = (self.value or {}).get("last_object_clicked_count", 0) + 1
+        self.value = {"last_object_clicked_count": count, "last_object_clicked": {"lat": 8.4, "lng": 99.9},
+                      "last_object_clicked_tooltip": f"รหัส {code}", "last_clicked": None,
+                      "last_active_drawing": {"type": "Feature", "properties": {"village_code": code},
+                                              "geometry": {"type": "Point", "coordinates": [99.9, 8.4]}}}
+
+    def draw_rectangle(self, west: float, south: float, east: float, north: float) -> None:
+        count = (self.value or {}).get("last_object_clicked_count", 0) + 1
+        ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+        self.value = {"last_object_clicked_count": count, "last_object_clicked": None,
+                      "last_object_clicked_tooltip": None, "last_clicked": None,
+                      "last_active_drawing": {"type": "Feature", "properties": {},
+                                              "geometry": {"type": "Polygon", "coordinates": [ring]}}}
+
+
+@pytest.fixture
+def fake_map():
+    fake = FakeMap()
+    with mock.patch("dashboard.plan.map_panel.st_folium", fake):
+        yield fake
+
+
+def run(at):
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def button(at, key):
+    return next(b for b in at.button if b.key == key)
+
+
+def texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
+    parts += [h.value for h in at.subheader] + [w.value for w in at.warning]
+    return "\n".join(parts + [e.value for e in at.success] + [e.value for e in at.info])
+
+
+def show_panel(at, panel: str):
+    at.session_state["plan_panel"] = panel  # (the radio's labels follow the language; its value is the key)
+    return run(at)
+
+
+def saved():
+    return get_store().open_scenario(MAIN_SCENARIO)
+
+
+def a_village(wave: str) -> str:
+    scenario = saved()
+    return next(v for v, w in sorted(scenario.assignment.items()) if w == wave and v not in scenario.locked)
+
+
+def test_the_first_visit_creates_the_main_scenario_and_shows_the_tallies(fake_map):
+    at = open_app("en")
+    assert saved().version == 1
+    assert at.query_params["scenario"] == MAIN_SCENARIO
+    waves = at.table[0].value
+    assert list(waves.index) == ["2548", "2549", "2550", "2551"]
+    assert list(waves["Now"]) == [0, 400, 600, 553]
+    assert "The plan passes every check" in texts(at)
+    assert fake_map.layer is not None, "the village layer goes in feature_group_to_add"
+
+
+def test_clicking_a_village_selects_it_and_assigning_is_pending_until_applied(fake_map):
+    at = open_app("en")
+    village = a_village("2549")
+    fake_map.click_village(village)
+    run(at)
+    assert "1 villages selected" in texts(at)
+    at.selectbox(key="plan_assign_wave").set_value("2550")
+    button(at, "plan_assign").click()
+    run(at)
+    assert "Move 1 villages to wave 2550 and lock them" in texts(at)
+    waves = at.table[0].value
+    assert list(waves["If applied"]) == [0, 399, 601, 553] and list(waves["Now"]) == [0, 400, 600, 553]
+    assert saved().version == 1, "nothing is saved while pending"
+    at.text_input(key="plan_reason").input("ถนนขาด")
+    button(at, "plan_apply").click()
+    run(at)
+    scenario = saved()
+    assert scenario.version == 2 and scenario.assignment[village] == "2550" and village in scenario.locked
+    assert get_store().scenario_history(MAIN_SCENARIO)[-1].reason == "ถนนขาด"
+    assert list(at.table[0].value["Now"]) == [0, 399, 601, 553]
+    assert "Saved: version 2" in texts(at)
+
+
+def test_a_drawn_rectangle_selects_its_villages_and_lock_then_undo_and_redo(fake_map):
+    at = open_app("en")
+    fake_map.draw_rectangle(99.90, 8.38, 100.00, 8.48)
+    run(at)
+    count = int(next(m.value for m in at.markdown if "villages selected" in m.value).strip("*").split()[0])
+    assert count > 10
+    button(at, "plan_lock").click()
+    run(at)
+    button(at, "plan_apply").click()
+    run(at)
+    assert len(saved().locked) == count
+    button(at, "plan_undo").click()
+    run(at)
+    assert saved().locked == frozenset() and saved().version == 3
+    button(at, "plan_redo").click()
+    run(at)
+    assert len(saved().locked) == count and saved().version == 4
+
+
+def test_picking_a_tambon_by_name_and_marking_it_pilot(fake_map):
+    at = open_app("th")
+    at.multiselect(key="plan_pick_tambon").set_value(["800106"])
+    button(at, "plan_pick_add").click()
+    run(at)
+    button(at, "plan_pilot").click()
+    run(at)
+    button(at, "plan_apply").click()
+    run(at)
+    scenario = saved()
+    assert scenario.settings["pilot_tambons"] == ["800106"]
+    pilots = [v for v in scenario.assignment if v.startswith("800106")]
+    assert pilots and all(scenario.assignment[v] == "2548" and scenario.reasons[v] == "pilot" for v in pilots)
+
+
+def test_optimising_the_rest_shows_what_moved_and_its_proof(fake_map):
+    at = open_app("en")
+    village = a_village("2549")
+    fake_map.click_village(village)
+    run(at)
+    at.selectbox(key="plan_assign_wave").set_value("2551")
+    button(at, "plan_assign").click()
+    run(at)
+    button(at, "plan_optimise").click()
+    run(at)
+    assert "Villages moved by optimising" in texts(at)
+    assert OPTIMISED in texts(at)
+    moved = next(d.value for d in at.dataframe if "From" in d.value.columns)
+    assert len(moved) >= 1 and village not in set(moved["Code"]), "the locked village stays"
+    button(at, "plan_apply").click()
+    run(at)
+    scenario = saved()
+    assert scenario.assignment[village] == "2551" and scenario.metrics["status"] == "optimal"
+    assert not scenario.metrics["failed_checks"]
+    assert OPTIMISED in texts(at), "still shown once applied"
+
+
+def test_save_as_opens_the_new_scenario_and_the_url_reopens_it(fake_map):
+    at = open_app("en")
+    at.text_input(key="plan_new_name").input("ทางเลือก ข")
+    button(at, "plan_save_as").click()
+    run(at)
+    assert at.query_params["scenario"] == "ทางเลือก ข"
+    assert get_store().open_scenario("ทางเลือก ข").assignment == saved().assignment
+    reopened = open_app("en")  # a browser reload: a fresh session with the URL's scenario
+    reopened.query_params["scenario"] = "ทางเลือก ข"
+    run(reopened)
+    assert "Scenario: ทางเลือก ข" in texts(reopened)
+
+
+def test_a_bad_roster_file_is_refused_with_its_problems_and_the_plan_is_unchanged(fake_map):
+    upload = mock.Mock()
+    upload.name, upload.getvalue = "roster.csv", lambda: b"amphoe_code,teams\n8001,0\n8001,x\n"
+    real = __import__("streamlit").file_uploader
+
+    def uploader(label, *args, key=None, **kwargs):
+        return upload if key == "roster_upload" else real(label, *args, key=key, **kwargs)
+
+    with mock.patch("dashboard.plan.roster_editor.st.file_uploader", side_effect=uploader):
+        at = show_panel(open_app("en"), "roster")
+    errors = "\n".join(e.value for e in at.error)
+    assert "Roster refused" in errors and "row 1: district 8001 has 0 teams" in errors
+    assert "district 8002 has villages but no row" in errors
+    assert saved().version == 1 and saved().settings["roster"]["estimated"] is True
+    assert any("Estimated" in w.value for w in at.warning), "the default roster is labelled estimated"
+
+
+def test_a_valid_roster_file_becomes_a_pending_change(fake_map):
+    db_roster = saved_roster_rows()
+    upload = mock.Mock()
+    upload.name, upload.getvalue = "roster.csv", lambda: db_roster
+    real = __import__("streamlit").file_uploader
+
+    def uploader(label, *args, key=None, **kwargs):
+        return upload if key == "roster_upload" else real(label, *args, key=key, **kwargs)
+
+    with mock.patch("dashboard.plan.roster_editor.st.file_uploader", side_effect=uploader):
+        at = show_panel(open_app("en"), "roster")
+        button(at, "roster_use_upload").click()
+        run(at)
+        assert "Change the facilitator roster" in texts(at)
+        button(at, "plan_apply").click()
+        run(at)
+    roster = saved().settings["roster"]
+    assert roster["estimated"] is False and set(roster["teams"].values()) == {2}
+
+
+def saved_roster_rows() -> bytes:
+    import geodata
+
+    codes = sorted(set(geodata.load_villages()["amphoe_code"]))
+    out = io.StringIO()
+    out.write("amphoe_code,teams\n")
+    for code in codes:
+        out.write(f"{code},2\n")
+    return out.getvalue().encode()
+
+
+def test_two_sessions_never_overwrite_each_other(fake_map):
+    first, second = open_app("en"), open_app("en")
+    for at, wave in ((first, "2549"), (second, "2550")):
+        fake_map.click_village(a_village(wave))
+        run(at)
+        button(at, "plan_lock").click()
+        run(at)
+    button(first, "plan_apply").click()
+    run(first)
+    button(second, "plan_apply").click()
+    run(second)
+    assert "Someone else saved this plan first" in texts(second)
+    assert saved().version == 2 and len(saved().locked) == 1
+    button(second, "plan_conflict_reload").click()
+    run(second)
+    assert "Lock 1 villages" in texts(second), "my change is still pending after reloading"
+    button(second, "plan_apply").click()
+    run(second)
+    assert saved().version == 3 and len(saved().locked) == 2
+
+
+def test_the_page_reads_in_thai_with_buddhist_era_waves(fake_map):
+    at = open_app("th")
+    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน"
+    assert list(at.table[0].value.index) == ["2548", "2549", "2550", "2551"]
+
+
+def test_a_village_is_placed_by_clicking_the_map_and_stops_being_estimated(fake_map):
+    import geodata
+    from geodata import schema
+
+    villages = geodata.load_villages()
+    estimated = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].iloc[0]
+    code = estimated[schema.VILLAGE_CODE]
+    fake_map.click_village(code)
+    at = open_app("en")
+    run(at)  # the click selects the village, which the placing tool then offers first
+    at.toggle(key="plan_place_mode").set_value(True)
+    run(at)
+    assert at.selectbox(key="plan_place_village").value == code
+    fake_map.value = {**fake_map.value, "last_clicked": {"lat": estimated.geometry.y + 0.001,
+                                                         "lng": estimated.geometry.x}}
+    run(at)
+    at.text_input(key="plan_place_source").input("GPS อบต.")
+    run(at)
+    button(at, "plan_place_save").click()
+    run(at)
+    correction = get_store().location_corrections()[code]
+    assert correction.source == "GPS อบต." and correction.previous.quality == "estimated"
+    assert f"Saved the new location of village {code}" in texts(at)
+    assert at.toggle(key="plan_place_mode").value is False
+    at.switch_page("data_page/page.py")
+    run(at)
+    counts = dict(zip(at.table[0].value.index, at.table[0].value.iloc[:, 0], strict=True))
+    assert counts["Villages with an estimated location"] == "434", "every page uses the corrected point"
+
+
+def test_a_corrections_file_is_checked_then_recorded_at_once(fake_map):
+    import geodata
+    from geodata import schema
+
+    villages = geodata.load_villages()
+    row = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].iloc[0]
+    good = f"{row[schema.VILLAGE_CODE]},{row.geometry.y},{row.geometry.x},district list"
+    upload = mock.Mock()
+    upload.name, upload.getvalue = "fix.csv", lambda: f"village_code,lat,lon,source\n{good}\n".encode()
+    bad = mock.Mock()
+    bad.name, bad.getvalue = "bad.csv", lambda: b"village_code,lat,lon,source\n99999999,8.4,99.9,x\n"
+    real = __import__("streamlit").file_uploader
+    chosen = {"file": bad}
+
+    def uploader(label, *args, key=None, **kwargs):
+        return chosen["file"] if key == "corrections_upload" else real(label, *args, key=key, **kwargs)
+
+    with mock.patch("dashboard.plan.corrections_panel.st.file_uploader", side_effect=uploader):
+        at = show_panel(open_app("en"), "locations")
+        assert any("1 problem(s) found; no location was recorded" in e.value for e in at.error)
+        assert get_store().location_corrections() == {}
+        chosen["file"] = upload
+        run(at)
+        button(at, "corrections_record").click()
+        run(at)
+    assert get_store().location_corrections()[row[schema.VILLAGE_CODE]].source == "district list"
+    assert "Corrected locations in use: 1 villages" in texts(at)
+
+
+def test_compare_and_history_show_what_changed(fake_map):
+    at = open_app("en")
+    village = a_village("2549")
+    fake_map.click_village(village)
+    run(at)
+    at.selectbox(key="plan_assign_wave").set_value("2550")
+    button(at, "plan_assign").click()
+    run(at)
+    at.text_input(key="plan_new_name").input("ทางเลือก ค")
+    button(at, "plan_save_as").click()
+    run(at)
+    show_panel(at, "compare")
+    at.selectbox(key="plan_compare_a").set_value(MAIN_SCENARIO)
+    run(at)
+    at.selectbox(key="plan_compare_b").set_value("ทางเลือก ค")
+    run(at)
+    frames = {tuple(d.value.columns): d.value for d in at.dataframe}
+    moved = next(v for k, v in frames.items() if "Code" in k and "B: ทางเลือก ค" in k)
+    assert list(moved["Code"]) == [village] and moved.iloc[0]["B: ทางเลือก ค"] == "2550 🔒"
+    metrics = next(v for k, v in frames.items() if "Measure" in k)
+    row = metrics[metrics["Measure"] == "Wave 2550: villages"].iloc[0]
+    assert (row["A: แผนหลัก"], row["B: ทางเลือก ค"], row["Difference (B − A)"]) == ("600", "601", "1")
+    show_panel(at, "history")
+    history = next(d.value for d in at.dataframe if "Change" in d.value.columns)
+    assert list(history["Change"]) == ["saved as new"]
+
+
+def test_a_taken_or_empty_name_is_refused_in_thai_and_nothing_is_saved(fake_map):
+    at = open_app("th")
+    at.text_input(key="plan_new_name").input(MAIN_SCENARIO)
+    button(at, "plan_save_as").click()
+    run(at)
+    errors = "\n".join(e.value for e in at.error)
+    assert f'มีแผนชื่อ "{MAIN_SCENARIO}" อยู่แล้ว: ตั้งชื่ออื่น หรือเปิดแผนนั้นจากรายการแผน' in errors
+    assert "already exists" not in errors
+    at.text_input(key="plan_new_name").input(" ")
+    button(at, "plan_duplicate").click()
+    run(at)
+    assert "พิมพ์ชื่อแผนใหม่ก่อนบันทึก" in "\n".join(e.value for e in at.error)
+    assert get_store().scenario_names() == [MAIN_SCENARIO]
