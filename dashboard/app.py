@@ -1,8 +1,15 @@
-"""Entry point: `streamlit run dashboard/app.py`. Sets up the page, the language switch and the navigation.
+"""Entry point: `streamlit run dashboard/app.py`. Sets up the page, the language switch, the login and the
+navigation.
 
-Every page has its own address: /coverage, /export, /data, and the Plan page at the root and at /plan (a hidden
-second entry for the same script, so /plan does not end on Streamlit's English "page not found"). A redirect
-from the root to /plan would cost a second script run on every first visit, so the root serves the page.
+Nothing of the plan shows before a login: until then the entry script shows the login form and no page runs
+(dashboard/access). After it, the navigation lists only the pages the person's roles may use (the service layer
+checks every read and write again): the Plan page for planners, Coverage, Export and Data for whoever reads plans
+(a district user sees their amphoe's part), Users for admins. The login is checked against the database on every
+run, so a logout, an expiry or an admin disabling the account ends it at the next click, in every app process.
+
+Every page has its own address: /coverage, /export, /data, /users, and the Plan page at the root and at /plan (a
+hidden second entry for the same script, so /plan does not end on Streamlit's English "page not found"). A
+redirect from the root to /plan would cost a second script run on every first visit, so the root serves the page.
 
 Page icons are Material Symbols (bundled with Streamlit); the favicon is the app's own file, because a Material
 favicon would be fetched from Google's font server, which an offline machine cannot reach.
@@ -17,33 +24,60 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.common.database import author_box, database_error, get_store
+import service
+from dashboard.access import session
+from dashboard.access.login import account_box, login_form
+from dashboard.common.database import database_error, get_database
 from dashboard.common.errors import error_boundary
 from dashboard.common.page_style import page_style
+from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import language_switch, t
 from dashboard.common.thai_widgets import thai_widget_text
-from store import StoreError
 
 FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
+
+
+def pages_for(allowed: service.Permissions) -> list[st.Page]:
+    """The pages this person may use, the first being the one the root address opens."""
+    pages = []
+    if allowed.edit_plans:
+        pages += [st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", default=True),
+                  st.Page("plan/page.py", title=t("common.page_plan"), url_path="plan", visibility="hidden")]
+    if allowed.read_plans:
+        pages += [st.Page("coverage/page.py", title=t("common.page_coverage"), icon=":material/monitoring:",
+                          url_path="coverage", default=not pages),
+                  st.Page("export/page.py", title=t("common.page_export"), icon=":material/download:",
+                          url_path="export"),
+                  st.Page("data_page/page.py", title=t("common.page_data"), icon=":material/database:",
+                          url_path="data")]
+    if allowed.manage_users:
+        pages.append(st.Page("access/admin_page.py", title=t("access.page_admin"), icon=":material/group:",
+                             url_path="users", default=not pages))
+    return pages
+
 
 st.set_page_config(page_title=t("common.browser_title"), page_icon=FAVICON, layout="wide")
 language_switch()
 page_style()
 thai_widget_text()
 try:
-    get_store()
-except StoreError as error:
+    get_database()
+    actor = session.resume()
+except service.StoreError as error:
     st.error(database_error(error))
     st.stop()
-author_box()
-pages = [
-    st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", default=True),
-    st.Page("plan/page.py", title=t("common.page_plan"), url_path="plan", visibility="hidden"),
-    st.Page("coverage/page.py", title=t("common.page_coverage"), icon=":material/monitoring:",
-            url_path="coverage"),
-    st.Page("export/page.py", title=t("common.page_export"), icon=":material/download:", url_path="export"),
-    st.Page("data_page/page.py", title=t("common.page_data"), icon=":material/database:", url_path="data"),
-]
+except service.ServiceError as refused:  # an identity provider's claims that give no role here
+    st.error(refusal_text(refused))
+    st.stop()
+session.keep_cookie()
+if actor is None:
+    login_form()
+    st.stop()
+account_box(actor)
+pages = pages_for(actor.permissions)
+if not pages:
+    st.warning(t("access.nothing_allowed"))
+    st.stop()
 navigation = st.navigation(pages)
 with error_boundary(f"page {navigation.url_path or navigation.title}"):  # an error id, never a traceback
     navigation.run()

@@ -15,7 +15,7 @@ are re-exported here:
 Imports point one way: dashboard -> service -> geodata -> planning, and service -> store (tests/test_layering.py).
 """
 
-from service.database import open_database
+from service.database import UPGRADE_COMMAND, open_database
 from service.errors import (
     REFUSALS,
     AccessDenied,
@@ -38,6 +38,7 @@ from service.progress import TABLE_SOURCE, ProgressOutcome
 from service.roles import ADMIN, DISTRICT, EXECUTIVE, PLANNER, Actor, Permissions, amphoe_of, permissions
 from service.scenarios import ChangeNote
 from service.workspace import Workspace
+from store import Change, ScenarioSummary
 
 __all__ = [
     "ADMIN",
@@ -46,8 +47,10 @@ __all__ = [
     "PLANNER",
     "REFUSALS",
     "TABLE_SOURCE",
+    "UPGRADE_COMMAND",
     "AccessDenied",
     "Actor",
+    "Change",
     "ChangeNote",
     "DatabaseUpgradeNeededError",
     "Gate",
@@ -61,6 +64,7 @@ __all__ = [
     "SavedSettingsError",
     "ScenarioConflictError",
     "ScenarioExistsError",
+    "ScenarioSummary",
     "ServiceError",
     "StoreError",
     "UnknownScenarioError",

@@ -33,7 +33,6 @@ from geodata.errors import GeodataError
 from geodata.scenario import Scenario
 from service.database import DATABASE_URL_VARIABLE, command_line_actor, open_database, upgrade_database
 from service.errors import REFUSALS, ScenarioExistsError, ServiceError
-from service.scenarios import ChangeNote
 from service.workspace import Workspace
 from store import ROLES
 
@@ -68,8 +67,7 @@ class _PlanSaver:
             raise ScenarioExistsError(name)
 
     def save(self, name: str, plan: Scenario, *, replace: bool) -> Scenario:
-        note = ChangeNote("plan", detail={"command": "rollout plan", "replace": replace})
-        return self.workspace.save_plan_as(name, plan, replace=replace, change=note)
+        return self.workspace.save_plan_as(name, plan, replace=replace)  # recorded as create / save
 
 
 def _add_database_commands(commands: argparse._SubParsersAction, workspace) -> None:

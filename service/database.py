@@ -5,9 +5,9 @@ from __future__ import annotations
 import getpass
 
 from service.roles import ADMIN, COMMAND_LINE, PLANNER, Actor
-from store import DATABASE_URL_VARIABLE, Store, default_database_url, open_store, upgrade
+from store import DATABASE_URL_VARIABLE, UPGRADE_COMMAND, Store, default_database_url, open_store, upgrade
 
-__all__ = ["DATABASE_URL_VARIABLE", "command_line_actor", "default_database_url", "open_database",
+__all__ = ["DATABASE_URL_VARIABLE", "UPGRADE_COMMAND", "command_line_actor", "default_database_url", "open_database",
            "upgrade_database"]
 
 

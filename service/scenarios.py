@@ -78,6 +78,10 @@ class ScenarioService(WorkspaceBase):
         granted = self._allowed("read_plans")
         return within(typed_scenario(self.db.open_scenario(name)), granted)
 
+    def visible_part(self, scenario: Scenario) -> Scenario:
+        """The part of a plan (e.g. the unsaved default plan) this actor may read: a district user's amphoe."""
+        return within(scenario, self._allowed("read_plans"))
+
     def official_scenario(self, province: str = DEFAULT_PROVINCE) -> Scenario | None:
         granted = self._allowed("read_plans")
         saved = self.db.official_scenario(province)

@@ -9,8 +9,8 @@ import streamlit as st
 import service
 from dashboard.common.database import workspace
 from dashboard.common.formatting import format_timestamp
-from dashboard.common.text import lang, t
 from dashboard.common.scenarios import refusal_text
+from dashboard.common.text import lang, t
 
 ROLES = (service.PLANNER, service.DISTRICT, service.EXECUTIVE, service.ADMIN)
 

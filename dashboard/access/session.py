@@ -21,11 +21,10 @@ import json
 import streamlit as st
 
 import service
-from dashboard.common.database import get_database
+from dashboard.common.database import ACTOR_KEY, get_database
 
 COOKIE = "km_session"
 TOKEN_KEY = "access_token"
-ACTOR_KEY = "access_actor"
 _LOOPBACK = {None, "", "127.0.0.1", "::1", "localhost"}
 
 
@@ -69,11 +68,6 @@ def resume() -> service.Actor | None:
         st.session_state[TOKEN_KEY] = token
     st.session_state[ACTOR_KEY] = actor
     return actor
-
-
-def current_actor() -> service.Actor | None:
-    """The actor `resume` found in this run (the entry script calls it before any page runs)."""
-    return st.session_state.get(ACTOR_KEY)
 
 
 def log_in(name: str, password: str) -> service.Actor:

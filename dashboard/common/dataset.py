@@ -2,8 +2,10 @@
 
 The embedded province is the default. A planner may replace the village list for the session with a validated
 upload (Data page); a file that fails validation never replaces the data set in use. Location corrections
-recorded in the store (Plan page) are applied to whichever village list is in use: a corrected village has its
-corrected point and is no longer `estimated` (see geodata.corrections).
+recorded in the database (Plan page) are applied to whichever village list is in use: a corrected village has its
+corrected point and is no longer `estimated` (see geodata.corrections). A district user works on their amphoe's
+part of the data set (its villages, tambons and the amphoe), as the service lets them read only that part of a
+plan.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import geopandas as gpd
 import streamlit as st
 
 import geodata
-from dashboard.common.database import get_store
+from dashboard.common.database import current_actor, get_database, workspace
 from geodata import schema
 from geodata.corrections import apply_corrections
 from geodata.display import display_geojson
@@ -52,23 +54,40 @@ def embedded_dataset() -> Dataset:
 
 
 def dataset_in_use() -> Dataset:
+    """The session's data set as the logged-in person works on it: the province's (`province_dataset_in_use`),
+    or a district user's amphoe of it."""
+    full = province_dataset_in_use()
+    actor = current_actor()
+    amphoe = None if actor is None else actor.permissions.amphoe
+    return full if amphoe is None else _amphoe_part(full.version, full.locations, amphoe, full)
+
+
+def province_dataset_in_use() -> Dataset:
     """The session's data set: an accepted upload, or the embedded province, with the location corrections."""
     return with_location_corrections(st.session_state.get(DATASET_KEY) or embedded_dataset())
 
 
 def with_location_corrections(base: Dataset) -> Dataset:
     """`base` with the latest location correction of each village applied (cached per correction count)."""
-    db = get_store()
-    revision = db.corrections_revision()
+    revision = workspace().corrections_revision()
     if revision == 0:
         return base
-    return _corrected(db.url, base.version, revision, base)
+    return _corrected(get_database().url, base.version, revision, base)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _corrected(database: str, version: str, revision: int, _base: Dataset) -> Dataset:
-    villages = apply_corrections(_base.villages, _base.tambons, get_store().location_corrections())
+    villages = apply_corrections(_base.villages, _base.tambons, workspace().location_corrections())
     return Dataset(_base.name, _base.version, villages, _base.tambons, _base.amphoes, locations=revision)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _amphoe_part(version: str, locations: int, amphoe: str, _full: Dataset) -> Dataset:
+    def mine(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        return frame[frame[schema.AMPHOE_CODE] == amphoe]
+
+    return Dataset(_full.name, f"{version}-amphoe{amphoe}", mine(_full.villages), mine(_full.tambons),
+                   mine(_full.amphoes), locations=locations)
 
 
 def use_uploaded_villages(name: str, villages: gpd.GeoDataFrame) -> Dataset:

@@ -17,8 +17,8 @@ from dashboard.coverage.figures import CoverageView, coverage_view
 from dashboard.coverage.maps import shaded, step_features
 from geodata import schema
 from geodata.display import display_geojson, point_features
+from geodata.scenario import Scenario
 from planning.progress import Reached
-from store import Scenario
 
 #: Small multiples are drawn small: coarser district outlines keep the chart light (about 50 kB per panel).
 SMALL_MAP_TOLERANCE_M = 300.0

@@ -1,8 +1,9 @@
 """The Coverage page's figures and tables: a scenario and the data set in use turned into plain frames.
 
 The numbers come from planning.coverage and planning.progress (pure); this module only gathers their inputs from
-a `store.Scenario` and the data set's frames, and lays the answers out as small pandas tables with stable column
-keys (the page gives them headings in the reader's language). No Streamlit here, so every table is testable.
+a `geodata.scenario.Scenario` and the data set's frames, and lays the answers out as small pandas tables with
+stable column keys (the page gives them headings in the reader's language). No Streamlit here, so every table is
+testable.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import pandas as pd
 
 from geodata import schema
 from geodata.messages.facts import step_name
+from geodata.scenario import Scenario
 from planning.coverage import CoverageFigures, coverage_figures, rank_districts
 from planning.progress import NOT_REPORTED, STEPS, Reached, stalled_villages, step_counts_by_district, wave_start
-from store import Scenario
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,20 @@ def coverage_view(scenario: Scenario, villages: pd.DataFrame, tambons: pd.DataFr
 
     Raises planning.InvalidInputError when the plan does not fit the data set (unknown villages, missing teams).
     """
-    settings = scenario.settings or {}
+    settings = scenario.settings
     assignment = dict(scenario.assignment)
-    labels = [str(w["label"]) for w in settings.get("waves", [])] or sorted(set(assignment.values()))
-    pilot = settings.get("pilot_label")
+    labels = list(settings.labels) or sorted(set(assignment.values()))
+    pilot = settings.pilot_label
     if pilot in labels and pilot not in assignment.values():
         labels.remove(pilot)  # the default plan keeps an empty pilot wave: nothing to show for it
         pilot = None
-    roster = settings.get("roster", {})
-    teams = {str(d): int(n) for d, n in roster.get("teams", {}).items()}
+    teams = dict(settings.roster.teams)
     village_tambons = dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True))
     tambon_districts = dict(zip(tambons[schema.TAMBON_CODE], tambons[schema.AMPHOE_CODE], strict=True))
     figures = coverage_figures(assignment, village_tambons, tambon_districts, labels, teams)
     return CoverageView(
         scenario=scenario.name, figures=figures, pilot_label=pilot if pilot in labels else None,
-        pilot_tambons=tuple(sorted(settings.get("pilot_tambons", ()))),
-        roster_estimated=bool(roster.get("estimated", True)), village_waves=assignment,
+        pilot_tambons=settings.pilot_tambons, roster_estimated=settings.roster.estimated, village_waves=assignment,
         village_districts={v: tambon_districts[t] for v, t in village_tambons.items()})
 
 

@@ -24,7 +24,7 @@ from dashboard.coverage.progress_tab import MAP_HEIGHT, keep_if_offered, progres
 from geodata import schema
 from geodata.messages import text
 from planning.errors import PlanningError
-from store import StoreError
+from service import ServiceError, StoreError
 
 #: The coverage classes of the maps, grey (nothing covered) first.
 COVERAGE_CLASSES = ("coverage.class_0", "coverage.class_1", "coverage.class_2", "coverage.class_3",
@@ -44,7 +44,7 @@ try:
     scenario = load_scenario(name)
     view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
                        dataset.tambons)
-except (PlanningError, StoreError) as exc:
+except (PlanningError, ServiceError, StoreError) as exc:
     st.error(with_english_detail(t("coverage.bad_plan"), exc))
     st.stop()
 figures = view.figures

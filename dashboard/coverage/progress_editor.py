@@ -2,9 +2,10 @@
 
 The logic sits here, outside the page script, so tests call it directly: `editor_table` lays out the villages
 to update, `record_table_entries` turns the edited table into reports and records the valid ones, and
-`import_file` does the same for a district office's CSV/XLSX. Both go through geodata.progress_io (reading,
-recording) and planning.progress (the rules), and both keep the valid rows of a batch and return every refused
-row with its reason, which `refusal_table` words in Thai or English.
+`import_file` does the same for a district office's CSV/XLSX. Both read with geodata.progress_io and record
+through the service (`service.Workspace`: as the logged-in person, within their amphoe) under planning.progress's
+rules; both keep the valid rows of a batch and return every refused row with its reason, which `refusal_table`
+words in Thai or English.
 """
 
 from __future__ import annotations
@@ -23,14 +24,12 @@ from geodata.progress_io import (
     REASON,
     REPORTED_BY,
     STEP,
-    ProgressOutcome,
-    import_progress_file,
     parse_progress_table,
-    record_reports,
     thai_date_text,
 )
 from planning.progress import Refusal
-from store.progress import TABLE_SOURCE, ProgressEntry, ProgressStore
+from service import TABLE_SOURCE, ProgressOutcome, Workspace
+from service.progress import ProgressEntry
 
 #: Why a row was refused, per planning/geodata check name; fields come from the refusal's details.
 REFUSALS = {
@@ -136,20 +135,20 @@ def entered_rows(edited: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def record_table_entries(progress: ProgressStore, edited: pd.DataFrame, *, author: str,
-                         known_villages: Iterable[str], village_waves: Mapping[str, str],
-                         today: dt.date) -> ProgressOutcome:
+def record_table_entries(progress: Workspace, edited: pd.DataFrame, *, known_villages: Iterable[str],
+                         village_waves: Mapping[str, str], today: dt.date) -> ProgressOutcome:
     """Record the reports typed into the table (rows left blank are skipped); refused rows come back with reasons.
 
-    Lines are numbered from 1 as the table shows them; a blank reporter is recorded as the planner (`author`).
+    Lines are numbered from 1 as the table shows them; a blank reporter is recorded as the logged-in person.
     """
-    parsed = parse_progress_table(entered_rows(edited), reporter=author, first_row=1)
-    return record_reports(progress, parsed.rows, source=TABLE_SOURCE, author=author, known_villages=known_villages,
-                          village_waves=village_waves, today=today, refused=parsed.refused, skipped=parsed.skipped)
+    parsed = parse_progress_table(entered_rows(edited), reporter=progress.actor.name, first_row=1)
+    return progress.record_reports(parsed.rows, source=TABLE_SOURCE, known_villages=known_villages,
+                                   village_waves=village_waves, today=today, refused=parsed.refused,
+                                   skipped=parsed.skipped)
 
 
-def import_file(progress: ProgressStore, data: bytes, filename: str, *, author: str,
-                known_villages: Iterable[str], village_waves: Mapping[str, str], today: dt.date) -> ProgressOutcome:
+def import_file(progress: Workspace, data: bytes, filename: str, *, known_villages: Iterable[str],
+                village_waves: Mapping[str, str], today: dt.date) -> ProgressOutcome:
     """Import a district office's CSV/XLSX (geodata.progress_io); UploadError if the file as a whole is unusable."""
-    return import_progress_file(progress, data, filename, author=author, known_villages=known_villages,
-                                village_waves=village_waves, today=today)
+    return progress.import_progress_file(data, filename, known_villages=known_villages, village_waves=village_waves,
+                                         today=today)

@@ -8,11 +8,12 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.common.database import author, get_store
+from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset, boundary_layers, map_bounds
 from dashboard.common.formatting import MISSING, format_date, format_number
 from dashboard.common.maps import base_map, legend, village_layer
 from dashboard.common.problem_table import problem_table
+from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import lang, t, with_english_detail
 from dashboard.common.thai_widgets import limited_file_uploader
 from dashboard.common.village_features import TOOLTIP_PROPERTIES, tooltip_aliases
@@ -23,8 +24,10 @@ from dashboard.coverage.charts import step_bars
 from dashboard.coverage.maps import step_legend_items
 from geodata import limits, schema
 from geodata.errors import UploadError
-from geodata.progress_io import current_steps, template_csv, template_table, template_xlsx
-from store import Scenario, StoreError
+from geodata.progress_io import template_csv, template_table, template_xlsx
+from geodata.scenario import Scenario
+from service import REFUSALS, AccessDenied
+from service.progress import current_steps
 
 MAP_HEIGHT = 560
 
@@ -61,7 +64,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     """Everything in the progress tab, for the chosen scenario (`view` = its cached coverage view)."""
     language = lang()
     figures = view.figures
-    progress_store = get_store()
+    progress_store = workspace()
     current = progress_store.current_progress()
     reached = current_steps(current)
     step_names = data.step_names(language, t("coverage.not_reported"))
@@ -108,6 +111,8 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
            t("common.estimated_note")).add_to(step_map)
     st_folium(step_map, key="cov_step_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
 
+    if not progress_store.permissions.report_progress:  # executives read; the service refuses them anyway
+        return
     st.subheader(t("coverage.record"))
     st.caption(t("coverage.rules"))
     amphoe_codes = list(figures.district_villages)
@@ -140,9 +145,11 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     if submitted:
         try:
             st.session_state["cov_prog_outcome"] = editor.record_table_entries(
-                progress_store, edited, author=author(), known_villages=dataset.villages[schema.VILLAGE_CODE],
+                progress_store, edited, known_villages=dataset.villages[schema.VILLAGE_CODE],
                 village_waves=view.village_waves, today=today)
-        except StoreError as exc:
+        except AccessDenied as refused:
+            st.error(refusal_text(refused))
+        except REFUSALS as exc:
             st.error(with_english_detail(t("coverage.store_error"), exc))
         else:
             st.session_state["cov_prog_generation"] = generation + 1
@@ -151,7 +158,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
 
     st.subheader(t("coverage.import"))
     st.caption(t("coverage.import_help"))
-    template = template_table(chosen, view.village_waves, current)
+    template = template_table(chosen, view.village_waves, reached)
     readme = [t("doc.progress_readme"), t("coverage.rules"),
               t("coverage.readme_steps", steps="; ".join(step_names[n] for n in range(1, 7)))]
     left, right = st.columns(2)
@@ -165,12 +172,13 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     if upload is not None and st.button(t("coverage.do_import"), key="cov_prog_import"):
         try:
             st.session_state["cov_import_outcome"] = editor.import_file(
-                progress_store, upload.getvalue(), upload.name, author=author(),
-                known_villages=dataset.villages[schema.VILLAGE_CODE], village_waves=view.village_waves,
-                today=today)
+                progress_store, upload.getvalue(), upload.name, known_villages=dataset.villages[schema.VILLAGE_CODE],
+                village_waves=view.village_waves, today=today)
         except UploadError as exc:
             st.session_state["cov_import_outcome"] = exc
-        except StoreError as exc:
+        except AccessDenied as refused:
+            st.error(refusal_text(refused))
+        except REFUSALS as exc:
             st.error(with_english_detail(t("coverage.store_error"), exc))
         else:
             st.rerun()  # redraw the charts, map and table with the new steps

@@ -17,7 +17,7 @@ import geopandas as gpd
 from geodata import schema
 from geodata.exports import ALL_AMPHOES
 from geodata.exports.packets import Progress, export_plan
-from store import Scenario
+from geodata.scenario import Scenario
 
 MIME_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

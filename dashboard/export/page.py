@@ -18,7 +18,7 @@ from dashboard.export.files import amphoe_names, amphoe_options, build_downloads
 from geodata.errors import GeodataError
 from geodata.exports import ALL_AMPHOES, FORMATS
 from planning.errors import PlanningError
-from store import StoreError
+from service import ServiceError, StoreError
 
 RESULT_KEY = "export_result"
 #: What each file format holds, as the format choice names it.
@@ -47,7 +47,7 @@ if st.button(t("export.build"), key="exp_build", type="primary", disabled=not fo
         st.session_state[RESULT_KEY] = build_downloads(
             scenario, dataset.villages, dataset.tambons, dataset.amphoes, dataset_version=dataset.version,
             amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what))
-    except (GeodataError, PlanningError, StoreError) as error:
+    except (GeodataError, PlanningError, ServiceError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
         st.error(t("export.bad_plan", error=error))  # geodata's problems are worded in geodata (issue 10)
     bar.empty()
@@ -57,7 +57,7 @@ if not formats:
 result = st.session_state.get(RESULT_KEY)
 if result is not None:
     current = None
-    with contextlib.suppress(GeodataError, PlanningError, StoreError):
+    with contextlib.suppress(GeodataError, PlanningError, ServiceError, StoreError):
         current = export_request(load_scenario(scenario_name), dataset.version, amphoe, formats)
     if current != result.request:
         st.warning(t("export.stale"))

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 import geodata
-from dashboard.common.database import author, get_store
+from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import MISSING, format_timestamp
 from dashboard.common.problem_table import problem_table
@@ -43,7 +43,7 @@ def corrections_panel(dataset: Dataset) -> None:
                                         t("plan.corrections.warning"): c.warning or ""} for c in checked]),
                          hide_index=True, placeholder=MISSING, key="corrections_preview")
             if st.button(t("plan.corrections.record"), key="corrections_record"):
-                get_store().add_location_corrections([c.to_new() for c in checked], author=author())
+                workspace().add_location_corrections(checked)
                 st.session_state[MESSAGE_KEY] = t("plan.corrections.recorded", n=len(checked))
                 st.rerun()
     message = st.session_state.pop(MESSAGE_KEY, None)
@@ -53,7 +53,7 @@ def corrections_panel(dataset: Dataset) -> None:
 
 
 def _corrections_in_use() -> None:
-    db = get_store()
+    db = workspace()
     latest = db.location_corrections()
     st.markdown(t("plan.corrections.in_use", n=len(latest)))
     if not latest:

@@ -6,8 +6,9 @@ crash loses nothing that was applied. Saving passes the version this session ope
 between, the store refuses (ScenarioConflictError) and the session keeps its pending edits and offers to reload
 (the edits are re-applied to the newer version) or to save them as a new scenario.
 
-Everything here works on a `store.Store` and plain values; only `current`/`keep` touch `st.session_state`, so the
-session logic is tested without Streamlit.
+Everything here works on a `service.Workspace` (the logged-in planner's; the service records them as the author
+of every save) and plain values; only `current`/`keep` touch `st.session_state`, so the session logic is tested
+without Streamlit.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import geopandas as gpd
 import streamlit as st
 
 import planning
-import store
+import service
 from dashboard.plan.edits import OPTIMISE, Edit, EditError, History, Plan, Step, apply_edits, change_summary
 from geodata import schema
 from geodata.plans import metrics_to_json, problem_from_scenario
+from geodata.scenario import Scenario
 
 SESSION_KEY = "plan_session"
 QUERY_KEY = "scenario"
@@ -35,7 +37,7 @@ class Conflict:
     """A save refused because the scenario changed elsewhere (or is gone): what this session tried to save, and
     the store's error, which names who saved which version when."""
 
-    error: store.StoreError
+    error: service.StoreError
     draft: Plan
 
     @property
@@ -52,7 +54,7 @@ class Conflict:
 class Session:
     """One browser session's work on one scenario."""
 
-    scenario: store.Scenario
+    scenario: Scenario
     pending: tuple[Edit, ...] = ()
     history: History = field(default_factory=History)
     selection: frozenset[str] = frozenset()
@@ -80,8 +82,8 @@ class Villages:
 
 
 # --- Opening ----------------------------------------------------------------------------------------------
-def open_or_create(db: store.Store, name: str | None, default: Callable[[], store.Scenario], author: str
-                   ) -> tuple[store.Scenario, str | None]:
+def open_or_create(db: service.Workspace, name: str | None, default: Callable[[], Scenario]
+                   ) -> tuple[Scenario, str | None]:
     """The scenario to edit and, if the asked one could not be opened, why.
 
     `name` (from the URL) if saved; otherwise the main scenario; otherwise the most recently saved one; and on a
@@ -97,23 +99,23 @@ def open_or_create(db: store.Store, name: str | None, default: Callable[[], stor
     saved = sorted(db.list_scenarios(), key=lambda s: s.updated_at, reverse=True)
     if saved:
         return db.open_scenario(saved[0].name), problem
-    return create_from(db, MAIN_SCENARIO, default(), author), problem
+    return create_from(db, MAIN_SCENARIO, default()), problem
 
 
-def create_from(db: store.Store, name: str, source: store.Scenario, author: str) -> store.Scenario:
+def create_from(db: service.Workspace, name: str, source: Scenario) -> Scenario:
     """Save `source` (e.g. the unsaved default plan) as a new scenario; if another session just created the
     same name, open theirs."""
     try:
         return db.save_scenario(
             name, assignment=source.assignment, locked=source.locked, reasons=source.reasons,
             settings=source.settings, metrics=source.metrics, dataset=source.dataset, expected_version=None,
-            author=author, change=store.Change(1, "", author, "create", (), {"from": source.name}))
-    except store.ScenarioExistsError:
+            change=service.ChangeNote("create", (), {"from": source.name}))
+    except service.ScenarioExistsError:
         return db.open_scenario(name)
 
 
 # --- Problems and metrics ---------------------------------------------------------------------------------
-def problem_for(scenario: store.Scenario, plan: Plan, villages: Villages
+def problem_for(scenario: Scenario, plan: Plan, villages: Villages
                 ) -> tuple[planning.Problem | None, planning.PlanningError | None]:
     """The planning problem of a plan (its waves, roster, pilots and locks), and the error if it has none.
 
@@ -121,18 +123,18 @@ def problem_for(scenario: store.Scenario, plan: Plan, villages: Villages
     problem without locks is returned with the error, so the tallies still show and the error says what to fix.
     """
     draft = replace(scenario, assignment=dict(plan.assignment), locked=plan.locked, reasons=dict(plan.reasons),
-                    settings=dict(plan.settings))
+                    settings=plan.settings)
     try:
         return problem_from_scenario(draft, villages.frame, villages.tambons), None
     except planning.PlanningError as error:
-        unlocked = replace(draft, locked=frozenset(), settings={**draft.settings, "pilot_tambons": []})
+        unlocked = replace(draft, locked=frozenset(), settings=replace(draft.settings, pilot_tambons=()))
         try:
             return problem_from_scenario(unlocked, villages.frame, villages.tambons), error
         except planning.PlanningError:
             return None, error
 
 
-def metrics_of(scenario: store.Scenario, plan: Plan, villages: Villages, edits: Iterable[Edit] = ()) -> dict:
+def metrics_of(scenario: Scenario, plan: Plan, villages: Villages, edits: Iterable[Edit] = ()) -> dict:
     """The metrics to save with a plan: the optimiser's when the last edit accepted its result, else evaluated."""
     edits = list(edits)
     if edits and edits[-1].action == OPTIMISE and edits[-1].metrics is not None:
@@ -188,7 +190,7 @@ def optimise_rest(session: Session, villages: Villages) -> Edit:
                 villages=tuple(sorted(result.moved)))
 
 
-def apply_pending(session: Session, db: store.Store, villages: Villages, author: str, reason: str | None = None
+def apply_pending(session: Session, db: service.Workspace, villages: Villages, reason: str | None = None
                   ) -> Session:
     """Save the draft as the scenario's next version, recording the change; a conflict is kept, not raised."""
     if not session.pending:
@@ -197,27 +199,26 @@ def apply_pending(session: Session, db: store.Store, villages: Villages, author:
     after = draft(session, villages)
     action, changed, detail = change_summary(session.pending)
     metrics = metrics_of(session.scenario, after, villages, session.pending)
-    saved = _save(session, db, after, metrics, author, store.Change(0, "", author, action, changed, detail,
-                                                                     reason or None))
+    saved = _save(session, db, after, metrics, service.ChangeNote(action, changed, detail, reason or None))
     if isinstance(saved, Conflict):
         return replace(session, conflict=saved)
     step = Step(action, before, Plan.of(saved), changed)
     return replace(session, scenario=saved, pending=(), history=session.history.record(step), conflict=None)
 
 
-def undo(session: Session, db: store.Store, villages: Villages, author: str) -> Session:
+def undo(session: Session, db: service.Workspace, villages: Villages) -> Session:
     """Restore the plan before the last applied step, saved as a new version (action ``undo``)."""
     step, history = session.history.undone()
-    return _restore(session, db, villages, author, step.before, history, "undo", step)
+    return _restore(session, db, villages, step.before, history, "undo", step)
 
 
-def redo(session: Session, db: store.Store, villages: Villages, author: str) -> Session:
+def redo(session: Session, db: service.Workspace, villages: Villages) -> Session:
     """Re-apply the last undone step, saved as a new version (action ``redo``)."""
     step, history = session.history.redone()
-    return _restore(session, db, villages, author, step.after, history, "redo", step)
+    return _restore(session, db, villages, step.after, history, "redo", step)
 
 
-def reload(session: Session, db: store.Store, villages: Villages) -> tuple[Session, list[EditError]]:
+def reload(session: Session, db: service.Workspace, villages: Villages) -> tuple[Session, list[EditError]]:
     """Open the latest saved version and re-apply this session's pending edits to it.
 
     Edits that no longer apply are dropped and their errors returned. The undo history is cleared: it describes
@@ -234,42 +235,42 @@ def reload(session: Session, db: store.Store, villages: Villages) -> tuple[Sessi
     return fresh, dropped
 
 
-def save_as(session: Session, db: store.Store, villages: Villages, name: str, author: str) -> Session:
+def save_as(session: Session, db: service.Workspace, villages: Villages, name: str) -> Session:
     """Save the draft (saved plan + pending edits) under a new name and continue there.
 
-    Raises store.ScenarioExistsError / store.StoreError with the reason when the name cannot be used.
+    Raises service.ScenarioExistsError / service.StoreError with the reason when the name cannot be used.
     """
     plan = draft(session, villages)
     metrics = metrics_of(session.scenario, plan, villages, session.pending)
     saved = db.save_scenario(
         name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons, settings=plan.settings,
-        metrics=metrics, dataset=session.scenario.dataset, expected_version=None, author=author,
-        change=store.Change(1, "", author, "save_as", (),
-                            {"from": session.scenario.name, "version": session.scenario.version,
-                             "pending": change_summary(session.pending)[2]["edits"] if session.pending else []}))
+        metrics=metrics, dataset=session.scenario.dataset, expected_version=None,
+        change=service.ChangeNote("save_as", (),
+                                  {"from": session.scenario.name, "version": session.scenario.version,
+                                   "pending": change_summary(session.pending)[2]["edits"] if session.pending else []}))
     return Session(saved, selection=session.selection)
 
 
-def _restore(session: Session, db: store.Store, villages: Villages, author: str, plan: Plan, history: History,
+def _restore(session: Session, db: service.Workspace, villages: Villages, plan: Plan, history: History,
              action: str, step: Step) -> Session:
     if session.pending:
         raise EditError("plan.edit_error.pending_first")
     metrics = metrics_of(session.scenario, plan, villages)
-    change = store.Change(0, "", author, action, step.villages, {"step": step.action})
-    saved = _save(session, db, plan, metrics, author, change)
+    change = service.ChangeNote(action, step.villages, {"step": step.action})
+    saved = _save(session, db, plan, metrics, change)
     if isinstance(saved, Conflict):
         return replace(session, conflict=saved)
     return replace(session, scenario=saved, history=history, conflict=None, last_optimise=None)
 
 
-def _save(session: Session, db: store.Store, plan: Plan, metrics: dict, author: str, change: store.Change
-          ) -> store.Scenario | Conflict:
+def _save(session: Session, db: service.Workspace, plan: Plan, metrics: dict, change: service.ChangeNote
+          ) -> Scenario | Conflict:
     try:
         return db.save_scenario(
             session.scenario.name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons,
             settings=plan.settings, metrics=metrics, dataset=session.scenario.dataset,
-            expected_version=session.scenario.version, author=author, change=change)
-    except (store.ScenarioConflictError, store.UnknownScenarioError) as error:
+            expected_version=session.scenario.version, change=change)
+    except (service.ScenarioConflictError, service.UnknownScenarioError) as error:
         return Conflict(error, plan)
 
 

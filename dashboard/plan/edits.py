@@ -15,11 +15,11 @@ Rules kept here (the planning engine checks the same ones):
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geodata.messages import text
+from planning import PlanSettings, Roster
 
 ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE = "assign", "lock", "unlock", "pilot", "unpilot", "roster", \
     "optimise"
@@ -42,31 +42,30 @@ class EditError(ValueError):
 
 @dataclass(frozen=True)
 class Plan:
-    """The editable content of a scenario: village -> wave, locked villages, village -> reason, settings JSON."""
+    """The editable content of a scenario: village -> wave, locked villages, village -> reason, its settings."""
 
     assignment: Mapping[str, str]
     locked: frozenset[str]
     reasons: Mapping[str, str]
-    settings: Mapping
+    settings: PlanSettings
 
     @classmethod
     def of(cls, scenario) -> Plan:
-        """The plan held by a `store.Scenario`."""
-        return cls(dict(scenario.assignment), frozenset(scenario.locked), dict(scenario.reasons),
-                   copy.deepcopy(scenario.settings))
+        """The plan held by a `geodata.scenario.Scenario`."""
+        return cls(dict(scenario.assignment), frozenset(scenario.locked), dict(scenario.reasons), scenario.settings)
 
     @property
     def pilot_tambons(self) -> frozenset[str]:
-        return frozenset(self.settings.get("pilot_tambons", ()))
+        return frozenset(self.settings.pilot_tambons)
 
     @property
     def labels(self) -> tuple[str, ...]:
         """Wave labels in rollout order."""
-        return tuple(wave["label"] for wave in self.settings.get("waves", ()))
+        return self.settings.labels
 
     @property
     def pilot_label(self) -> str | None:
-        return pilot_label_of(self.settings)
+        return self.settings.pilot_wave
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class Edit:
     """One requested change. Which fields matter depends on `action`:
 
     assign: `villages`, `wave`, `lock` (lock them too); lock/unlock: `villages`; pilot/unpilot: `tambons`;
-    roster: `roster` (settings JSON of the roster); optimise: `assignment`, `reasons`, `metrics` and `moved`
+    roster: `roster` (a planning.Roster); optimise: `assignment`, `reasons`, `metrics` and `moved`
     (village -> [old wave, new wave]) of the optimiser's result.
     """
 
@@ -83,7 +82,7 @@ class Edit:
     wave: str | None = None
     lock: bool = False
     tambons: tuple[str, ...] = ()
-    roster: Mapping | None = None
+    roster: Roster | None = None
     assignment: Mapping[str, str] | None = None
     reasons: Mapping[str, str] | None = None
     metrics: Mapping | None = None
@@ -92,15 +91,6 @@ class Edit:
     def __post_init__(self):
         if self.action not in ACTIONS:
             raise EditError("plan.edit_error.unknown_edit", action=self.action, actions=", ".join(ACTIONS))
-
-
-def pilot_label_of(settings: Mapping) -> str | None:
-    """The pilot wave's label: settings["pilot_label"], else the first wave without a target."""
-    label = settings.get("pilot_label")
-    if label:
-        return label
-    return next((w["label"] for w in settings.get("waves", ()) if w.get("target") is None
-                 and w is not settings["waves"][-1]), None)
 
 
 def apply_edit(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
@@ -249,12 +239,8 @@ def _pilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     unknown = sorted(set(edit.tambons) - known_tambons)
     if unknown:
         raise EditError("plan.edit_error.unknown_tambons", tambons=", ".join(unknown))
-    settings = copy.deepcopy(dict(plan.settings))
-    label = pilot_label_of(settings)
-    if label is None:
-        label = _add_pilot_wave(settings)
-    settings["pilot_label"] = label
-    settings["pilot_tambons"] = sorted(set(settings.get("pilot_tambons", ())) | set(edit.tambons))
+    settings = plan.settings.with_pilot_tambons(plan.pilot_tambons | set(edit.tambons))
+    label = settings.pilot_wave
     tambons = set(edit.tambons)
     villages = [v for v, t in tambon_of.items() if t in tambons]
     assignment = dict(plan.assignment)
@@ -267,8 +253,7 @@ def _pilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
 
 def _unpilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     tambons = set(edit.tambons) & plan.pilot_tambons
-    settings = copy.deepcopy(dict(plan.settings))
-    settings["pilot_tambons"] = sorted(plan.pilot_tambons - tambons)
+    settings = plan.settings.with_pilot_tambons(plan.pilot_tambons - tambons)
     villages = {v for v, t in tambon_of.items() if t in tambons}
     reasons = {v: r for v, r in plan.reasons.items() if v not in villages}
     # The villages stay in the pilot wave until the planner moves them or optimises the rest; the plan's checks
@@ -279,9 +264,7 @@ def _unpilot(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
 def _roster(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     if edit.roster is None:
         raise EditError("plan.edit_error.no_roster")
-    settings = copy.deepcopy(dict(plan.settings))
-    settings["roster"] = copy.deepcopy(dict(edit.roster))
-    return replace(plan, settings=settings)
+    return replace(plan, settings=plan.settings.with_roster(edit.roster))
 
 
 def _optimise(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
@@ -298,11 +281,3 @@ def _known(villages: Iterable[str], tambon_of: Mapping[str, str]) -> list[str]:
         raise EditError("plan.edit_error.unknown_villages", villages=", ".join(unknown[:5]))
     return villages
 
-
-def _add_pilot_wave(settings: dict) -> str:
-    """Put a pilot wave (no target) before the first wave, labelled the year before it; return its label."""
-    waves = list(settings.get("waves", ()))
-    first = waves[0]["label"] if waves else "2549"
-    label = str(int(first) - 1) if first.isdigit() else "pilot"
-    settings["waves"] = [{"label": label, "target": None}, *waves]
-    return label

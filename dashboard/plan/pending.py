@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import store
-from dashboard.common.database import author, get_store
+import service
+from dashboard.common.database import author, workspace
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import format_number
 from dashboard.common.scenarios import name_problem, scenario_error
@@ -83,8 +83,7 @@ def conflict_panel(villages: Villages) -> None:
 
 
 def _apply(villages: Villages) -> None:
-    session = editing.apply_pending(editing.current(), get_store(), villages, author(),
-                                    st.session_state.get(REASON_KEY))
+    session = editing.apply_pending(editing.current(), workspace(), villages, st.session_state.get(REASON_KEY))
     editing.keep(session)
     if session.conflict is None:
         st.session_state[REASON_KEY] = ""
@@ -98,9 +97,12 @@ def _discard() -> None:
 def _undo_redo(which: str, villages: Villages) -> None:
     step = editing.undo if which == "undo" else editing.redo
     try:
-        session = step(editing.current(), get_store(), villages, author())
+        session = step(editing.current(), workspace(), villages)
     except EditError as error:
         notify("error", error.words(lang()))
+        return
+    except service.REFUSALS as error:
+        notify("error", scenario_error(error))
         return
     editing.keep(session)
     if session.conflict is None:
@@ -108,7 +110,7 @@ def _undo_redo(which: str, villages: Villages) -> None:
 
 
 def _reload(villages: Villages) -> None:
-    session, dropped = editing.reload(editing.current(), get_store(), villages)
+    session, dropped = editing.reload(editing.current(), workspace(), villages)
     editing.keep(session)
     for error in dropped:
         notify("warning", t("plan.pending.dropped", reason=error.words(lang())))
@@ -121,8 +123,8 @@ def _save_conflict_as_new(villages: Villages) -> None:
         notify("error", problem)
         return
     try:
-        session = editing.save_as(editing.current(), get_store(), villages, name, author())
-    except store.StoreError as error:
+        session = editing.save_as(editing.current(), workspace(), villages, name)
+    except service.REFUSALS as error:
         notify("error", scenario_error(error))
         return
     editing.keep(session)

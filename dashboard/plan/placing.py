@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.common.database import author, get_store
+from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
 from dashboard.common.text import t
 from dashboard.plan import editing
@@ -66,8 +66,7 @@ def _save_place(code: str, lat: float, lon: float, dataset: Dataset) -> None:
     except GeodataError as error:
         notify("error", str(error))
         return
-    get_store().add_location_correction(code, checked.lat, checked.lon, source=checked.source, author=author(),
-                                        previous=checked.previous)
+    workspace().add_location_correction(checked)
     st.session_state.pop(PLACE_POINT_KEY, None)
     st.session_state[PLACE_MODE_KEY] = False
     request_full_rerun()

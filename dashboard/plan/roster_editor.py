@@ -7,8 +7,6 @@ the roster is the default guess (one team per tambon) it is labelled as estimate
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 import streamlit as st
 
@@ -25,8 +23,8 @@ from geodata.roster_file import read_roster_csv, roster_from_table
 CODE, TEAMS = "amphoe_code", "teams"
 
 
-def roster_table(roster: Mapping, dataset: Dataset, villages: Villages) -> pd.DataFrame:
-    """One row per district with villages: code, names, villages, teams (from the plan's roster settings)."""
+def roster_table(roster: planning.Roster, dataset: Dataset, villages: Villages) -> pd.DataFrame:
+    """One row per district with villages: code, names, villages, teams (from the plan's roster)."""
     counts = pd.Series(villages.tambon_of).map(
         dict(zip(dataset.tambons[schema.TAMBON_CODE], dataset.tambons[schema.AMPHOE_CODE], strict=True))
     ).value_counts()
@@ -35,20 +33,15 @@ def roster_table(roster: Mapping, dataset: Dataset, villages: Villages) -> pd.Da
     for code in sorted(counts.index):
         rows.append({CODE: code, "th": amphoes.at[code, schema.AMPHOE_TH] if code in amphoes.index else "",
                      "en": amphoes.at[code, schema.AMPHOE_EN] if code in amphoes.index else "",
-                     "villages": int(counts[code]), TEAMS: int(roster["teams"].get(code, 0))})
+                     "villages": int(counts[code]), TEAMS: int(roster.teams.get(code, 0))})
     return pd.DataFrame(rows)
-
-
-def roster_settings(roster: planning.Roster) -> dict:
-    """The roster as scenario settings JSON."""
-    return {"teams": dict(sorted(roster.teams.items())), "capacity": roster.capacity, "estimated": roster.estimated}
 
 
 def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> None:
     """The roster table, capacity and CSV upload; a valid roster is handed to `queue(edit)` as pending."""
     st.subheader(t("plan.roster.title"))
-    roster = plan.settings["roster"]
-    if roster.get("estimated"):
+    roster = plan.settings.roster
+    if roster.estimated:
         st.warning(t("plan.roster.estimated"))
     else:
         st.caption(t("plan.roster.real"))
@@ -60,7 +53,7 @@ def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> No
                        "en": st.column_config.TextColumn(t("plan.roster.name_en")),
                        "villages": st.column_config.NumberColumn(t("plan.roster.villages")),
                        TEAMS: st.column_config.NumberColumn(t("plan.roster.teams"), min_value=1, step=1)})
-    capacity = st.number_input(t("plan.roster.capacity"), min_value=1, step=1, value=int(roster["capacity"]),
+    capacity = st.number_input(t("plan.roster.capacity"), min_value=1, step=1, value=int(roster.capacity),
                                key="roster_capacity")
     districts = list(table[CODE])
     if st.button(t("plan.roster.use_table"), key="roster_use_table"):
@@ -84,7 +77,7 @@ def _use(build, queue) -> None:
     except planning.InvalidInputError as error:
         _refused(error)
         return
-    if queue(Edit(ROSTER, roster=roster_settings(roster))):
+    if queue(Edit(ROSTER, roster=roster)):
         st.rerun()  # the working area above shows the pending change
 
 

@@ -1,6 +1,6 @@
 """Comparing two scenarios (what moved, metric by metric) and reading a scenario's change history as a table.
 
-Pure functions of `store.Scenario` values and plain mappings (no Streamlit), tested on their tables.
+Pure functions of `geodata.scenario.Scenario` values and plain mappings (no Streamlit), tested on their tables.
 """
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-import store
+import service
 from dashboard.common.formatting import format_timestamp
 from geodata.messages import text
 from geodata.messages.facts import CHECK_RULES, check_rule
+from geodata.scenario import Scenario
 
-#: What a change record's action is called (store.Change.action).
+#: What a change record's action is called (service.Change.action).
 ACTIONS = {
     "create": "plan.history.action.create", "save": "plan.history.action.save",
     "assign": "plan.history.action.assign", "lock": "plan.history.action.lock",
@@ -35,7 +36,7 @@ _MEASURES = {"max_load": "plan.compare.max_load", "split_tambons": "plan.compare
              "unassigned": "plan.compare.unassigned"}
 
 
-def moved_villages(a: store.Scenario, b: store.Scenario, names: Mapping[str, Sequence[str]], lang: str
+def moved_villages(a: Scenario, b: Scenario, names: Mapping[str, Sequence[str]], lang: str
                    ) -> pd.DataFrame:
     """Villages whose wave or lock differs between scenario A and B.
 
@@ -52,7 +53,7 @@ def moved_villages(a: store.Scenario, b: store.Scenario, names: Mapping[str, Seq
     return pd.DataFrame(rows, columns=[*columns, *_scenario_columns(a, b, lang)])
 
 
-def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.DataFrame:
+def metric_comparison(a: Scenario, b: Scenario, lang: str) -> pd.DataFrame:
     """The plans' measures side by side, with B − A for numbers."""
     rows = []
     for key, message in _MEASURES.items():
@@ -62,8 +63,8 @@ def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.Dat
         rows.append(_row(text("plan.compare.wave_size", lang, label=label),
                          a.metrics.get("wave_sizes", {}).get(label), b.metrics.get("wave_sizes", {}).get(label)))
     rows.append(_row(text("plan.compare.locked", lang), len(a.locked), len(b.locked)))
-    rows.append(_row(text("plan.compare.pilots", lang), len(a.settings.get("pilot_tambons", ())),
-                     len(b.settings.get("pilot_tambons", ()))))
+    rows.append(_row(text("plan.compare.pilots", lang), len(a.settings.pilot_tambons),
+                     len(b.settings.pilot_tambons)))
     rows.append(_row(text("plan.compare.teams", lang), _teams(a), _teams(b)))
     rows.append(_row(text("plan.compare.capacity", lang), _capacity(a), _capacity(b)))
     rows.append(_row(text("plan.compare.failed", lang), _failed(a, lang), _failed(b, lang)))
@@ -72,7 +73,7 @@ def metric_comparison(a: store.Scenario, b: store.Scenario, lang: str) -> pd.Dat
                                        text("plan.compare.difference", lang)])
 
 
-def history_table(changes: Sequence[store.Change], lang: str, tambon_names: Mapping[str, str] | None = None
+def history_table(changes: Sequence[service.Change], lang: str, tambon_names: Mapping[str, str] | None = None
                   ) -> pd.DataFrame:
     """A scenario's change records, newest first, as planners read them (`tambon_names` names pilot tambons)."""
     rows = []
@@ -86,7 +87,7 @@ def history_table(changes: Sequence[store.Change], lang: str, tambon_names: Mapp
     return pd.DataFrame(rows, columns=columns)
 
 
-def _wave_and_lock(scenario: store.Scenario, code: str, lang: str) -> str:
+def _wave_and_lock(scenario: Scenario, code: str, lang: str) -> str:
     wave = scenario.assignment.get(code, "—")
     return f"{wave} 🔒" if code in scenario.locked else wave
 
@@ -107,22 +108,20 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def _teams(scenario: store.Scenario) -> int | None:
-    roster = scenario.settings.get("roster") or {}
-    return sum(int(n) for n in roster.get("teams", {}).values()) if roster else None
+def _teams(scenario: Scenario) -> int:
+    return sum(scenario.settings.roster.teams.values())
 
 
-def _capacity(scenario: store.Scenario) -> int | None:
-    roster = scenario.settings.get("roster") or {}
-    return roster.get("capacity")
+def _capacity(scenario: Scenario) -> int:
+    return scenario.settings.roster.capacity
 
 
-def _scenario_columns(a: store.Scenario, b: store.Scenario, lang: str) -> list[str]:
+def _scenario_columns(a: Scenario, b: Scenario, lang: str) -> list[str]:
     """The headings of scenario A's and B's columns ("ก: name", "ข: name")."""
     return [text("plan.compare.column_a", lang, name=a.name), text("plan.compare.column_b", lang, name=b.name)]
 
 
-def _failed(scenario: store.Scenario, lang: str) -> str:
+def _failed(scenario: Scenario, lang: str) -> str:
     failed = scenario.metrics.get("failed_checks")
     if failed is None:
         return "—"
@@ -130,7 +129,7 @@ def _failed(scenario: store.Scenario, lang: str) -> str:
         "plan.compare.none", lang)
 
 
-def _status(scenario: store.Scenario, lang: str) -> str:
+def _status(scenario: Scenario, lang: str) -> str:
     status = scenario.metrics.get("status")
     return text(STATUS_WORDS[status], lang) if status in STATUS_WORDS else "—"
 

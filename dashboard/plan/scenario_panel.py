@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import store
-from dashboard.common.database import author, get_store
+import service
+from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import MISSING
 from dashboard.common.scenarios import load_scenario, name_problem, scenario_error
@@ -30,8 +30,7 @@ def open_session() -> Session:
     session = editing.current()
     if session is not None and (wanted is None or wanted == session.scenario.name):
         return editing.keep(session)
-    scenario, missing = editing.open_or_create(get_store(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME),
-                                                  author())
+    scenario, missing = editing.open_or_create(workspace(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME))
     if missing:
         st.warning(t("plan.scenario.not_found", name=missing, opened=scenario.name))
     return editing.keep(Session(scenario))
@@ -40,7 +39,7 @@ def open_session() -> Session:
 def scenario_sidebar(session: Session, villages: Villages) -> None:
     """Open another scenario, save the plan under a new name, duplicate it, or start from the default plan."""
     sidebar = st.sidebar
-    names = get_store().scenario_names()
+    names = workspace().scenario_names()
     if st.session_state.get(PICK_KEY) != session.scenario.name:
         st.session_state[PICK_KEY] = session.scenario.name
     sidebar.selectbox(t("plan.scenario.scenario"), names, key=PICK_KEY, on_change=_open_picked)
@@ -57,7 +56,7 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
 
 
 def _open(name: str) -> None:
-    scenario = get_store().open_scenario(name)
+    scenario = workspace().open_scenario(name)
     editing.keep(Session(scenario))
 
 
@@ -79,8 +78,8 @@ def _save_as(villages: Villages) -> None:
         _say("error", problem)
         return
     try:
-        session = editing.save_as(editing.current(), get_store(), villages, _new_name(), author())
-    except store.StoreError as error:
+        session = editing.save_as(editing.current(), workspace(), villages, _new_name())
+    except service.REFUSALS as error:
         _say("error", scenario_error(error))
         return
     editing.keep(session)
@@ -93,8 +92,8 @@ def _duplicate() -> None:
         _say("error", problem)
         return
     try:
-        copy = get_store().duplicate_scenario(editing.current().scenario.name, _new_name(), author=author())
-    except store.StoreError as error:
+        copy = workspace().duplicate_scenario(editing.current().scenario.name, _new_name())
+    except service.REFUSALS as error:
         _say("error", scenario_error(error))
         return
     editing.keep(Session(copy))
@@ -107,19 +106,23 @@ def _from_default() -> None:
     if problem:
         _say("error", problem)
         return
-    scenario = editing.create_from(get_store(), name, load_scenario(DEFAULT_SCENARIO_NAME), author())
+    try:
+        scenario = editing.create_from(workspace(), name, load_scenario(DEFAULT_SCENARIO_NAME))
+    except service.REFUSALS as error:
+        _say("error", scenario_error(error))
+        return
     editing.keep(Session(scenario))
     _say("success", t("plan.scenario.opened", name=name))
 
 
 def compare_panel(session: Session, dataset: Dataset) -> None:
     """Pick two saved scenarios; show the villages that differ and the measures side by side."""
-    names = get_store().scenario_names()
+    names = workspace().scenario_names()
     left, right = st.columns(2)
     a = left.selectbox(t("plan.scenario.a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
     others = [n for n in names if n != a] or names
     b = right.selectbox(t("plan.scenario.b"), others, key="plan_compare_b")
-    first, second = get_store().open_scenario(a), get_store().open_scenario(b)
+    first, second = workspace().open_scenario(a), workspace().open_scenario(b)
     st.dataframe(metric_comparison(first, second, lang()), hide_index=True, placeholder=MISSING,
                  key="plan_compare_metrics")
     frame = dataset.villages
@@ -137,7 +140,7 @@ def compare_panel(session: Session, dataset: Dataset) -> None:
 def history_panel(session: Session, dataset: Dataset) -> None:
     """The open scenario's change records, newest first."""
     st.caption(t("plan.scenario.history", name=session.scenario.name))
-    changes = get_store().scenario_history(session.scenario.name)
+    changes = workspace().scenario_history(session.scenario.name)
     st.dataframe(history_table(changes, lang(), tambon_names(dataset)), hide_index=True, placeholder=MISSING,
                  key="plan_history_table")
 

@@ -6,7 +6,8 @@ everywhere. `geodata` holds it because the exports need the same vocabulary and 
 
 A key is ``section.name``: the section says where the text is used (``common`` for the glossary every page and
 document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``doc`` for printed documents,
-``upload`` for problems found in a planner's file, ``check`` for the plan's checks). Each section lives in its
+``upload`` for problems found in a planner's file, ``check`` for the plan's checks, ``access`` for logging in,
+the Users page and the service layer's refusals). Each section lives in its
 own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with ``str.format``.
 
     text("plan.pending.applied", "th", version=3)  ->  "บันทึกแล้ว: ฉบับที่ 3"
@@ -17,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from string import Formatter
 
-from geodata.messages import checks, common, coverage, data_page, documents, export_page, plan, uploads
+from geodata.messages import access, checks, common, coverage, data_page, documents, export_page, plan, uploads
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks)
+_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks, access)
 
 
 class UnknownMessageError(KeyError):

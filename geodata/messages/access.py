@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "database_unavailable": ("ฐานข้อมูลใช้งานไม่ได้ในขณะนี้ ลองใหม่อีกครั้งในอีกสักครู่ หากยังเป็นอยู่ แจ้งผู้ดูแลระบบ",
                              "The database is unavailable right now; try again in a moment, and tell an admin if it "
                              "persists"),
+    "not_logged_in": ("ยังไม่ได้เข้าสู่ระบบ: เข้าสู่ระบบก่อน", "Nobody is logged in: log in first"),
     "nothing_allowed": ("บัญชีนี้ยังไม่มีสิทธิ์ใช้หน้าใด: ติดต่อผู้ดูแลระบบ",
                         "This account may not use any page yet: ask an admin"),
     # --- roles

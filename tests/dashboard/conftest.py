@@ -1,5 +1,10 @@
-"""Shared helpers for app tests: start the app from its navigation entry file."""
+"""Shared helpers for app tests: start the app from its navigation entry file and log in through its form.
 
+Every app test logs in as a person with a role (`open_app(..., user=..., roles=...)`; by default `tester`, a
+planner), through the login form the app shows first: no test bypasses the login.
+"""
+
+import functools
 import sys
 from pathlib import Path
 
@@ -8,15 +13,45 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = ("plan/page.py", "coverage/page.py", "export/page.py", "data_page/page.py")
+TESTER = "tester"
+PASSWORD = "a long test passphrase"
 
 
-def open_app(lang: str = "th", timeout: float = 120) -> AppTest:
-    """The app after its first run, in `lang`; asserts the run raised nothing."""
+@functools.cache
+def _password_hash() -> str:
+    from service.passwords import hash_password
+
+    return hash_password(PASSWORD)
+
+
+def ensure_user(name: str = TESTER, roles=("planner",), amphoe: str | None = None) -> None:
+    """The account `name` in the test's database (created with `roles` the first time)."""
+    from dashboard.common.database import get_database
+
+    db = get_database()
+    if db.get_user(name) is None:
+        db.create_user(name, password_hash=_password_hash(), roles=set(roles), amphoe=amphoe, created_by="test")
+
+
+def log_in(at: AppTest, name: str = TESTER, password: str = PASSWORD) -> AppTest:
+    """Fill in and submit the login form; asserts the run raised nothing."""
+    at.text_input(key="access_user").input(name)
+    at.text_input(key="access_password").input(password)
+    at.button(key="access_submit").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_app(lang: str = "th", timeout: float = 120, *, user: str = TESTER, roles=("planner",),
+             amphoe: str | None = None) -> AppTest:
+    """The app after logging in as `user` (created with `roles` and `amphoe` if new), in `lang`; asserts no run
+    raised anything."""
+    ensure_user(user, roles, amphoe)
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception, at.exception
-    return at
+    return log_in(at, user)
 
 
 @pytest.fixture
@@ -27,12 +62,13 @@ def app():
 @pytest.fixture(autouse=True)
 def isolated_database(tmp_path, monkeypatch):
     """Every app test works on its own empty database, never the user's (pages save scenarios on first visit)."""
-    from dashboard.common.database import get_store
+    from dashboard.common.database import get_database
 
     monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
-    get_store.clear()
+    monkeypatch.setenv("ROLLOUT_ADMIN_PASSWORD", "the first admin's passphrase")
+    get_database.clear()
     yield
-    get_store.clear()
+    get_database.clear()
 
 
 @pytest.fixture(autouse=True)

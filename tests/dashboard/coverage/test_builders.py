@@ -36,8 +36,9 @@ from dashboard.coverage.maps import (
 )
 from geodata import schema
 from geodata.display import display_geojson
+from geodata.scenario import Scenario
+from planning import parse_settings
 from planning.progress import Reached
-from store import Scenario
 
 VILLAGES = pd.DataFrame({
     "village_code": ["80010101", "80010102", "80010103", "80010201", "80020101", "80020102", "80020103"],
@@ -62,7 +63,8 @@ def scenario(assignment=ASSIGNMENT, pilot_label="2548", pilot_tambons=(), estima
              {"label": "2551", "target": None}]
     settings = {"waves": waves, "pilot_label": pilot_label, "pilot_tambons": list(pilot_tambons),
                 "roster": {"teams": {"8001": 2, "8002": 1}, "capacity": 10, "estimated": estimated}}
-    return Scenario("test", 1, "embedded", settings, {}, dict(assignment), frozenset(), {}, "", "", "tester")
+    return Scenario("test", 1, "embedded", parse_settings(settings), {}, dict(assignment), frozenset(), {}, "", "",
+                    "tester")
 
 
 @pytest.fixture

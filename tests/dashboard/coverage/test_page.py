@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 
 import geodata
-from dashboard.common.database import get_store
+from dashboard.common.database import get_database
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 from geodata.progress_io import thai_date_text
 from store import open_store
@@ -22,11 +22,11 @@ TABS = {"th": ("แผนที่", "กราฟและอันดับอ
 def database(tmp_path, monkeypatch):
     """The app's database is a fresh file for each test (the page's store is cached per process: reset it)."""
     monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
-    get_store.clear()
+    get_database.clear()
     opened = open_store()
     yield opened
     opened.close()
-    get_store.clear()
+    get_database.clear()
 
 
 def coverage_page(lang="th", tab=0):

@@ -21,7 +21,8 @@ from dashboard.coverage.progress_editor import (
     refusal_table,
     refused_value,
 )
-from geodata.progress_io import import_progress_file
+from service import PLANNER, Actor, Workspace
+from service.roles import COMMAND_LINE
 from store import open_store
 from store.progress import NewProgress
 
@@ -36,9 +37,10 @@ VILLAGES = pd.DataFrame({
 
 @pytest.fixture
 def store(tmp_path):
+    """The saved work as a planner recording progress (no account needed for an actor of the command line)."""
     opened = open_store(f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
     opened.record_progress([NewProgress("80010101", 3, dt.date(2006, 3, 1), "อำเภอ")], source="table", author="a")
-    yield opened
+    yield Workspace(opened, Actor("planner", frozenset({PLANNER}), None, COMMAND_LINE))
     opened.close()
 
 
@@ -60,8 +62,8 @@ def test_typed_rows_are_recorded_blank_rows_skipped_and_bad_rows_refused(store):
     table = editor_table(VILLAGES, WAVES, store.current_progress(), "en")
     fill(table, "80010101", step="2 · Learning exchange / KM", reached_on="1/5/2550")  # backwards, no reason
     fill(table, "80010102", step="1 · Community forum", reached_on="15/1/2550", reported_by="อบต.")
-    outcome = record_table_entries(store, table, author="planner", known_villages=VILLAGES["village_code"],
-                                   village_waves=WAVES, today=TODAY)
+    outcome = record_table_entries(store, table, known_villages=VILLAGES["village_code"], village_waves=WAVES,
+                                   today=TODAY)
     assert [(e.village_code, e.step, e.reported_by, e.source) for e in outcome.recorded] == [
         ("80010102", 1, "อบต.", "table")]
     assert [(r.row, r.check) for r in outcome.refused] == [(1, "step_backwards")]
@@ -83,8 +85,8 @@ def refusals(store):
             b"80010101,2,1/4/2550,,\n80010102,1,1/7/2550,,\n80010102,1,30/9/2549,,\n80010102,1,31/13/2549,,\n"
             b"80010101,3,1/4/2550,,\n80010101,4,1/2/2549,,\n80010102,,15/1/2550,,\n"
             b"80010102,1,15/1/2550,," + b"x" * 501 + b"\n")
-    return import_progress_file(store, data, "f.csv", author="a", known_villages=VILLAGES["village_code"],
-                                village_waves=WAVES, today=TODAY).refused
+    return store.import_progress_file(data, "f.csv", known_villages=VILLAGES["village_code"], village_waves=WAVES,
+                                      today=TODAY).refused
 
 
 def test_every_refusal_reads_in_thai_and_english_with_thai_dates(store):

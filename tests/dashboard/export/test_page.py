@@ -6,7 +6,7 @@ import csv
 import io
 import zipfile
 
-from dashboard.common.database import get_store
+from dashboard.common.database import get_database
 from dashboard.export.files import ExportDownloads
 from geodata.exports import FORMATS
 from geodata.plans import DEFAULT_SCENARIO_NAME
@@ -93,7 +93,7 @@ def test_no_format_disables_the_build_button():
 def test_a_plan_of_another_data_set_is_refused_with_a_message():
     settings = {"waves": [{"label": "2549", "target": None}], "pilot_label": None, "pilot_tambons": [],
                 "roster": {"teams": {}, "capacity": 10, "estimated": True}}
-    get_store().save_scenario("แผนชุดข้อมูลอื่น", assignment={"99999901": "2549"}, settings=settings, metrics={},
+    get_database().save_scenario("แผนชุดข้อมูลอื่น", assignment={"99999901": "2549"}, settings=settings, metrics={},
                               dataset="upload-other", expected_version=None, author="ทดสอบ")
     at = export_page()
     at.selectbox(key="exp_scenario").set_value("แผนชุดข้อมูลอื่น")

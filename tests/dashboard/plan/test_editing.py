@@ -8,6 +8,8 @@ from dashboard.plan import editing
 from dashboard.plan.editing import MAIN_SCENARIO, Session, Villages
 from dashboard.plan.edits import ASSIGN, LOCK, PILOT, Edit, EditError
 from geodata.plans import default_scenario
+from service import PLANNER, Workspace
+from service.logins import actor_of
 from store import open_store
 
 
@@ -22,15 +24,29 @@ def default(villages):
 
 
 @pytest.fixture
-def db(tmp_path):
+def store(tmp_path):
     opened = open_store(f"sqlite:///{tmp_path / 'rollout.sqlite3'}")
+    for name in ("สมชาย", "สมหญิง", "a", "b"):
+        opened.create_user(name, password_hash="$argon2id$v=19$m=65536,t=3,p=4$not-a-real-hash",
+                           roles={PLANNER}, created_by="test")
     yield opened
     opened.close()
 
 
+def planner(store, name: str) -> Workspace:
+    """The saved work as planner `name` (an account of the test database) may use it."""
+    return Workspace(store, actor_of(store.get_user(name)))
+
+
+@pytest.fixture
+def db(store):
+    """The saved work as planner สมชาย; other planners are `planner(store, name)`."""
+    return planner(store, "สมชาย")
+
+
 @pytest.fixture
 def session(db, default):
-    scenario, _ = editing.open_or_create(db, None, lambda: default, "สมชาย")
+    scenario, _ = editing.open_or_create(db, None, lambda: default)
     return Session(scenario)
 
 
@@ -40,16 +56,16 @@ def a_village_in(session, wave):
 
 
 def test_a_first_visit_creates_the_main_scenario_from_the_default_plan(db, default):
-    scenario, missing = editing.open_or_create(db, None, lambda: default, "สมชาย")
+    scenario, missing = editing.open_or_create(db, None, lambda: default)
     assert scenario.name == MAIN_SCENARIO and scenario.version == 1 and missing is None
     assert scenario.assignment == default.assignment
-    again, _ = editing.open_or_create(db, None, lambda: pytest.fail("must not recompute"), "สมชาย")
+    again, _ = editing.open_or_create(db, None, lambda: pytest.fail("must not recompute"))
     assert again.version == 1
 
 
 def test_an_unknown_name_in_the_url_opens_the_main_scenario_and_says_so(db, default):
-    editing.open_or_create(db, None, lambda: default, "a")
-    scenario, missing = editing.open_or_create(db, "ไม่มีแผนนี้", lambda: default, "a")
+    editing.open_or_create(db, None, lambda: default)
+    scenario, missing = editing.open_or_create(db, "ไม่มีแผนนี้", lambda: default)
     assert scenario.name == MAIN_SCENARIO and missing == "ไม่มีแผนนี้"
 
 
@@ -58,7 +74,7 @@ def test_pending_edits_change_nothing_until_applied_then_save_one_version(db, se
     session = editing.add_edit(session, Edit(ASSIGN, villages=(village,), wave="2550", lock=True), villages)
     assert editing.draft(session, villages).assignment[village] == "2550"
     assert db.open_scenario(MAIN_SCENARIO).assignment[village] == "2549"
-    session = editing.apply_pending(session, db, villages, "สมหญิง", reason="ถนนขาด")
+    session = editing.apply_pending(session, planner(db.db, "สมหญิง"), villages, reason="ถนนขาด")
     saved = db.open_scenario(MAIN_SCENARIO)
     assert saved.version == 2 and saved.assignment[village] == "2550" and village in saved.locked
     assert saved.metrics["wave_sizes"]["2550"] == 601 and saved.metrics["failed_checks"] == ["wave_sizes_met"]
@@ -76,10 +92,10 @@ def test_a_refused_edit_is_not_queued(session, villages):
 def test_undo_and_redo_are_saved_as_new_versions(db, session, villages):
     village = a_village_in(session, "2549")
     session = editing.apply_pending(
-        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), db, villages, "a")
-    session = editing.undo(session, db, villages, "a")
+        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), planner(db.db, "a"), villages)
+    session = editing.undo(session, planner(db.db, "a"), villages)
     assert village not in db.open_scenario(MAIN_SCENARIO).locked and session.scenario.version == 3
-    session = editing.redo(session, db, villages, "a")
+    session = editing.redo(session, planner(db.db, "a"), villages)
     assert village in db.open_scenario(MAIN_SCENARIO).locked and session.scenario.version == 4
     assert [c.action for c in db.scenario_history(MAIN_SCENARIO)] == ["create", "lock", "undo", "redo"]
 
@@ -87,38 +103,39 @@ def test_undo_and_redo_are_saved_as_new_versions(db, session, villages):
 def test_undo_waits_for_pending_changes_to_be_applied_or_discarded(db, session, villages):
     village = a_village_in(session, "2549")
     session = editing.apply_pending(
-        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), db, villages, "a")
+        editing.add_edit(session, Edit(LOCK, villages=(village,)), villages), planner(db.db, "a"), villages)
     session = editing.add_edit(session, Edit(LOCK, villages=(a_village_in(session, "2550"),)), villages)
     with pytest.raises(EditError, match="apply or discard"):
-        editing.undo(session, db, villages, "a")
+        editing.undo(session, planner(db.db, "a"), villages)
 
 
 def test_a_second_session_is_told_of_the_conflict_and_loses_nothing(db, session, villages):
     mine, theirs = session, Session(db.open_scenario(MAIN_SCENARIO))
     first, second = a_village_in(session, "2549"), a_village_in(session, "2550")
-    theirs = editing.apply_pending(editing.add_edit(theirs, Edit(LOCK, villages=(first,)), villages), db,
-                                      villages, "สมหญิง")
+    theirs = editing.apply_pending(editing.add_edit(theirs, Edit(LOCK, villages=(first,)), villages),
+                                   planner(db.db, "สมหญิง"),
+                                   villages)
     mine = editing.add_edit(mine, Edit(LOCK, villages=(second,)), villages)
-    mine = editing.apply_pending(mine, db, villages, "สมชาย")
+    mine = editing.apply_pending(mine, planner(db.db, "สมชาย"), villages)
     assert mine.conflict is not None and "changed by สมหญิง" in mine.conflict.message
     assert mine.pending, "the refused changes stay pending"
     assert db.open_scenario(MAIN_SCENARIO).locked == {first}, "their save is intact"
     reloaded, dropped = editing.reload(mine, db, villages)
     assert dropped == [] and reloaded.scenario.version == 2 and len(reloaded.pending) == 1
-    reloaded = editing.apply_pending(reloaded, db, villages, "สมชาย")
+    reloaded = editing.apply_pending(reloaded, planner(db.db, "สมชาย"), villages)
     assert db.open_scenario(MAIN_SCENARIO).locked == {first, second}
 
 
 def test_a_conflicting_draft_can_be_saved_as_a_new_scenario(db, session, villages):
     theirs = Session(db.open_scenario(MAIN_SCENARIO))
     editing.apply_pending(editing.add_edit(theirs, Edit(LOCK, villages=(a_village_in(session, "2549"),)),
-                                                 villages), db, villages, "b")
+                                                 villages), planner(db.db, "b"), villages)
     mine = editing.add_edit(session, Edit(PILOT, tambons=("800106",)), villages)
-    mine = editing.apply_pending(mine, db, villages, "a")
+    mine = editing.apply_pending(mine, planner(db.db, "a"), villages)
     assert mine.conflict is not None
-    copy = editing.save_as(mine, db, villages, "แผนของฉัน", "a")
+    copy = editing.save_as(mine, planner(db.db, "a"), villages, "แผนของฉัน")
     saved = db.open_scenario("แผนของฉัน")
-    assert copy.scenario.name == "แผนของฉัน" and saved.settings["pilot_tambons"] == ["800106"]
+    assert copy.scenario.name == "แผนของฉัน" and saved.settings.pilot_tambons == ("800106",)
     assert db.scenario_history("แผนของฉัน")[0].detail["from"] == MAIN_SCENARIO
 
 
@@ -130,7 +147,7 @@ def test_optimising_the_rest_keeps_locks_and_lists_what_moved(db, session, villa
     assert all(edit.assignment[v] == "2551" for v in moved_by_hand), "locks are kept"
     assert edit.metrics["status"] == "optimal" and not edit.metrics["failed_checks"]
     assert edit.moved and all(edit.assignment[v] == new for v, (old, new) in edit.moved.items())
-    session = editing.apply_pending(editing.add_edit(session, edit, villages), db, villages, "a")
+    session = editing.apply_pending(editing.add_edit(session, edit, villages), planner(db.db, "a"), villages)
     saved = db.open_scenario(MAIN_SCENARIO)
     assert saved.metrics["status"] == "optimal" and saved.metrics["wave_sizes"]["2549"] == 400
     assert db.scenario_history(MAIN_SCENARIO)[-1].action == "edit"

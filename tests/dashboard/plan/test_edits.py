@@ -6,6 +6,8 @@ Two tambons of three villages; waves 2548 (pilot, no target), 2549, 2550::
     tambon 800102: 80010201 -> 2550   80010202 -> 2550   80010203 -> 2550
 """
 
+import dataclasses
+
 import pytest
 
 from dashboard.plan.edits import (
@@ -26,13 +28,14 @@ from dashboard.plan.edits import (
     change_summary,
     changed_villages,
 )
+from planning import Roster, parse_settings
 
 TAMBON_OF = {"80010101": "800101", "80010102": "800101", "80010103": "800101",
              "80010201": "800102", "80010202": "800102", "80010203": "800102"}
-SETTINGS = {"waves": [{"label": "2548", "target": None}, {"label": "2549", "target": 2},
-                      {"label": "2550", "target": 4}],
-            "pilot_label": "2548", "pilot_tambons": [],
-            "roster": {"teams": {"8001": 2}, "capacity": 10, "estimated": True}}
+SETTINGS = parse_settings({"waves": [{"label": "2548", "target": None}, {"label": "2549", "target": 2},
+                                     {"label": "2550", "target": 4}],
+                           "pilot_label": "2548", "pilot_tambons": [],
+                           "roster": {"teams": {"8001": 2}, "capacity": 10, "estimated": True}})
 
 
 @pytest.fixture
@@ -71,9 +74,9 @@ def test_marking_a_pilot_tambon_puts_its_villages_in_the_pilot_wave_locked(plan)
     after = apply_edit(plan, Edit(PILOT, tambons=("800102",)), TAMBON_OF)
     assert {after.assignment[v] for v in ("80010201", "80010202", "80010203")} == {"2548"}
     assert after.locked == {"80010201", "80010202", "80010203"}
-    assert after.settings["pilot_tambons"] == ["800102"]
+    assert after.settings.pilot_tambons == ("800102",)
     assert {after.reasons[v] for v in after.locked} == {"pilot"}
-    assert SETTINGS["pilot_tambons"] == [], "settings are copied, not changed in place"
+    assert SETTINGS.pilot_tambons == (), "settings are a new value, the old one unchanged"
 
 
 def test_pilot_villages_cannot_be_moved_or_unlocked_one_by_one(plan):
@@ -87,21 +90,22 @@ def test_pilot_villages_cannot_be_moved_or_unlocked_one_by_one(plan):
 def test_unmarking_a_pilot_unlocks_its_villages(plan):
     piloted = apply_edit(plan, Edit(PILOT, tambons=("800102",)), TAMBON_OF)
     after = apply_edit(piloted, Edit(UNPILOT, tambons=("800102",)), TAMBON_OF)
-    assert after.settings["pilot_tambons"] == [] and not after.locked
+    assert after.settings.pilot_tambons == () and not after.locked
     assert "80010201" not in after.reasons
 
 
 def test_marking_a_pilot_adds_a_pilot_wave_when_the_plan_has_none(plan):
     no_pilot = Plan(plan.assignment, plan.locked, plan.reasons,
-                    {**SETTINGS, "waves": SETTINGS["waves"][1:], "pilot_label": None})
+                    dataclasses.replace(SETTINGS, waves=SETTINGS.waves[1:], pilot_label=None))
     after = apply_edit(no_pilot, Edit(PILOT, tambons=("800101",)), TAMBON_OF)
     assert after.labels == ("2548", "2549", "2550") and after.pilot_label == "2548"
 
 
 def test_a_roster_edit_replaces_the_roster_only(plan):
-    roster = {"teams": {"8001": 4}, "capacity": 8, "estimated": False}
+    roster = Roster({"8001": 4}, capacity=8, estimated=False)
     after = apply_edit(plan, Edit(ROSTER, roster=roster), TAMBON_OF)
-    assert after.settings["roster"] == roster and after.assignment == plan.assignment
+    assert after.settings.roster == roster and after.assignment == plan.assignment
+    assert after.settings.waves == plan.settings.waves
 
 
 def test_accepting_an_optimised_plan_takes_its_waves_and_reasons(plan):

@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from dashboard.common.database import get_store
+from dashboard.common.database import get_database
 from dashboard.plan.editing import MAIN_SCENARIO
 from tests.dashboard.conftest import open_app
 
@@ -74,7 +74,7 @@ def show_panel(at, panel: str):
 
 
 def saved():
-    return get_store().open_scenario(MAIN_SCENARIO)
+    return get_database().open_scenario(MAIN_SCENARIO)
 
 
 def a_village(wave: str) -> str:
@@ -111,7 +111,7 @@ def test_clicking_a_village_selects_it_and_assigning_is_pending_until_applied(fa
     run(at)
     scenario = saved()
     assert scenario.version == 2 and scenario.assignment[village] == "2550" and village in scenario.locked
-    assert get_store().scenario_history(MAIN_SCENARIO)[-1].reason == "ถนนขาด"
+    assert get_database().scenario_history(MAIN_SCENARIO)[-1].reason == "ถนนขาด"
     assert list(at.table[0].value["Now"]) == [0, 399, 601, 553]
     assert "Saved: version 2" in texts(at)
 
@@ -178,7 +178,7 @@ def test_save_as_opens_the_new_scenario_and_the_url_reopens_it(fake_map):
     button(at, "plan_save_as").click()
     run(at)
     assert at.query_params["scenario"] == "ทางเลือก ข"
-    assert get_store().open_scenario("ทางเลือก ข").assignment == saved().assignment
+    assert get_database().open_scenario("ทางเลือก ข").assignment == saved().assignment
     reopened = open_app("en")  # a browser reload: a fresh session with the URL's scenario
     reopened.query_params["scenario"] = "ทางเลือก ข"
     run(reopened)
@@ -280,7 +280,7 @@ def test_a_village_is_placed_by_clicking_the_map_and_stops_being_estimated(fake_
     run(at)
     button(at, "plan_place_save").click()
     run(at)
-    correction = get_store().location_corrections()[code]
+    correction = get_database().location_corrections()[code]
     assert correction.source == "GPS อบต." and correction.previous.quality == "estimated"
     assert f"Saved the new location of village {code}" in texts(at)
     assert at.toggle(key="plan_place_mode").value is False
@@ -310,12 +310,12 @@ def test_a_corrections_file_is_checked_then_recorded_at_once(fake_map):
     with mock.patch("dashboard.plan.corrections_panel.st.file_uploader", side_effect=uploader):
         at = show_panel(open_app("en"), "locations")
         assert any("1 problem(s) found; no location was recorded" in e.value for e in at.error)
-        assert get_store().location_corrections() == {}
+        assert get_database().location_corrections() == {}
         chosen["file"] = upload
         run(at)
         button(at, "corrections_record").click()
         run(at)
-    assert get_store().location_corrections()[row[schema.VILLAGE_CODE]].source == "district list"
+    assert get_database().location_corrections()[row[schema.VILLAGE_CODE]].source == "district list"
     assert "Corrected locations in use: 1 villages" in texts(at)
 
 
@@ -358,4 +358,4 @@ def test_a_taken_or_empty_name_is_refused_in_thai_and_nothing_is_saved(fake_map)
     button(at, "plan_duplicate").click()
     run(at)
     assert "พิมพ์ชื่อแผนใหม่ก่อนบันทึก" in "\n".join(e.value for e in at.error)
-    assert get_store().scenario_names() == [MAIN_SCENARIO]
+    assert get_database().scenario_names() == [MAIN_SCENARIO]

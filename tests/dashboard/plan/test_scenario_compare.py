@@ -3,18 +3,21 @@ records ("from: แผนหลัก, pending: [], version: 3")."""
 
 from __future__ import annotations
 
-import store
+import service
 from dashboard.common.formatting import format_timestamp
 from dashboard.plan.edits import ASSIGN, LOCK, PILOT, Edit, change_summary
 from dashboard.plan.scenario_compare import describe_change, history_table, metric_comparison
+from geodata.scenario import Scenario
+from planning import PlanSettings, Roster, Wave
 
 TAMBONS = {"800106": "ท่าไร่"}
 
 
-def scenario(name: str, status: str, failed: list[str]) -> store.Scenario:
-    return store.Scenario(name=name, version=2, dataset="embedded", settings={}, assignment={"80010601": "2549"},
-                          locked=frozenset(), reasons={}, created_at="", updated_at="", updated_by="",
-                          metrics={"status": status, "failed_checks": failed, "max_load": 2.5})
+def scenario(name: str, status: str, failed: list[str]) -> Scenario:
+    settings = PlanSettings((Wave("2549", None),), Roster({"8006": 1}, 10, True))
+    return Scenario(name=name, version=2, dataset="embedded", settings=settings, assignment={"80010601": "2549"},
+                    locked=frozenset(), reasons={}, created_at="", updated_at="", updated_by="",
+                    metrics={"status": status, "failed_checks": failed, "max_load": 2.5})
 
 
 def test_history_details_are_sentences():
@@ -31,7 +34,7 @@ def test_history_details_are_sentences():
 
 
 def test_the_history_table_has_no_raw_record():
-    change = store.Change(2, "2026-11-25T18:30:00+00:00", "สมหญิง", "duplicate", (), {"from": "แผนหลัก",
+    change = service.Change(2, "2026-11-25T18:30:00+00:00", "สมหญิง", "duplicate", (), {"from": "แผนหลัก",
                                                                                       "version": 2})
     row = history_table([change], "th").iloc[0]
     assert row["รายละเอียด"] == "จากแผน แผนหลัก ฉบับที่ 2"
