@@ -93,12 +93,16 @@ class PlanSettings:
             "waves": [{"label": w.label, "target": w.target} for w in self.waves],
             "pilot_label": self.pilot_label,
             "pilot_tambons": list(self.pilot_tambons),
-            "roster": {"teams": dict(sorted(self.roster.teams.items())), "capacity": self.roster.capacity,
-                       "estimated": self.roster.estimated},
+            "roster": roster_json(self.roster),
         }
         if self.province is not None:
             document["province"] = self.province
         return document
+
+
+def roster_json(roster: Roster) -> dict:
+    """A roster as the settings document holds it: teams by district code (sorted), capacity, estimated."""
+    return {"teams": dict(sorted(roster.teams.items())), "capacity": roster.capacity, "estimated": roster.estimated}
 
 
 def parse_settings(document: object) -> PlanSettings:

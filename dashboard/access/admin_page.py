@@ -11,6 +11,7 @@ from dashboard.common.database import workspace
 from dashboard.common.formatting import format_timestamp
 from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import lang, t
+from service.passwords import MAX_PASSWORD_CHARS
 
 ROLES = (service.PLANNER, service.DISTRICT, service.EXECUTIVE, service.ADMIN)
 
@@ -22,6 +23,15 @@ for kind, message in st.session_state.pop("access_admin_done", []):
 
 def _done(kind: str, message: str) -> None:
     st.session_state.setdefault("access_admin_done", []).append((kind, message))
+
+
+def _password_twice(prefix: str) -> tuple[str, str]:
+    """The new password and its repetition (typed twice, so a typing slip is caught before it is saved)."""
+    first = st.text_input(t("access.password"), type="password", key=f"{prefix}_password",
+                          max_chars=MAX_PASSWORD_CHARS)
+    again = st.text_input(t("access.password_again"), type="password", key=f"{prefix}_again",
+                          max_chars=MAX_PASSWORD_CHARS)
+    return first, again
 
 
 def _role_names(roles) -> str:
@@ -52,8 +62,7 @@ with left, st.form("access_add_user", clear_on_submit=True):
     roles = st.multiselect(t("access.roles"), ROLES, format_func=lambda r: t(f"access.role.{r}"),
                            key="access_new_roles")
     amphoe = st.text_input(t("access.amphoe_of_district"), key="access_new_amphoe", max_chars=4)
-    first = st.text_input(t("access.password"), type="password", key="access_new_password", max_chars=256)
-    again = st.text_input(t("access.password_again"), type="password", key="access_new_again", max_chars=256)
+    first, again = _password_twice("access_new")
     if st.form_submit_button(t("access.add"), type="primary"):
         if first != again:
             _done("error", t("access.passwords_differ"))
@@ -84,8 +93,7 @@ with middle, st.form("access_switch_user"):
 with right, st.form("access_reset_password", clear_on_submit=True):
     st.subheader(t("access.reset_password"))
     whose = st.selectbox(t("access.account"), names, key="access_reset_name")
-    first = st.text_input(t("access.password"), type="password", key="access_reset_password", max_chars=256)
-    again = st.text_input(t("access.password_again"), type="password", key="access_reset_again", max_chars=256)
+    first, again = _password_twice("access_reset")
     if st.form_submit_button(t("access.reset")):
         if first != again:
             _done("error", t("access.passwords_differ"))

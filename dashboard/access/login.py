@@ -13,6 +13,8 @@ from dashboard.access import session
 from dashboard.common.database import database_error
 from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import t
+from geodata import limits
+from service.passwords import MAX_PASSWORD_CHARS
 
 
 def login_form() -> None:
@@ -20,8 +22,9 @@ def login_form() -> None:
     st.title(t("access.login_title"))
     st.caption(t("access.login_intro"))
     with st.form("access_login", enter_to_submit=True):
-        name = st.text_input(t("access.user_name"), key="access_user", max_chars=100)
-        password = st.text_input(t("access.password"), key="access_password", type="password", max_chars=256)
+        name = st.text_input(t("access.user_name"), key="access_user", max_chars=limits.NAME_MAX_CHARS)
+        password = st.text_input(t("access.password"), key="access_password", type="password",
+                                 max_chars=MAX_PASSWORD_CHARS)
         submitted = st.form_submit_button(t("access.log_in"), type="primary", key="access_submit")
     if submitted:
         try:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from geodata.messages import text
 from planning import PlanSettings, Roster
+from planning.settings import roster_json
 
 ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE = "assign", "lock", "unlock", "pilot", "unpilot", "roster", \
     "optimise"
@@ -133,7 +134,7 @@ def change_summary(edits: Sequence[Edit]) -> tuple[str, tuple[str, ...], dict]:
         if edit.tambons:
             item["tambons"] = list(edit.tambons)
         if edit.roster is not None:
-            item["roster"] = dict(edit.roster)
+            item["roster"] = roster_json(edit.roster)
         if edit.action == OPTIMISE:
             item["moved"] = {v: list(pair) for v, pair in sorted(edit.moved.items())}
             item["status"] = (edit.metrics or {}).get("status")

@@ -1,7 +1,7 @@
 """Shared helpers for app tests: start the app from its navigation entry file and log in through its form.
 
 Every app test logs in as a person with a role (`open_app(..., user=..., roles=...)`; by default `tester`, a
-planner), through the login form the app shows first: no test bypasses the login.
+planner named สมชาย), through the login form the app shows first: no test bypasses the login.
 """
 
 import functools
@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = ("plan/page.py", "coverage/page.py", "export/page.py", "data_page/page.py")
-TESTER = "tester"
+TESTER = "สมชาย"
 PASSWORD = "a long test passphrase"
 
 
@@ -47,11 +47,16 @@ def open_app(lang: str = "th", timeout: float = 120, *, user: str = TESTER, role
     """The app after logging in as `user` (created with `roles` and `amphoe` if new), in `lang`; asserts no run
     raised anything."""
     ensure_user(user, roles, amphoe)
+    return log_in(first_run(lang, timeout), user)
+
+
+def first_run(lang: str = "th", timeout: float = 120) -> AppTest:
+    """The app's first run in a new browser session, in `lang`, before anyone logs in."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.session_state["lang"] = lang
     at.run()
     assert not at.exception, at.exception
-    return log_in(at, user)
+    return at
 
 
 @pytest.fixture

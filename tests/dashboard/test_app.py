@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard.conftest import PAGES, open_app
+from tests.dashboard.conftest import PAGES, first_run, open_app
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -48,7 +48,7 @@ def test_a_database_that_needs_upgrading_is_a_message_with_the_command_not_a_tra
     old = tmp_path / "old.sqlite3"
     shutil.copyfile(Path(__file__).parents[1] / "store" / "data" / "v2_rollout.sqlite3", old)
     monkeypatch.setenv("ROLLOUT_DATABASE_URL", f"sqlite:///{old}")
-    at = open_app("en")
+    at = first_run("en")  # said before the login form: no one can log in to a database behind
     (message,) = at.error
     assert message.value.startswith("The database cannot be used: the SQLite file old.sqlite3 was saved by an older")
     assert "run `rollout db upgrade`" in message.value and str(tmp_path) not in message.value

@@ -3,7 +3,7 @@
 import pytest
 
 from geodata import limits
-from tests.dashboard.conftest import open_app
+from tests.dashboard.conftest import first_run, open_app
 
 
 def captions(at) -> list[str]:
@@ -46,6 +46,7 @@ def test_the_progress_import_states_its_limit():
 
 def test_free_text_inputs_are_limited_to_the_text_limits():
     """20,000 characters were stored; the store's service layer enforces the same constants."""
+    login = first_run("en")
+    assert login.text_input(key="access_user").max_chars == limits.NAME_MAX_CHARS
     at = open_app("en")
-    assert at.text_input(key="author").max_chars == limits.NAME_MAX_CHARS
     assert at.text_input(key="plan_new_name").max_chars == limits.NAME_MAX_CHARS

@@ -90,7 +90,7 @@ def test_the_year_slider_moves_the_map_and_the_ranking(database):
 def test_a_saved_scenario_with_pilot_tambons_shows_its_pilot_year(database):
     base = default_scenario(geodata.load_villages(), geodata.load_tambons())  # computed once per process
     pilot_villages = [code for code in base.assignment if code.startswith("800106")]
-    settings = {**base.settings, "pilot_label": "2548", "pilot_tambons": ["800106"]}
+    settings = {**base.settings.to_json(), "pilot_label": "2548", "pilot_tambons": ["800106"]}
     assignment = {**base.assignment, **dict.fromkeys(pilot_villages, "2548")}
     database.save_scenario("นำร่องท่าไร่", assignment=assignment, settings=settings, expected_version=None,
                            author="test")
@@ -104,7 +104,7 @@ def test_a_saved_scenario_with_pilot_tambons_shows_its_pilot_year(database):
 def test_a_plan_that_does_not_fit_the_data_set_is_refused_with_a_message(database):
     database.save_scenario("อื่น", assignment={"99999999": "2549"},
                            settings={"waves": [{"label": "2549", "target": None}], "pilot_label": None,
-                                     "pilot_tambons": [], "roster": {"teams": {}, "capacity": 10,
+                                     "pilot_tambons": [], "roster": {"teams": {"9999": 1}, "capacity": 10,
                                                                      "estimated": True}},
                            expected_version=None, author="test")
     at = coverage_page("en")
