@@ -7,13 +7,14 @@ import pandas as pd
 import streamlit as st
 
 import service
+from dashboard.access.login import ROLE_NAMES, role_names
 from dashboard.common.database import workspace
 from dashboard.common.formatting import format_timestamp
 from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import lang, t
 from service.passwords import MAX_PASSWORD_CHARS
 
-ROLES = (service.PLANNER, service.DISTRICT, service.EXECUTIVE, service.ADMIN)
+ROLES = tuple(ROLE_NAMES)
 
 st.title(t("access.admin_title"))
 work = workspace()
@@ -34,10 +35,6 @@ def _password_twice(prefix: str) -> tuple[str, str]:
     return first, again
 
 
-def _role_names(roles) -> str:
-    return ", ".join(t(f"access.role.{role}") for role in sorted(roles))
-
-
 try:
     users = work.list_users()
 except service.REFUSALS as error:
@@ -47,20 +44,20 @@ except service.REFUSALS as error:
 st.subheader(t("access.admin_list"))
 st.dataframe(pd.DataFrame({
     t("access.column_name"): [u.name for u in users],
-    t("access.column_roles"): [_role_names(u.roles) for u in users],
+    t("access.column_roles"): [role_names(u.roles) for u in users],
     t("access.column_amphoe"): [u.amphoe or "" for u in users],
     t("access.column_state"): [t("access.state_disabled") if u.disabled else t("access.state_enabled")
                                for u in users],
     t("access.column_created"): [format_timestamp(u.created_at, lang()) for u in users],
     t("access.column_created_by"): [u.created_by for u in users],
-}), hide_index=True, use_container_width=True, key="access_users_table")
+}), hide_index=True, width="stretch", key="access_users_table")
 
 left, middle, right = st.columns(3)
-with left, st.form("access_add_user", clear_on_submit=True):
+with left, st.form("access_add_user"):
     st.subheader(t("access.add_user"))
     name = st.text_input(t("access.user_name"), key="access_new_name", max_chars=64)
-    roles = st.multiselect(t("access.roles"), ROLES, format_func=lambda r: t(f"access.role.{r}"),
-                           key="access_new_roles")
+    st.caption(t("access.roles"))
+    roles = [role for role in ROLES if st.checkbox(t(ROLE_NAMES[role]), key=f"access_new_role_{role}")]
     amphoe = st.text_input(t("access.amphoe_of_district"), key="access_new_amphoe", max_chars=4)
     first, again = _password_twice("access_new")
     if st.form_submit_button(t("access.add"), type="primary"):

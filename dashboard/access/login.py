@@ -16,6 +16,15 @@ from dashboard.common.text import t
 from geodata import limits
 from service.passwords import MAX_PASSWORD_CHARS
 
+#: Each role's name, as the sidebar and the Users page show it.
+ROLE_NAMES = {service.PLANNER: "access.role.planner", service.DISTRICT: "access.role.district",
+              service.EXECUTIVE: "access.role.executive", service.ADMIN: "access.role.admin"}
+
+
+def role_names(roles) -> str:
+    """The roles of an account in words, in the interface language."""
+    return ", ".join(t(ROLE_NAMES[role]) for role in sorted(roles) if role in ROLE_NAMES)
+
 
 def login_form() -> None:
     """The name and password form (and the identity provider's button when one is configured)."""
@@ -45,7 +54,7 @@ def login_form() -> None:
 
 def account_box(actor: service.Actor) -> None:
     """Who is logged in, in the sidebar of every page, and the button to log out."""
-    roles = ", ".join(t(f"access.role.{role}") for role in sorted(actor.roles))
+    roles = role_names(actor.roles)
     where = f" · {t('access.logged_in_amphoe', amphoe=actor.amphoe)}" if actor.amphoe else ""
     st.sidebar.caption(t("access.logged_in_as", name=actor.name, roles=roles) + where)
     st.sidebar.button(t("access.log_out"), key="access_log_out", on_click=session.log_out)

@@ -6,7 +6,6 @@ SECTION = "access"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the login page
-    "page_login": ("เข้าสู่ระบบ", "Log in"),
     "page_admin": ("ผู้ใช้", "Users"),
     "login_title": ("เข้าสู่ระบบวางแผนขยายผลการจัดการความรู้", "Log in to the KM rollout planner"),
     "login_intro": ("ใช้ชื่อผู้ใช้และรหัสผ่านที่ผู้ดูแลระบบให้ไว้", "Use the user name and password an admin gave you"),
@@ -23,9 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login_throttled": ("เข้าสู่ระบบผิดหลายครั้งเกินไป: รอ {minutes} นาทีแล้วลองใหม่ หรือให้ผู้ดูแลระบบตั้งรหัสผ่านใหม่",
                         "Too many failed logins: wait {minutes} minutes and try again, or ask an admin to reset "
                         "the password"),
-    "database_unavailable": ("ฐานข้อมูลใช้งานไม่ได้ในขณะนี้ ลองใหม่อีกครั้งในอีกสักครู่ หากยังเป็นอยู่ แจ้งผู้ดูแลระบบ",
-                             "The database is unavailable right now; try again in a moment, and tell an admin if it "
-                             "persists"),
     "not_logged_in": ("ยังไม่ได้เข้าสู่ระบบ: เข้าสู่ระบบก่อน", "Nobody is logged in: log in first"),
     "nothing_allowed": ("บัญชีนี้ยังไม่มีสิทธิ์ใช้หน้าใด: ติดต่อผู้ดูแลระบบ",
                         "This account may not use any page yet: ask an admin"),

@@ -30,7 +30,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "browser_title": ("ขยายผลการจัดการความรู้ · นครศรีธรรมราช", "KM rollout · Nakhon Si Thammarat"),
     "language_name_th": ("ไทย", "ไทย"),
     "language_name_en": ("English", "English"),
-    "author": ("ชื่อผู้วางแผน (บันทึกกับทุกการแก้ไข)", "Planner's name (recorded with every change)"),
     "computing_default": ("กำลังคำนวณแผนตั้งต้น…", "Computing the default plan…"),
     # --- Streamlit's own widgets (dashboard.common.thai_widgets)
     "upload_button": ("อัปโหลด", "Upload"),

@@ -19,7 +19,7 @@ from tests.thai_text import CODES, LANGUAGE_SWITCH, foreign_words
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where the code that shows text lives (the catalogue itself is left out of the scans).
-CODE = [p for folder in ("dashboard", "geodata", "planning") for p in sorted((ROOT / folder).rglob("*.py"))
+CODE = [p for folder in ("dashboard", "geodata", "planning", "service") for p in sorted((ROOT / folder).rglob("*.py"))
         if "node_modules" not in p.parts
         and ("messages" not in p.relative_to(ROOT).parts or p.name == "facts.py")]
 KEY = re.compile(rf"^(?:{'|'.join(SECTIONS)})\.[a-z0-9_]+(?:\.[a-z0-9_]+)*$")
