@@ -1,7 +1,8 @@
 """Real-browser fixtures: the dashboard served on a free local port, and Debian's Chromium driven by Playwright.
 
 Every request to a host other than the app's fails the test (`offline_page`), which proves the dashboard needs
-no internet. Screenshots go to test-artifacts/ for a person to look at. Marked `browser`; these tests need
+no internet. Every page logs in first through the login form, as `admin` (the first account, roles admin and
+planner, created on first start with ADMIN_PASSWORD); the login then lasts through reloads by its cookie. Screenshots go to test-artifacts/ for a person to look at. Marked `browser`; these tests need
 /usr/bin/chromium (installed by `make test`).
 """
 
@@ -24,6 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
 APP_READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
+ADMIN_PASSWORD = "the browser tests' admin passphrase"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -40,17 +42,18 @@ def _free_port() -> int:
 
 
 class AppServer:
-    """A `streamlit run dashboard/app.py` process with its own database file."""
+    """A `streamlit run dashboard/app.py` process with its own database file (or the database at `url`)."""
 
-    def __init__(self, database: Path):
+    def __init__(self, database: Path, url: str | None = None):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database = database
+        self.database_url = url or f"sqlite:///{database}"
         self.log = database.with_suffix(".log")
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        env = {**os.environ, "ROLLOUT_DATABASE_URL": f"sqlite:///{self.database}"}
+        env = {**os.environ, "ROLLOUT_DATABASE_URL": self.database_url, "ROLLOUT_ADMIN_PASSWORD": ADMIN_PASSWORD}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats",
@@ -124,11 +127,23 @@ def offline_page(browser, app_server, request):
             route.abort()
 
     context.route("**/*", guard)
+    log_in(page, app_server.url)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
     assert not outside, f"the app tried to reach other hosts: {outside[:5]}"
+
+
+def log_in(page, url: str, name: str = "admin", password: str = ADMIN_PASSWORD) -> None:
+    """Open the app and log in through its form; the page the login lands on has finished running."""
+    page.goto(url)
+    wait_for_app(page, timeout=120_000)
+    page.locator(".st-key-access_user input").fill(name)
+    page.locator(".st-key-access_password input").fill(password)
+    page.locator(".st-key-access_submit button").click()
+    page.wait_for_selector(".st-key-access_log_out", timeout=120_000)
+    wait_for_app(page, timeout=120_000)
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
