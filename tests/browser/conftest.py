@@ -2,8 +2,9 @@
 
 Every request to a host other than the app's fails the test (`offline_page`), which proves the dashboard needs
 no internet. Every page logs in first through the login form, as `admin` (the first account, roles admin and
-planner, created on first start with ADMIN_PASSWORD); the login then lasts through reloads by its cookie. Screenshots go to test-artifacts/ for a person to look at. Marked `browser`; these tests need
-/usr/bin/chromium (installed by `make test`).
+planner, created on first start with ADMIN_PASSWORD); the login then lasts through reloads by its cookie.
+Screenshots go to test-artifacts/ for a person to look at. Marked `browser`; these tests need /usr/bin/chromium
+(installed by `make test`).
 """
 
 from __future__ import annotations
