@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.errors import AccessDenied
-from service.roles import LOCAL, Actor, Permissions, permissions
+from service.roles import COMMAND_LINE, EXTERNAL, LOCAL, Actor, Permissions, permissions
 from store import Store
 
 #: Each permission's refusal: what it is called in English, and the catalogue's message for the pages.
@@ -39,9 +39,14 @@ class WorkspaceBase:
         return granted
 
     def _current_actor(self) -> Actor:
-        if self.actor.origin != LOCAL:
+        if self.actor.origin == COMMAND_LINE:
             return self.actor
         user = self.db.get_user(self.actor.name)
+        if self.actor.origin == EXTERNAL:  # roles come from the identity provider; a disabled local twin keeps out
+            if user is not None and user.disabled:
+                raise AccessDenied(f"the account {self.actor.name} is disabled here; ask an admin",
+                                   "access.account_disabled", name=self.actor.name)
+            return self.actor
         if user is None or user.disabled:
             raise AccessDenied(f"the account {self.actor.name} is disabled or gone; log in again or ask an admin",
                                "access.account_disabled", name=self.actor.name)

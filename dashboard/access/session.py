@@ -25,6 +25,7 @@ from dashboard.common.database import ACTOR_KEY, get_database
 
 COOKIE = "km_session"
 TOKEN_KEY = "access_token"
+EXTERNAL_KEY = "access_external"
 _LOOPBACK = {None, "", "127.0.0.1", "::1", "localhost"}
 
 
@@ -65,12 +66,24 @@ def resume() -> service.Actor | None:
     token = st.session_state.get(TOKEN_KEY) or st.context.cookies.get(COOKIE)
     actor = gate().resume(token) if token else None
     if actor is None and oidc_configured() and st.user.is_logged_in:
-        actor = gate().external_actor(st.user.to_dict(), address=client_address())
+        actor = _external_actor()
     if actor is None:
         st.session_state.pop(TOKEN_KEY, None)
     elif token:
         st.session_state[TOKEN_KEY] = token
     st.session_state[ACTOR_KEY] = actor
+    return actor
+
+
+def _external_actor() -> service.Actor:
+    """The identity provider's person, mapped once per browser session (the login is recorded once); the service
+    checks before every write that no disabled local account of that name keeps them out."""
+    claims = st.user.to_dict()
+    known = st.session_state.get(EXTERNAL_KEY)
+    if known is not None and known[0] == claims:
+        return known[1]
+    actor = gate().external_actor(claims, address=client_address())
+    st.session_state[EXTERNAL_KEY] = (claims, actor)
     return actor
 
 
@@ -87,6 +100,7 @@ def log_out() -> None:
     gate().log_out(st.session_state.pop(TOKEN_KEY, None) or st.context.cookies.get(COOKIE))
     st.session_state[ACTOR_KEY] = None
     if oidc_configured() and st.user.is_logged_in:
+        st.session_state.pop(EXTERNAL_KEY, None)
         st.logout()
 
 

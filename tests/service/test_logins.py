@@ -147,3 +147,12 @@ def test_identity_provider_claims_map_to_roles(gate, db):
 def test_the_roles_claim_can_be_renamed(gate, monkeypatch):
     monkeypatch.setenv("ROLLOUT_OIDC_ROLES_CLAIM", "km_roles")
     assert gate.external_actor({"preferred_username": "nida", "km_roles": ["executive"]}).roles == {"executive"}
+
+
+def test_an_identity_provider_user_whose_local_account_is_disabled_is_refused_at_the_next_write(gate, db):
+    actor = gate.external_actor({"preferred_username": "somchai", "roles": "planner"})
+    work = Workspace(db, actor)
+    work.add_location_corrections([])  # allowed while the account is enabled
+    db.disable_user("somchai")
+    with pytest.raises(AccessDenied, match="disabled"):
+        work.add_location_corrections([])
