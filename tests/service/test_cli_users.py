@@ -15,10 +15,10 @@ PASSWORD = "a long enough passphrase"
 
 
 @pytest.fixture
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'rollout.sqlite3'}"
-    monkeypatch.setenv(store.DATABASE_URL_VARIABLE, url)
-    return url
+def database(database_url, monkeypatch):
+    """ROLLOUT_DATABASE_URL names a new database: a SQLite file, then a PostgreSQL database."""
+    monkeypatch.setenv(store.DATABASE_URL_VARIABLE, database_url)
+    return database_url
 
 
 def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
