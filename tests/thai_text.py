@@ -18,15 +18,18 @@ from geodata import schema
 CODES = {
     "CSV", "XLSX", "PDF", "GeoJSON", "GeoPackage", "Shapefile", "zip", "Excel", "QGIS", "GIS", "UTF", "Windows",
     "GPS", "A4", "KM", "km", "Leaflet", "OpenStreetMap", "HDX", "OCHA", "COD", "AB", "BY", "IGO", "CC",
+    "LibreOffice", "Unicode", "WGS84",
 }
 #: Words of the language switch: each language named in itself.
 LANGUAGE_SWITCH = {"Language", "English"}
-#: Phrases kept as the source asks to be credited (proper names of organisations and people).
-PHRASES = ("OCHA / Royal Thai Survey Department", "A. Hoerstemeier")
-#: A file name (a download, an upload): a code.
-FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml)\b", re.IGNORECASE)
-#: A path or address written in a source note (github.com/..., prasertcbs/thailand_gis, EPSG:4326, TIS-1099).
-PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[A-Z]+[:-]\d+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+#: Phrases kept as the source asks to be credited (proper names of organisations and people), and the name of a
+#: QGIS tool as its menu shows it.
+PHRASES = ("OCHA / Royal Thai Survey Department", "A. Hoerstemeier", "Fix Geometries")
+#: A file name (a download, an upload), or a file's extension written alone (.shp, .prj): a code.
+FILE_NAME = re.compile(r"[\w.-]*\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml|shp|shx|dbf|prj)\b", re.IGNORECASE)
+#: A path or address written in a source note (github.com/..., prasertcbs/thailand_gis, EPSG:4326, TIS-1099), or
+#: a character's code point (U+00B2).
+PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[A-Z]+[:-]\d+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bU\+[0-9A-F]{4,6}\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
