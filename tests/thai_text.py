@@ -25,8 +25,12 @@ LANGUAGE_SWITCH = {"Language", "English"}
 #: Phrases kept as the source asks to be credited (proper names of organisations and people), and the name of a
 #: QGIS tool as its menu shows it.
 PHRASES = ("OCHA / Royal Thai Survey Department", "A. Hoerstemeier", "Fix Geometries")
-#: A file name (a download, an upload), or a file's extension written alone (.shp, .prj): a code.
-FILE_NAME = re.compile(r"[\w.-]*\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml|shp|shx|dbf|prj)\b", re.IGNORECASE)
+#: A file name (a download, an upload), or a file's extension written alone (.shp, .prj, or the .txt of a file
+#: a planner uploaded by mistake): a code.
+FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml)\b|(?<![\w.])\.[A-Za-z0-9]{1,7}\b",
+                       re.IGNORECASE)
+#: A spreadsheet's column letter, as a Thai sentence names it ("คอลัมน์ B"): a code.
+COLUMN_LETTER = re.compile(r"(?<=คอลัมน์ )[A-Z]{1,3}\b")
 #: A path or address written in a source note (github.com/..., prasertcbs/thailand_gis, EPSG:4326, TIS-1099), or
 #: a character's code point (U+00B2).
 PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[A-Z]+[:-]\d+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bU\+[0-9A-F]{4,6}\b")
@@ -55,7 +59,7 @@ def foreign_words(texts: Iterable[str], allowed: set[str]) -> dict[str, str]:
         cleaned = str(text)
         for phrase in PHRASES:
             cleaned = cleaned.replace(phrase, " ")
-        cleaned = PATH.sub(" ", FILE_NAME.sub(" ", cleaned))
+        cleaned = COLUMN_LETTER.sub(" ", PATH.sub(" ", FILE_NAME.sub(" ", cleaned)))
         for word in WORD.findall(cleaned):
             if word not in allowed:
                 found.setdefault(word, str(text)[:160])

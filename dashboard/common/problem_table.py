@@ -3,8 +3,9 @@ village lists and boundaries, the roster, location corrections, progress imports
 
 Each problem is worded in the reader's language from the message catalogue (geodata.errors.Problem): the row, the
 column as the reader knows it (the Thai header the planner wrote, or the column's Thai label), the value, what is
-wrong and how to fix it. A problem with the whole file has no row, column or value: those cells are left empty
-rather than showing "None" (the row is a nullable number, drawn as the grid's placeholder). The check's name stays in the table for support and tests but is not shown.
+wrong and how to fix it; problems with the whole file first, then by row. A problem with the whole file has no
+row, column or value: those cells are left empty rather than showing "None" (the row is a nullable number, drawn
+as the grid's placeholder). The check's name stays in the table for support and tests but is not shown.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ _HEADINGS = ("upload.row", "upload.column", "upload.value", "upload.problem", "u
 
 def problem_table(problems: Sequence[Problem], language: str) -> pd.DataFrame:
     """One row per problem, in `language`: row, column, value, what is wrong, how to fix it, and the check."""
+    ordered = sorted(problems, key=lambda p: (p.row is not None, p.row or 0))  # the whole file's first, then by row
     rows = [[p.row, p.column_in(language), "" if p.value is None else p.value, p.message_in(language),
-             p.fix_in(language), p.check] for p in problems]
+             p.fix_in(language), p.check] for p in ordered]
     table = pd.DataFrame(rows, columns=[text(key, language) for key in _HEADINGS])
     table[table.columns[0]] = table[table.columns[0]].astype("Int64")  # a whole-file problem has no row: <NA>
     return table

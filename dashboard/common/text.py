@@ -30,21 +30,23 @@ def with_detail(message: str, error: BaseException) -> str:
     """`message` (already in the interface language) and what `error` says, in the reader's language.
 
     The planning engine's refusals (its facts, with their numbers and fixes) and geodata's errors raised with a
-    catalogue message are worded from the catalogue in Thai or English. Other errors (the store's, the engine's
-    checks for developers) explain themselves in English only: English readers get that detail, a Thai reader
-    the catalogue's Thai sentence alone rather than English mixed into a Thai page.
+    catalogue message are worded from the catalogue in Thai or English; several are listed one per line. Other
+    errors (the store's, the engine's checks for developers) explain themselves in English only: English readers
+    get that detail, a Thai reader the catalogue's Thai sentence alone rather than English mixed into a Thai page.
     """
-    detail = error_detail(error, lang())
-    return f"{message}: {detail}" if detail else message
+    details = error_details(error, lang())
+    if len(details) > 1:
+        return message + ":\n" + "\n".join(f"- {detail}" for detail in details)
+    return f"{message}: {details[0]}" if details else message
 
 
-def error_detail(error: BaseException, language: str) -> str:
-    """What `error` says in `language`, or "" when it cannot say it in that language."""
+def error_details(error: BaseException, language: str) -> list[str]:
+    """What `error` says in `language`, one sentence per problem; [] when it cannot say it in that language."""
     if isinstance(error, PlanningError):
-        return " ".join(error_sentences(error, language))
+        return error_sentences(error, language)
     if isinstance(error, GeodataError) and error.translated:
-        return error.words(language)
-    return str(error) if language == "en" else ""
+        return [error.words(language)]
+    return [str(error)] if language == "en" else []
 
 
 def language_switch() -> None:

@@ -32,11 +32,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "raise the last wave's target ({wave}: {target}) by {missing} or add a wave",
     ),
     "locked_over_target": (
-        "ล็อกหมู่บ้านไว้ที่ระยะ {wave} {locked} หมู่บ้าน แต่เป้าหมายของระยะนี้คือ {size} หมู่บ้าน",
+        "ล็อกหมู่บ้านไว้ที่ระยะ {wave} จำนวน {locked} หมู่บ้าน แต่เป้าหมายของระยะนี้คือ {size} หมู่บ้าน",
         "{locked} villages are locked to wave {wave}, which has a target of {size}",
     ),
     "locked_over_remainder": (
-        "ล็อกหมู่บ้านไว้ที่ระยะ {wave} {locked} หมู่บ้าน แต่ระยะนี้ได้หมู่บ้านที่เหลือเพียง {size} หมู่บ้าน",
+        "ล็อกหมู่บ้านไว้ที่ระยะ {wave} จำนวน {locked} หมู่บ้าน แต่ระยะนี้ได้หมู่บ้านที่เหลือเพียง {size} หมู่บ้าน",
         "{locked} villages are locked to wave {wave}, which gets the remaining {size}",
     ),
     "locked_over.fix": ("ปลดล็อก {excess} หมู่บ้าน หรือเพิ่มเป้าหมาย", "unlock {excess} of them or raise the target"),
@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_waves.fix": ("รวมบางระยะเข้าด้วยกัน หรือล็อกหมู่บ้านของบางระยะ", "merge waves or lock some of them"),
     # --- the facilitator teams cannot take the villages
     "district_locked_over_capacity": (
-        "อำเภอ {district} มีหมู่บ้านที่ล็อกไว้ในระยะ {wave} {locked} หมู่บ้าน แต่ {teams} ทีม ทีมละ {capacity} หมู่บ้าน "
+        "อำเภอ {district} ล็อกหมู่บ้านไว้ในระยะ {wave} จำนวน {locked} หมู่บ้าน แต่ {teams} ทีม ทีมละ {capacity} หมู่บ้าน "
         "รับได้ {limit} หมู่บ้าน",
         "district {district} has {locked} villages locked to wave {wave} but {teams} teams x {capacity} villages = "
         "{limit}",

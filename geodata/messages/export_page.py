@@ -31,8 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build": ("สร้างไฟล์", "Build the files"),
     "building": ("กำลังสร้างไฟล์…", "Building the files…"),
     "slow_all": ("ทุกอำเภอพร้อม PDF ใช้เวลาประมาณครึ่งนาที", "Every district with PDFs takes about half a minute."),
-    "bad_plan": ("ส่งออกแผนนี้ไม่ได้: {error}", "This plan cannot be exported: {error}"),
-    "bad_plan_summary": ("ส่งออกแผนนี้ไม่ได้", "This plan cannot be exported"),
+    "bad_plan": ("ส่งออกแผนนี้ไม่ได้", "This plan cannot be exported"),
     # --- why an export cannot be built (geodata.exports.ExportError)
     "error.no_villages": (
         "แผน '{scenario}' (ชุดข้อมูล '{dataset}') ไม่ได้จัดระยะให้หมู่บ้านใดเลยใน {n:,} หมู่บ้านของชุดข้อมูลที่ใช้อยู่: "
