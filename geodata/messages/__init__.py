@@ -6,8 +6,10 @@ everywhere. `geodata` holds it because the exports need the same vocabulary and 
 
 A key is ``section.name``: the section says where the text is used (``common`` for the glossary every page and
 document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``doc`` for printed documents,
-``upload`` for problems found in a planner's file, ``check`` for the plan's checks). Each section lives in its
-own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with ``str.format``.
+``upload`` for a planner's files (limits, columns, the table of problems), ``problem`` for what is wrong in a
+planner's file and how to fix it, ``engine`` for the planning engine's refusals, ``check`` for the plan's checks).
+Each section lives in its own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with
+``str.format``.
 
     text("plan.pending.applied", "th", version=3)  ->  "บันทึกแล้ว: ฉบับที่ 3"
 

@@ -150,7 +150,12 @@ def upload_bad_villages(lang: str):
     at = open_app(lang)
     at.switch_page("data_page/page.py")
     at.run()
-    at.file_uploader(key="village_upload").upload("villages.csv", BAD_VILLAGES, "text/csv")
+    return uploaded(at, "village_upload", "villages.csv", BAD_VILLAGES)
+
+
+def uploaded(at, key: str, name: str, content: bytes):
+    """`at` after a CSV file is given to the file picker `key` (and the page ran again without an error)."""
+    at.file_uploader(key=key).upload(name, content, "text/csv")
     at.run()
     assert not at.exception, at.exception
     return at
@@ -173,10 +178,7 @@ def test_the_problems_of_a_file_read_in_thai_with_their_rows_values_and_numbers(
 def roster_upload(at, content: bytes):
     at.session_state["plan_panel"] = "roster"
     at.run()
-    at.file_uploader(key="roster_upload").upload("roster.csv", content, "text/csv")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return uploaded(at, "roster_upload", "roster.csv", content)
 
 
 def test_a_refused_roster_reads_in_thai_with_its_rows_and_values(allowed):
