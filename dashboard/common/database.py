@@ -10,7 +10,7 @@ import getpass
 import streamlit as st
 
 import store
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from geodata import limits
 
 AUTHOR_KEY = "author"
@@ -46,4 +46,4 @@ def database_error(error: store.StoreError) -> str:
     """
     if isinstance(error, store.DatabaseUpgradeNeededError) and lang() == "th":
         return t("common.database_outdated", command=store.UPGRADE_COMMAND)
-    return with_english_detail(t("common.database_error"), error)
+    return with_detail(t("common.database_error"), error)

@@ -9,7 +9,7 @@ import store
 from dashboard.common.database import get_store
 from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import format_timestamp
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 
 
@@ -45,7 +45,7 @@ def scenario_error(error: store.StoreError) -> str:
     if isinstance(error, store.ScenarioConflictError):
         return t("common.scenario_conflict", name=error.name, who=error.saved_by, version=error.found,
                  at=format_timestamp(error.saved_at, lang()), opened=error.expected)
-    return with_english_detail(t("common.store_error"), error)
+    return with_detail(t("common.store_error"), error)
 
 
 def name_problem(name: str) -> str | None:

@@ -15,7 +15,7 @@ from streamlit_folium import st_folium
 from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
 from dashboard.common.formatting import MISSING, format_number, format_share
 from dashboard.common.scenarios import load_scenario, scenario_names
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
 from dashboard.coverage.cache import cached_view, coverage_layers, small_amphoes
@@ -45,7 +45,7 @@ try:
     view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
                        dataset.tambons)
 except (PlanningError, StoreError) as exc:
-    st.error(with_english_detail(t("coverage.bad_plan"), exc))
+    st.error(with_detail(t("coverage.bad_plan"), exc))
     st.stop()
 figures = view.figures
 district_names = data.names(dataset.amphoes, schema.AMPHOE_CODE, schema.AMPHOE_TH, schema.AMPHOE_EN, language)

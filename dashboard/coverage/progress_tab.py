@@ -12,8 +12,8 @@ from dashboard.common.database import author, get_store
 from dashboard.common.dataset import Dataset, boundary_layers, map_bounds
 from dashboard.common.formatting import MISSING, format_date, format_number
 from dashboard.common.maps import base_map, legend, village_layer
-from dashboard.common.problem_table import problem_table
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.problem_table import show_problems
+from dashboard.common.text import lang, t, with_detail
 from dashboard.common.thai_widgets import limited_file_uploader
 from dashboard.common.village_features import TOOLTIP_PROPERTIES, tooltip_aliases
 from dashboard.coverage import figures as data
@@ -43,8 +43,7 @@ def show_outcome(outcome_key: str) -> None:
         return
     if isinstance(outcome, UploadError):
         st.error(t("coverage.file_problems"))
-        st.dataframe(problem_table(outcome.problems), hide_index=True, placeholder=MISSING,
-                     key=f"{outcome_key}_problems")
+        show_problems(outcome.problems, key=f"{outcome_key}_problems")
         return
     if not outcome.recorded and not outcome.refused:
         st.info(t("coverage.nothing"))
@@ -143,7 +142,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
                 progress_store, edited, author=author(), known_villages=dataset.villages[schema.VILLAGE_CODE],
                 village_waves=view.village_waves, today=today)
         except StoreError as exc:
-            st.error(with_english_detail(t("coverage.store_error"), exc))
+            st.error(with_detail(t("coverage.store_error"), exc))
         else:
             st.session_state["cov_prog_generation"] = generation + 1
             st.rerun()
@@ -171,7 +170,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
         except UploadError as exc:
             st.session_state["cov_import_outcome"] = exc
         except StoreError as exc:
-            st.error(with_english_detail(t("coverage.store_error"), exc))
+            st.error(with_detail(t("coverage.store_error"), exc))
         else:
             st.rerun()  # redraw the charts, map and table with the new steps
     show_outcome("cov_import_outcome")

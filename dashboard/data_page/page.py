@@ -13,8 +13,8 @@ from dashboard.common.dataset import (
     reset_to_embedded,
     use_uploaded_villages,
 )
-from dashboard.common.formatting import MISSING, format_number
-from dashboard.common.problem_table import problem_table
+from dashboard.common.formatting import format_number
+from dashboard.common.problem_table import show_problems
 from dashboard.common.text import lang, t
 from dashboard.common.thai_widgets import limited_file_uploader
 from geodata import limits
@@ -47,7 +47,7 @@ if upload is not None:
                                       known_points=embedded_dataset().villages)
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+        show_problems(error.problems, key="village_problems")
     else:
         estimated = int((candidate["location_quality"] == "estimated").sum())
         st.success(t("data.valid", n=format_number(len(candidate)), estimated=format_number(estimated)))
@@ -63,7 +63,7 @@ if boundary_upload is not None:
         boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+        show_problems(error.problems, key="boundary_problems")
     else:
         st.success(t("data.boundaries_valid", n=format_number(len(boundaries))))
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.common.dataset import dataset_in_use
 from dashboard.common.scenarios import load_scenario, scenario_names
-from dashboard.common.text import t
+from dashboard.common.text import t, with_detail
 from dashboard.common.thai_widgets import multiselect_options
 from dashboard.export.files import amphoe_names, amphoe_options, build_downloads, export_request
 from geodata.errors import GeodataError
@@ -49,7 +49,7 @@ if st.button(t("export.build"), key="exp_build", type="primary", disabled=not fo
             amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what))
     except (GeodataError, PlanningError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
-        st.error(t("export.bad_plan", error=error))  # geodata's problems are worded in geodata (issue 10)
+        st.error(with_detail(t("export.bad_plan"), error))
     bar.empty()
 if not formats:
     st.warning(t("export.no_format"))

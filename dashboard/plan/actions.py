@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import planning
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import ASSIGN, LOCK, PILOT, UNLOCK, UNPILOT, Edit, EditError, Plan
@@ -81,6 +81,6 @@ def _optimise(villages: Villages) -> None:
     try:
         edit = editing.optimise_rest(session, villages)
     except planning.PlanningError as error:
-        notify("error", with_english_detail(t("plan.actions.optimise_failed"), error))
+        notify("error", with_detail(t("plan.actions.optimise_failed"), error))
         return
     editing.keep(editing.add_edit(session, edit, villages))

@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import format_number
-from dashboard.common.text import t, with_english_detail
+from dashboard.common.text import t, with_detail
 from dashboard.common.thai_widgets import multiselect_options
 from dashboard.plan import editing
 from dashboard.plan.editing import Session
@@ -64,7 +64,7 @@ def add_shape(geometry: Mapping, dataset: Dataset) -> None:
     try:
         inside = villages_in_shape(dataset.villages, geometry)
     except ValueError as error:
-        notify("error", with_english_detail(t("plan.selection.bad_shape"), error))
+        notify("error", with_detail(t("plan.selection.bad_shape"), error))
         inside = []
     _keep(session, session.selection | set(inside))
 

@@ -14,7 +14,7 @@ import streamlit as st
 import planning
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import MISSING, format_number
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import OPTIMISE, Plan
@@ -37,10 +37,10 @@ def tallies_panel(session: Session, plan: Plan, dataset: Dataset, villages: Vill
     saved_problem, _ = editing.problem_for(session.scenario, session.plan, villages)
     problem, error = editing.problem_for(session.scenario, plan, villages)
     if problem is None or saved_problem is None:
-        st.error(with_english_detail(t("plan.tallies.no_problem"), error))
+        st.error(with_detail(t("plan.tallies.no_problem"), error))
         return
     if error is not None:
-        st.error(with_english_detail(t("plan.tallies.locks_error"), error))
+        st.error(with_detail(t("plan.tallies.locks_error"), error))
     saved_metrics = planning.evaluate(saved_problem, session.plan.assignment)
     metrics = planning.evaluate(problem, plan.assignment)
     waves_col, checks_col = st.columns([2, 3], gap="medium")

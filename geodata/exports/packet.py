@@ -16,6 +16,7 @@ import geopandas as gpd
 from geodata import schema
 from geodata.exports.errors import ExportError
 from geodata.exports.text import th, thai_date
+from geodata.messages import Message
 from store import Scenario
 
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
@@ -178,7 +179,7 @@ class ProvincePacket:
             if packet.amphoe_code == code:
                 return packet
         codes = ", ".join(a.amphoe_code for a in self.amphoes)
-        raise ExportError(f"no amphoe {code!r} in this data set; use one of {codes} or 'all'")
+        raise ExportError(Message("export.error.no_amphoe", code=code, codes=codes))
 
 
 def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame
@@ -210,9 +211,8 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
     codes = set(villages[schema.VILLAGE_CODE])
     assigned = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     if not assigned:
-        raise ExportError(
-            f"scenario {scenario.name!r} (data set {scenario.dataset!r}) gives a wave to none of the "
-            f"{len(codes):,} villages of the data set in use; open the data set it was planned on, or plan again")
+        raise ExportError(Message("export.error.no_villages", scenario=scenario.name, dataset=scenario.dataset,
+                                  n=len(codes)))
     settings = scenario.settings
     order = [w["label"] for w in settings.get("waves", ())]
     order += sorted(set(assigned.values()) - set(order))

@@ -31,7 +31,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build": ("สร้างไฟล์", "Build the files"),
     "building": ("กำลังสร้างไฟล์…", "Building the files…"),
     "slow_all": ("ทุกอำเภอพร้อม PDF ใช้เวลาประมาณครึ่งนาที", "Every district with PDFs takes about half a minute."),
-    "bad_plan": ("ส่งออกแผนนี้ไม่ได้: {error}", "This plan cannot be exported: {error}"),
+    "bad_plan": ("ส่งออกแผนนี้ไม่ได้", "This plan cannot be exported"),
+    # --- why an export cannot be built (geodata.exports.ExportError)
+    "error.no_villages": (
+        "แผน '{scenario}' (ชุดข้อมูล '{dataset}') ไม่ได้จัดระยะให้หมู่บ้านใดเลยใน {n:,} หมู่บ้านของชุดข้อมูลที่ใช้อยู่: "
+        "เปิดชุดข้อมูลที่ใช้วางแผนนี้ หรือวางแผนใหม่",
+        "scenario '{scenario}' (data set '{dataset}') gives a wave to none of the {n:,} villages of the data set in "
+        "use; open the data set it was planned on, or plan again",
+    ),
+    "error.no_amphoe": ("ไม่มีอำเภอรหัส '{code}' ในชุดข้อมูลนี้: ใช้รหัสใดรหัสหนึ่งต่อไปนี้ {codes}",
+                        "no amphoe '{code}' in this data set; use one of {codes} or 'all'"),
+    "error.no_font": (
+        "ไม่มีฟอนต์ภาษาไทยสำหรับไฟล์ PDF: แจ้งผู้ดูแลระบบให้ติดตั้ง (`pip install fontpkg-sarabun uharfbuzz` "
+        "ซึ่งเป็นส่วนหนึ่งของ `make setup` หรือ `apt-get install fonts-thai-tlwg`)",
+        "no Thai font for the PDF: install the project's dependencies (`pip install fontpkg-sarabun uharfbuzz`, "
+        "part of `make setup`) or Debian's fonts-thai-tlwg (`apt-get install fonts-thai-tlwg`)",
+    ),
+    "error.unknown_formats": ("ไม่รู้จักรูปแบบไฟล์ {unknown}: เลือกจาก {formats}",
+                              "unknown format(s) {unknown}; choose from {formats}"),
+    "error.no_format": ("ยังไม่ได้เลือกรูปแบบไฟล์: เลือกอย่างน้อยหนึ่งรูปแบบจาก {formats}",
+                        "no format chosen; choose one or more of {formats}"),
     "ready": ("สร้างเสร็จ {n} ไฟล์ ใน {seconds:.1f} วินาที", "Built {n} file(s) in {seconds:.1f} s."),
     "stale": (
         "ไฟล์ด้านล่างสร้างจากตัวเลือกก่อนหน้า กด \"สร้างไฟล์\" เพื่อสร้างใหม่",

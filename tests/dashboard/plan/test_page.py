@@ -196,8 +196,13 @@ def test_a_bad_roster_file_is_refused_with_its_problems_and_the_plan_is_unchange
     with mock.patch("dashboard.plan.roster_editor.st.file_uploader", side_effect=uploader):
         at = show_panel(open_app("en"), "roster")
     errors = "\n".join(e.value for e in at.error)
-    assert "Roster refused" in errors and "row 1: district 8001 has 0 teams" in errors
-    assert "district 8002 has villages but no row" in errors
+    assert "Roster refused" in errors
+    (table,) = [d.value for d in at.dataframe if list(d.value.columns[:2]) == ["Row", "Column"]]
+    first = table[table["Row"] == 1]
+    assert list(first["Column"]) == ["teams"] and list(first["Value"]) == ["0"]
+    assert "district 8001 has 0 teams" in first["Problem"].iloc[0]
+    assert "every district needs at least 1" in first["How to fix"].iloc[0]
+    assert "district 8002 has villages but no row" in "\n".join(table["Problem"])
     assert saved().version == 1 and saved().settings["roster"]["estimated"] is True
     assert any("Estimated" in w.value for w in at.warning), "the default roster is labelled estimated"
 
