@@ -14,7 +14,8 @@ from streamlit_folium import st_folium
 
 from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
 from dashboard.common.formatting import MISSING, format_number, format_share
-from dashboard.common.scenarios import load_scenario, scenario_names
+from dashboard.common.open_scenario import scenario_picker
+from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import lang, t, with_english_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
@@ -39,12 +40,15 @@ st.title(t("coverage.title"))
 st.caption(t("coverage.intro"))
 online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
 
-name = st.selectbox(t("coverage.scenario"), scenario_names(), key="cov_scenario")
 try:
-    scenario = load_scenario(name)
+    scenario = scenario_picker("cov_scenario", t("coverage.scenario")).scenario
+except StoreError as exc:
+    st.error(scenario_error(exc))
+    st.stop()
+try:
     view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
                        dataset.tambons)
-except (PlanningError, StoreError) as exc:
+except PlanningError as exc:
     st.error(with_english_detail(t("coverage.bad_plan"), exc))
     st.stop()
 figures = view.figures

@@ -8,10 +8,11 @@ import pytest
 
 import geodata
 from dashboard.common.database import get_store
+from dashboard.plan.editing import MAIN_SCENARIO
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 from geodata.progress_io import thai_date_text
 from store import open_store
-from tests.dashboard.conftest import open_app
+from tests.dashboard.conftest import as_new_visit, open_app
 
 PAGE = "coverage/page.py"
 TABS = {"th": ("แผนที่", "กราฟและอันดับอำเภอ", "ความก้าวหน้า 6 ขั้น"),
@@ -51,10 +52,16 @@ def texts(at) -> str:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_the_page_opens_with_the_default_plan_on_an_empty_database(database, lang):
-    at = coverage_page(lang)
+def test_a_first_visit_with_nothing_saved_shows_the_default_plan_and_says_so(database, lang):
+    at = open_app(lang)
+    database.delete_scenario(MAIN_SCENARIO)  # the Plan page (always the first run) saved it: nothing saved now
+    as_new_visit(at).switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
     assert at.title[0].value == {"th": "ความครอบคลุมของการขยายผล", "en": "Rollout coverage"}[lang]
     assert at.selectbox(key="cov_scenario").value == DEFAULT_SCENARIO_NAME
+    assert {"th": "แผนตั้งต้นที่โปรแกรมจัดให้ดีที่สุด (ยังไม่ได้บันทึก", "en": "the default optimised plan (not saved"
+            }[lang] in texts(at)
     assert [m.value for m in at.metric] == ["400", "1,000", "1,553"]
     assert {"th": "ครอบคลุมเมื่อสิ้นปี 2549", "en": "Covered by the end of 2549"}[lang] == at.metric[0].label
     headline = at.dataframe[0].value

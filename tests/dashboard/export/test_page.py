@@ -8,6 +8,7 @@ import zipfile
 
 from dashboard.common.database import get_store
 from dashboard.export.files import ExportDownloads
+from dashboard.plan.editing import MAIN_SCENARIO
 from geodata.exports import FORMATS
 from geodata.plans import DEFAULT_SCENARIO_NAME
 from tests.dashboard.conftest import open_app
@@ -59,7 +60,8 @@ def test_one_amphoe_gives_each_file_and_a_zip_with_the_plans_waves():
     assert download_labels(at) == ["ดาวน์โหลดทั้งหมด (zip)", "8018_plan.xlsx", "8018_villages.csv"]
     result: ExportDownloads = at.session_state[RESULT_KEY]
     rows = list(csv.DictReader(io.StringIO(result.files[1].data.decode("utf-8-sig"))))
-    assert len(rows) == 29 and {row["scenario"] for row in rows} == {DEFAULT_SCENARIO_NAME}
+    # the scenario open in the session: the main scenario the Plan page (the first run) saved
+    assert len(rows) == 29 and {row["scenario"] for row in rows} == {MAIN_SCENARIO}
     assert {row["wave"] for row in rows} <= {"2549", "2550", "2551"}
     with zipfile.ZipFile(io.BytesIO(result.archive.data)) as archive:
         assert sorted(archive.namelist()) == ["8018_Tham_Phannara/8018_plan.xlsx",
