@@ -15,46 +15,48 @@ import pandas as pd
 from dashboard.coverage.maps import COVERAGE_CLASSES, STEP_COLOURS, coverage_class
 
 PROVINCE_COLOUR = "#000000"
-DISTRICT_COLOUR = "#9e9e9e"
 HIGHLIGHT_COLOUR = "#D55E00"
-#: Vega scheme of the load heatmap (sequential; more villages per team = darker).
-LOAD_SCHEME = "oranges"
+#: Vega scheme of the load heatmap (sequential; more villages per team = darker, up to the capacity).
+LOAD_SCHEME = "blues"
+#: A cell whose teams carry more than their capacity (a colour the sequential scheme does not use).
+OVER_CAPACITY_COLOUR = "#c0392b"
 #: Pixels per district row: every Thai district name gets its own readable label.
 ROW_HEIGHT = 26
 _SHARE_AXIS = alt.Axis(format="%", tickCount=5)
 _NAME_AXIS = alt.Axis(labelLimit=240, labelOverlap=False)
 
 
-def s_curve_chart(table: pd.DataFrame, *, titles: Mapping[str, str], highlight: str | None = None,
-                  height: int = 340) -> alt.LayerChart:
-    """Cumulative coverage by year: every district a thin grey line, the province bold, one district highlighted.
+def s_curve_chart(table: pd.DataFrame, *, titles: Mapping[str, str], height: int = 340) -> alt.Chart:
+    """Cumulative coverage by year: the province (bold black) against one district (orange), with a legend.
 
-    `table` is `figures.s_curve_table`; `titles` names "year", "share", "area", "covered", "villages".
+    `table` is `figures.s_curve_table` for the province and the district to compare (one line per area);
+    `titles` names "year", "share", "area", "covered", "villages".
     """
     data = table.assign(year_label=table["year"].astype(str))
-    x = alt.X("year_label:O", title=titles["year"], axis=alt.Axis(labelAngle=0),
-              sort=sorted(data["year_label"].unique()))
-    y = alt.Y("share:Q", title=titles["share"], scale=alt.Scale(domain=[0, 1]), axis=_SHARE_AXIS)
-    tooltip = [alt.Tooltip("area:N", title=titles["area"]), alt.Tooltip("year_label:O", title=titles["year"]),
-               alt.Tooltip("share:Q", title=titles["share"], format=".1%"),
-               alt.Tooltip("covered:Q", title=titles["covered"], format=",.0f"),
-               alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f")]
-    base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
-    layers = [
-        base.transform_filter(alt.datum.kind == "district").mark_line(color=DISTRICT_COLOUR, strokeWidth=1,
-                                                                      opacity=0.5).encode(detail="area:N"),
-        base.transform_filter(alt.datum.kind == "province").mark_line(
-            color=PROVINCE_COLOUR, strokeWidth=3.5, point=alt.OverlayMarkDef(size=60, color=PROVINCE_COLOUR)),
-    ]
-    if highlight:
-        layers.append(base.transform_filter(alt.datum.area == highlight).mark_line(
-            color=HIGHLIGHT_COLOUR, strokeWidth=2.5, point=alt.OverlayMarkDef(color=HIGHLIGHT_COLOUR)))
-    return alt.layer(*layers).properties(height=height)
+    areas = list(dict.fromkeys(data.sort_values("kind", ascending=False)["area"]))  # the province first
+    colours = [PROVINCE_COLOUR if kind == "province" else HIGHLIGHT_COLOUR
+               for kind in data.drop_duplicates("area").set_index("area").loc[areas, "kind"]]
+    return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=60, filled=True)).encode(
+        x=alt.X("year_label:O", title=titles["year"], axis=alt.Axis(labelAngle=0),
+                sort=sorted(data["year_label"].unique())),
+        y=alt.Y("share:Q", title=titles["share"], scale=alt.Scale(domain=[0, 1]), axis=_SHARE_AXIS),
+        color=alt.Color("area:N", title=titles["area"], sort=areas,
+                        scale=alt.Scale(domain=areas, range=colours),
+                        legend=alt.Legend(orient="bottom", labelLimit=300)),
+        strokeWidth=alt.StrokeWidth("kind:N", scale=alt.Scale(domain=["province", "district"], range=[3.5, 2.5]),
+                                    legend=None),
+        tooltip=[alt.Tooltip("area:N", title=titles["area"]), alt.Tooltip("year_label:O", title=titles["year"]),
+                 alt.Tooltip("share:Q", title=titles["share"], format=".1%"),
+                 alt.Tooltip("covered:Q", title=titles["covered"], format=",.0f"),
+                 alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f")],
+    ).properties(height=height)
 
 
-def load_heatmap(table: pd.DataFrame, *, titles: Mapping[str, str], district_order: Sequence[str]
-                 ) -> alt.LayerChart:
-    """District (rows, in `district_order`) x wave: colour = villages per team, the number written in each cell.
+def load_heatmap(table: pd.DataFrame, *, titles: Mapping[str, str], district_order: Sequence[str],
+                 capacity: int) -> alt.LayerChart:
+    """District (rows, in `district_order`) x wave: colour = villages per team on a fixed scale from 0 to the
+    teams' `capacity`, so a district is dark only when its teams are near full; a cell over capacity is drawn in
+    its own red with "!" after the number. Every cell writes its number.
 
     `table` is `figures.load_table`; `titles` names "name", "wave", "load", "villages", "teams".
     """
@@ -65,13 +67,23 @@ def load_heatmap(table: pd.DataFrame, *, titles: Mapping[str, str], district_ord
                  alt.Tooltip("villages:Q", title=titles["villages"], format=",.0f"),
                  alt.Tooltip("teams:Q", title=titles["teams"], format=",.0f"),
                  alt.Tooltip("load:Q", title=titles["load"], format=",.2f")])
+    scale = alt.Scale(scheme=LOAD_SCHEME, domain=[0, capacity], clamp=True)
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("load:Q", title=titles["load"], scale=alt.Scale(scheme=LOAD_SCHEME, domainMin=0)))
-    dark_from = float(table["load"].max()) * 0.6 if len(table) else 0.0
-    numbers = base.mark_text(fontSize=11).encode(
-        text=alt.Text("load:Q", format=",.1f"),
-        color=alt.condition(alt.datum.load > dark_from, alt.value("white"), alt.value("black")))
+        color=alt.condition(alt.datum.over, alt.value(OVER_CAPACITY_COLOUR),
+                            alt.Color("load:Q", title=titles["load"], scale=scale,
+                                      legend=alt.Legend(values=_legend_ticks(capacity)))))
+    numbers = base.transform_calculate(
+        label="format(datum.load, ',.1f') + (datum.over ? ' !' : '')").mark_text(fontSize=11).encode(
+        text=alt.Text("label:N"),
+        color=alt.condition(f"datum.over || datum.load > {capacity * 0.6}", alt.value("white"),
+                            alt.value("black")))
     return alt.layer(cells, numbers).properties(height=alt.Step(ROW_HEIGHT))
+
+
+def _legend_ticks(capacity: int) -> list[int]:
+    """Whole numbers from 0 to the capacity, at most six of them, the capacity always last."""
+    step = max(1, -(-capacity // 5))
+    return sorted({*range(0, capacity, step), capacity})
 
 
 def step_bars(table: pd.DataFrame, *, titles: Mapping[str, str], district_order: Sequence[str]) -> alt.Chart:

@@ -30,6 +30,10 @@ from store import StoreError
 #: The coverage classes of the maps, grey (nothing covered) first.
 COVERAGE_CLASSES = ("coverage.class_0", "coverage.class_1", "coverage.class_2", "coverage.class_3",
                     "coverage.class_4", "coverage.class_5")
+#: Column widths (pixels) of the district ranking: together narrower than the page at 1440 px, so the table
+#: never scrolls sideways; each heading fits its column in Thai and in English.
+RANK_WIDTHS = {"rank": 64, "name": 150, "villages": 80, "covered": 130, "share_pct": 90, "teams": 130,
+               "max_load": 190, "max_load_wave": 110}
 #: The tabs, by the message of their label.
 TABS = ("coverage.tab_map", "coverage.tab_charts", "coverage.tab_progress")
 
@@ -63,7 +67,8 @@ def year_label(label: str) -> str:
 # --- Headline figures -------------------------------------------------------------------------------------
 for column, label in zip(st.columns(len(figures.labels)), figures.labels, strict=True):
     column.metric(t("coverage.covered_by", year=year_label(label)), format_number(figures.covered_by_wave[label]),
-                  delta=t("coverage.new_in", n=format_number(figures.new_by_wave[label])), delta_color="off",
+                  delta=t("coverage.new_in", n=format_number(figures.new_by_wave[label]), year=label),
+                  delta_color="off", delta_arrow="off",
                   help=t("coverage.of_province", share=format_share(figures.share_by_wave[label]),
                          total=format_number(figures.total_villages)))
 teams_key = "coverage.teams_estimated" if view.roster_estimated else "coverage.teams"
@@ -122,17 +127,17 @@ if tab_map.open is not False:
 if tab_charts.open:
     with tab_charts:
         st.subheader(t("coverage.s_curve"))
-        no_highlight = t("coverage.none")  # format functions stay pure: AppTest calls them outside the script
-        highlight_code = st.selectbox(
-            t("coverage.highlight"), keep_if_offered("cov_highlight", [None, *figures.district_villages]),
-            key="cov_highlight", format_func=lambda c: no_highlight if c is None else district_names.get(c, c))
-        highlight = district_names.get(highlight_code, highlight_code) if highlight_code else None
-        curve = data.s_curve_table(figures, district_names, t("common.province"))
-        st.altair_chart(charts.s_curve_chart(curve, highlight=highlight, titles={
-            "year": t("coverage.year"), "share": t("coverage.share"), "area": t("coverage.area"),
+        highlight = st.selectbox(t("coverage.highlight"), keep_if_offered("cov_highlight",
+                                                                          list(figures.district_villages)),
+                                 key="cov_highlight", format_func=district_names.get)
+        curve = data.s_curve_table(figures, district_names, t("common.province"), districts=[highlight])
+        st.altair_chart(charts.s_curve_chart(curve, titles={
+            "year": t("coverage.year"), "share": t("coverage.legend_title"), "area": t("coverage.area"),
             "covered": t("coverage.covered"), "villages": t("coverage.villages")}), key="cov_s_curve")
         st.subheader(t("coverage.heatmap"))
-        st.altair_chart(charts.load_heatmap(data.load_table(figures, district_names), district_order=district_order,
+        st.caption(t("coverage.heatmap_scale", capacity=view.capacity))
+        st.altair_chart(charts.load_heatmap(data.load_table(figures, district_names, view.capacity),
+                                            district_order=district_order, capacity=view.capacity,
                                             titles={"name": t("common.amphoe"), "wave": t("coverage.wave"),
                                                     "load": t("coverage.load"), "villages": t("coverage.new"),
                                                     "teams": t(teams_key)}), key="cov_heatmap")
@@ -144,16 +149,17 @@ if tab_charts.open:
                          format_func=orders.get)
         ranking = data.ranking_table(figures, year, district_names, order).drop(columns="district")
         number = st.column_config.NumberColumn
+        teams_short = "coverage.rank_teams_estimated" if view.roster_estimated else "coverage.rank_teams"
         st.dataframe(ranking, hide_index=True, placeholder=MISSING, key="cov_ranking", column_config={
-            "coverage_rank": number(t("coverage.coverage_rank"), format="%d"),
-            "load_rank": number(t("coverage.load_rank"), format="%d"),
-            "name": st.column_config.TextColumn(t("common.amphoe")),
-            "villages": number(t("coverage.villages"), format="%d"),
-            "covered": number(t("coverage.covered_year", year=year), format="%d"),
-            "share_pct": number(t("coverage.share_pct"), format="%.1f%%"),
-            "teams": number(t(teams_key), format="%d"),
-            "max_load": number(t("coverage.max_load"), format="%.2f"),
-            "max_load_wave": st.column_config.TextColumn(t("coverage.max_load_wave"))})
+            "rank": number(t("coverage.rank"), format="%d", width=RANK_WIDTHS["rank"]),
+            "name": st.column_config.TextColumn(t("common.amphoe"), width=RANK_WIDTHS["name"]),
+            "villages": number(t("coverage.rank_villages"), format="%d", width=RANK_WIDTHS["villages"]),
+            "covered": number(t("coverage.covered_year", year=year), format="%d", width=RANK_WIDTHS["covered"]),
+            "share_pct": number(t("coverage.share_pct"), format="%.1f%%", width=RANK_WIDTHS["share_pct"]),
+            "teams": number(t(teams_short), format="%d", width=RANK_WIDTHS["teams"]),
+            "max_load": number(t("coverage.max_load"), format="%.2f", width=RANK_WIDTHS["max_load"]),
+            "max_load_wave": st.column_config.TextColumn(t("coverage.max_load_wave"),
+                                                         width=RANK_WIDTHS["max_load_wave"])})
 
 
 # --- Six-step progress --------------------------------------------------------------------------------------

@@ -73,8 +73,12 @@ def test_a_first_visit_with_nothing_saved_shows_the_default_plan_and_says_so(dat
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_charts_and_progress_tabs_open_in_both_languages(database, lang):
     at = coverage_page(lang, tab=1)
-    ranking = table_with(at, "coverage_rank")
-    assert len(ranking) == 23 and list(ranking["coverage_rank"]) == list(range(1, 24))
+    ranking = table_with(at, "rank")
+    shares = list(ranking["share_pct"])
+    assert len(ranking) == 23 and shares == sorted(shares, reverse=True)
+    # ties are ties: a district's rank is one more than the number of districts covered more
+    assert list(ranking["rank"]) == [1 + sum(other > mine for other in shares) for mine in shares]
+    assert ranking["rank"].duplicated().any(), "the plan's 2549 has districts with equal shares"
     at.session_state["cov_tab"] = TABS[lang][2]
     at.run()
     assert not at.exception, at.exception
@@ -90,7 +94,7 @@ def test_the_year_slider_moves_the_map_and_the_ranking(database):
     at.session_state["cov_tab"] = TABS["en"][1]
     at.run()
     assert not at.exception
-    ranking = table_with(at, "coverage_rank")
+    ranking = table_with(at, "rank")
     assert set(ranking["share_pct"]) == {100.0}
 
 
