@@ -18,7 +18,6 @@ import streamlit as st
 import store
 from dashboard.common.formatting import format_timestamp, markdown_text
 from dashboard.common.scenarios import (
-    Approval,
     approval,
     load_scenario,
     most_recent_scenario_name,
@@ -26,6 +25,7 @@ from dashboard.common.scenarios import (
     scenario_names,
 )
 from dashboard.common.text import lang, t
+from geodata.exports.packet import Approval
 from geodata.plans import DEFAULT_SCENARIO_NAME
 
 #: The name of the scenario open in this session (shared by every page).

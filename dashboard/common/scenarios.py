@@ -7,8 +7,6 @@ can take them over in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 import store
@@ -17,16 +15,8 @@ from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import format_timestamp
 from dashboard.common.text import lang, t, with_english_detail
 from geodata import schema
+from geodata.exports.packet import Approval, approval_of
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
-
-
-@dataclass(frozen=True)
-class Approval:
-    """Who made a scenario the province's official plan, when (ISO timestamp) and at which version."""
-
-    by: str
-    at: str
-    version: int
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,8 +56,7 @@ def official_scenario_name(province: str = schema.PROVINCE_CODE) -> str | None:
 
 def approval(name: str) -> Approval | None:
     """When and by whom scenario `name` was last made the official plan (from its history), or None."""
-    marks = [c for c in get_store().scenario_history(name) if c.action == "official"]
-    return Approval(marks[-1].author, marks[-1].at, marks[-1].version) if marks else None
+    return approval_of(get_store().scenario_history(name))
 
 
 def mark_official(name: str, version: int) -> store.Scenario:

@@ -30,10 +30,11 @@ st.caption(t("export.intro"))
 
 names = amphoe_names(dataset.amphoes)
 try:
-    scenario = scenario_picker("exp_scenario", t("export.scenario")).scenario
+    shown = scenario_picker("exp_scenario", t("export.scenario"))
 except StoreError as error:
     st.error(scenario_error(error))
     st.stop()
+scenario = shown.scenario
 every_amphoe = t("export.all")  # format functions stay pure: AppTest calls them outside the script
 amphoe = st.selectbox(t("export.amphoe"), amphoe_options(dataset.amphoes), key="exp_amphoe",
                       format_func=lambda code: every_amphoe if code == ALL_AMPHOES else names[code])
@@ -49,7 +50,8 @@ if st.button(t("export.build"), key="exp_build", type="primary", disabled=not fo
     try:
         st.session_state[RESULT_KEY] = build_downloads(
             scenario, dataset.villages, dataset.tambons, dataset.amphoes, dataset_version=dataset.version,
-            amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what))
+            amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what),
+            approval=shown.approval)
     except (GeodataError, PlanningError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
         st.error(t("export.bad_plan", error=error))  # geodata's problems are worded in geodata (issue 10)
