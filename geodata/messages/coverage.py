@@ -139,6 +139,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reported_by": ("ผู้รายงาน", "Reported by"),
     "reason": ("เหตุผล (ถ้าขั้นถอยหลัง)", "Reason (if going back)"),
     "save": ("บันทึกรายการที่กรอก", "Record the entries"),
+    "problem": ("เหตุที่ไม่รับ (แก้แล้วบันทึกอีกครั้ง)", "Why refused (correct it and record again)"),
+    "kept_for_correction": (
+        "{n} แถวที่ไม่รับยังอยู่บนสุดของตารางตามที่กรอกไว้ พร้อมเหตุที่ไม่รับ: แก้ช่องที่ผิดแล้วกดบันทึกอีกครั้ง",
+        "{n} refused row(s) stay at the top of the table as typed, with why: correct them and record again.",
+    ),
     "recorded": ("บันทึกแล้ว {n} รายการ", "{n} report(s) recorded."),
     "refused": ("ไม่รับ {n} แถว (แถวอื่นบันทึกแล้ว):", "{n} row(s) refused (the other rows were recorded):"),
     "nothing": ("ไม่มีรายการที่กรอก", "Nothing was filled in."),

@@ -127,7 +127,12 @@ def test_a_plan_that_does_not_fit_the_data_set_is_refused_with_a_message(databas
 def test_progress_typed_in_the_table_is_recorded_and_bad_rows_refused_with_reasons(database):
     today = thai_date_text(dt.date.today())
 
-    def typed(table, **_):
+    shown = []  # the table the grid is given on each run
+
+    def typed(table, *, key, **_):
+        shown.append(table)
+        if key != "cov_prog_editor_0":  # the grid after recording: nothing typed since
+            return table
         edited = table.copy()
         edited.loc[0, ["step", "reached_on", "reported_by"]] = ["1 · ความเป็นประชาคม", today, "พัฒนากร"]
         edited.loc[1, ["step", "reached_on"]] = ["2 · ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "31/2/2568"]
@@ -145,6 +150,15 @@ def test_progress_typed_in_the_table_is_recorded_and_bad_rows_refused_with_reaso
     current = database.current_progress()
     (entry,) = current.values()
     assert (entry.step, entry.reported_by, entry.source, entry.reached_on) == (1, "พัฒนากร", "table", dt.date.today())
+    # the refused row is kept for correction: first in the grid, as typed, with why; the recorded one is empty
+    refused_village, recorded_village = shown[0].loc[1, "village_code"], shown[0].loc[0, "village_code"]
+    again = shown[-1].set_index("village_code")
+    assert shown[-1].loc[0, "village_code"] == refused_village
+    assert list(again.loc[refused_village, ["step", "reached_on"]]) == [
+        "2 · ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "31/2/2568"]
+    assert again.loc[refused_village, "problem"].startswith("อ่านวันที่ '31/2/2568' ไม่ได้")
+    assert (again.loc[recorded_village, "step"], again.loc[recorded_village, "problem"]) == ("", "")
+    assert "1 แถวที่ไม่รับยังอยู่บนสุดของตาราง" in texts(at)
 
 
 def test_changing_language_and_scenario_keeps_the_choices_that_still_apply(database):
