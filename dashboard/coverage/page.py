@@ -14,6 +14,7 @@ from streamlit_folium import st_folium
 
 from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
 from dashboard.common.formatting import MISSING, format_number, format_share
+from dashboard.common.help_panel import help_panel
 from dashboard.common.open_scenario import scenario_picker
 from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import lang, t, with_english_detail
@@ -42,6 +43,7 @@ language = lang()
 today = dt.date.today()
 st.title(t("coverage.title"))
 st.caption(t("coverage.intro"))
+help_panel("coverage.help")
 online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
 
 try:

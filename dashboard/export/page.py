@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.common.dataset import dataset_in_use
+from dashboard.common.help_panel import help_panel
 from dashboard.common.open_scenario import scenario_picker
 from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import t
@@ -27,6 +28,7 @@ FORMAT_LABELS = {"xlsx": "export.xlsx", "pdf": "export.pdf", "csv": "export.csv"
 dataset = dataset_in_use()
 st.title(t("export.title"))
 st.caption(t("export.intro"))
+help_panel("export.help")
 
 names = amphoe_names(dataset.amphoes)
 try:

@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario_no_name": ("พิมพ์ชื่อแผนใหม่ก่อนบันทึก", "Type a name for the new scenario before saving"),
     "store_error": ("เปิดหรือบันทึกงานไม่ได้ ฐานข้อมูลใช้งานไม่ได้ในขณะนี้: แจ้งผู้ดูแลระบบ",
                     "Saved work could not be opened or saved"),
+    "help_title": ("วิธีใช้หน้านี้", "How to use this page"),
     # --- which scenario a page shows (dashboard.common.open_scenario)
     "shown.official_option": ("{name} (แผนทางการ)", "{name} (official plan)"),
     "shown.missing": ("ไม่พบแผน \"{name}\" แล้ว จึงแสดง \"{opened}\" แทน",

@@ -13,6 +13,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "strong community.",
     ),
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
+    "help": (
+        "**เริ่มที่นี่:** หน้านี้แสดงแผนเดียวกับที่เปิดในหน้าวางแผน (ครั้งแรกที่เปิดคือแผนทางการของจังหวัด) "
+        "เลือกแผนอื่นได้จากรายการแผน แล้วเลื่อนแถบ ปี พ.ศ. เพื่อดูความครอบคลุมเมื่อสิ้นปีนั้น\n\n"
+        "- **แผนที่**: อำเภอระบายสีตามสัดส่วนหมู่บ้านที่ครอบคลุมแล้ว ซูมเข้าเพื่อดูรายตำบล "
+        "เส้นประหนาคือตำบลนำร่อง และแผนที่เล็กหนึ่งภาพต่อหนึ่งระยะ\n"
+        "- **กราฟและอันดับอำเภอ**: เลือกอำเภอเพื่อเทียบความครอบคลุมสะสมกับทั้งจังหวัด ดูภาระทีมคุณอำนวยเทียบกับ"
+        "ความจุ (ช่องสีแดงคือเกินความจุ) และอันดับอำเภอ อำเภอที่ค่าเท่ากันได้อันดับเดียวกัน\n"
+        "- **ความก้าวหน้า 6 ขั้น**: ดูว่าหมู่บ้านอยู่ขั้นไหนและหมู่บ้านใดไม่ขยับขั้น บันทึกความก้าวหน้าโดยเลือก"
+        "อำเภอ (และตำบล) กรอกขั้นใหม่และวันที่ในตาราง แล้วกด \"บันทึกรายการที่กรอก\" หรือดาวน์โหลดแบบฟอร์ม "
+        "กรอกแล้วนำเข้าไฟล์ แถวที่ไม่รับจะบอกเหตุผลและยังอยู่ในตารางให้แก้",
+        "**Start here:** this page shows the plan open on the Plan page (on a first visit, the province's official "
+        "plan); choose another from the list, then move the B.E. year slider to see the coverage at that year's "
+        "end.\n\n"
+        "- **Map**: districts shaded by the share of their villages covered; zoom in for tambons; thick dashes are "
+        "pilot tambons; one small map per wave below.\n"
+        "- **Charts and district ranking**: pick a district to compare its cumulative coverage with the "
+        "province's; the facilitator load against the teams' capacity (red cells are over it); districts ranked, "
+        "equal values sharing a rank.\n"
+        "- **Six-step progress**: which step each village has reached and which are stalled. To record progress, "
+        "choose the district (and tambon), type the new step and date in the table and press \"Record the "
+        "entries\", or download the template, fill it in and import it. Refused rows say why, and stay in the "
+        "table to correct.",
+    ),
     "bad_plan": ("แผนนี้ใช้กับชุดข้อมูลที่ใช้อยู่ไม่ได้ (มีหมู่บ้านหรือระยะที่ชุดข้อมูลไม่มี)",
                  "This plan does not fit the data set in use"),
     "covered_by": ("ครอบคลุมเมื่อสิ้นปี {year}", "Covered by the end of {year}"),
