@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
+from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import MISSING, format_number, format_share
 from dashboard.common.help_panel import help_panel
 from dashboard.common.open_scenario import scenario_picker
@@ -20,8 +19,7 @@ from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import lang, t, with_english_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
-from dashboard.coverage.cache import cached_view, coverage_layers, small_amphoes
-from dashboard.coverage.maps import coverage_legend_items, coverage_map
+from dashboard.coverage.cache import CoverageMapWords, cached_view, coverage_map_html, small_amphoes
 from dashboard.coverage.progress_tab import MAP_HEIGHT, keep_if_offered, progress_tab
 from geodata import schema
 from geodata.messages import text
@@ -52,8 +50,8 @@ except StoreError as exc:
     st.error(scenario_error(exc))
     st.stop()
 try:
-    view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
-                       dataset.tambons)
+    view = cached_view(scenario.name, scenario.version, scenario.updated_at, dataset.version, scenario,
+                       dataset.villages, dataset.tambons)
 except PlanningError as exc:
     st.error(with_english_detail(t("coverage.bad_plan"), exc))
     st.stop()
@@ -103,27 +101,22 @@ tab_map, tab_charts, tab_progress = st.tabs([t(tab) for tab in TABS], key="cov_t
 if tab_map.open is not False:
     with tab_map:
         st.subheader(t("coverage.map_title", year=year))
-        tambons_geo, amphoes_geo = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
-        view_key = (scenario.name, scenario.version, dataset.version)
-        amphoe_layer, tambon_layer, pilot_layer = coverage_layers(view_key, year, language, view, amphoes_geo,
-                                                                  tambons_geo, view.pilot_tambons)
-        heading = [t("coverage.share"), t("coverage.count")]
+        view_key = (scenario.name, scenario.version, scenario.updated_at, dataset.version)
+        heading = (t("coverage.share"), t("coverage.count"))
         suffix = "th" if language == "th" else "en"
-        fmap = coverage_map(
-            map_bounds(dataset), amphoe_layer, tambon_layer, pilot_tambons=pilot_layer, online_tiles=online,
-            tooltips={"amphoe": ([f"amphoe_{suffix}", "share_text", "count_text"], [t("common.amphoe"), *heading]),
-                      "tambon": ([f"tambon_{suffix}", "share_text", "count_text"], [t("common.tambon"), *heading])},
-            legend_title=t("coverage.legend_title"),
-            legend_items=coverage_legend_items([t(key) for key in COVERAGE_CLASSES]),
+        words = CoverageMapWords(
+            tooltips={"amphoe": ((f"amphoe_{suffix}", "share_text", "count_text"), (t("common.amphoe"), *heading)),
+                      "tambon": ((f"tambon_{suffix}", "share_text", "count_text"), (t("common.tambon"), *heading))},
+            legend_title=t("coverage.legend_title"), classes=tuple(t(key) for key in COVERAGE_CLASSES),
             legend_note=t("coverage.pilot_note") if view.pilot_tambons else t("coverage.zoom_note"))
-        st_folium(fmap, key="cov_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+        st.iframe(coverage_map_html(view_key, year, language, online, view, dataset, words), height=MAP_HEIGHT)
         st.subheader(t("coverage.small_multiples"))
         panels = charts.wave_small_multiples(
             small_amphoes(dataset.version, dataset.amphoes), data.wave_share_table(figures),
             wave_titles={w: year_label(w) for w in figures.labels},
             titles={"share": t("coverage.legend_title"), "name": t("common.amphoe")},
             class_labels=[t(key) for key in COVERAGE_CLASSES], name_property=f"amphoe_{suffix}")
-        st.altair_chart(panels, key="cov_small_multiples")
+        st.vega_lite_chart(panels, key="cov_small_multiples")
 
 # --- Charts -----------------------------------------------------------------------------------------------
 if tab_charts.open:

@@ -98,7 +98,8 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     st.subheader(t("coverage.step_map"))
     steps = data.village_steps(view, reached, today)
     labels = {**step_names, None: t("coverage.not_started")}
-    points = step_points((scenario.name, scenario.version, dataset.points_key, progress_store.progress_revision()),
+    points = step_points((scenario.name, scenario.version, scenario.updated_at, dataset.points_key,
+                          progress_store.progress_revision()),
                          language, today, dataset.villages, steps, reached, view.village_waves, labels)
     tambons_geo, amphoes_geo = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
     step_map = base_map(map_bounds(dataset), tambons_geo, amphoes_geo, online_tiles=online,

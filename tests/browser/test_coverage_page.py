@@ -12,6 +12,12 @@ from tests.browser.conftest import ARTIFACTS, map_frame, wait_for_app
 
 CHART = "[data-testid='stVegaLiteChart']"
 DRAWN = f"{CHART} canvas, {CHART} svg.marks"
+#: The coverage map: a plain page in an iframe (it sends nothing back, so it needs no streamlit-folium).
+COVERAGE_MAP = "iframe[data-testid='stIFrame']"
+
+
+def coverage_map_frame(page):
+    return page.frame_locator(COVERAGE_MAP).first
 
 
 def charts_drawn(page) -> int:
@@ -32,7 +38,7 @@ def load_coverage_page(page, url: str) -> tuple[float, float]:
     page.goto(f"{url}/coverage")
     wait_for_app(page)
     script_done = time.monotonic() - started
-    map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    coverage_map_frame(page).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
     page.locator(DRAWN).first.wait_for(timeout=30_000)
     return script_done, time.monotonic() - started
 
@@ -45,7 +51,7 @@ def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(off
     (ARTIFACTS / "coverage_page_load.txt").write_text(
         f"coverage page, first visit: script done {cold[0]:.2f} s, map and chart drawn {cold[1]:.2f} s after goto\n"
         f"coverage page, reload: script done {warm[0]:.2f} s, map and chart drawn {warm[1]:.2f} s after goto\n")
-    frame = map_frame(page)
+    frame = coverage_map_frame(page)
     # 23 districts shaded, 23 district borders; tambons appear only when zoomed in.
     assert frame.locator("path.leaflet-interactive").count() >= 23
     assert "สัดส่วนหมู่บ้านที่ครอบคลุม" in frame.locator(".km-legend").inner_text()

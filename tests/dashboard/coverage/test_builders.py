@@ -180,15 +180,30 @@ def test_small_multiples_draw_one_map_per_wave_in_the_map_classes(view):
     labels = [f"class {i}" for i in range(6)]
     spec = charts.wave_small_multiples(
         amphoes, data.wave_share_table(view.figures), wave_titles={"2549": "2549", "2550": "2550", "2551": "2551"},
-        titles=TITLES, class_labels=labels, name_property="amphoe_th").to_dict()
+        titles=TITLES, class_labels=labels, name_property="amphoe_th")
     assert [panel["title"] for panel in spec["hconcat"]] == ["2549", "2550", "2551"]
+    (outlines,) = spec["datasets"].values()  # the 23 outlines, sent once for every panel
+    assert len(outlines) == 23 and all(panel["data"] == {"name": charts.SMALL_MAP_OUTLINES}
+                                       for panel in spec["hconcat"])
     first, last = spec["hconcat"][0], spec["hconcat"][2]
     assert first["mark"]["type"] == "geoshape" and first["projection"]["type"] == "mercator"
     assert first["encoding"]["color"]["scale"]["domain"] == labels
-    assert len(first["data"]["values"]) == 23
-    classes = {f["properties"]["name"]: f["properties"]["coverage_class"] for f in last["data"]["values"]}
-    # by 2551: 8001 (เมืองนครศรีธรรมราช) has all 4 villages, 8002 (พรหมคีรี) 2 of 3; 8003 is not in this plan
-    assert (classes["เมืองนครศรีธรรมราช"], classes["พรหมคีรี"], classes["ลานสกา"]) == ("class 5", "class 3", "class 0")
+    joined = {row["district"]: row["coverage_class"] for row in last["transform"][0]["from"]["data"]["values"]}
+    # by 2551: 8001 has all 4 villages, 8002 2 of 3; 8003 is not in this plan: the default class 0
+    assert (joined["8001"], joined["8002"], joined.get("8003")) == ("class 5", "class 3", None)
+    assert 'datum.coverage_class == null ? "class 0"' in last["transform"][2]["calculate"]
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in outlines}
+    assert (names["8001"], names["8002"]) == ("เมืองนครศรีธรรมราช", "พรหมคีรี")
+
+
+def test_small_multiples_draw_in_vega_lite(view):
+    """The specification is valid Vega-Lite (checked against the schema Altair ships)."""
+    import altair as alt
+
+    amphoes = display_geojson(geodata.load_amphoes(), [schema.AMPHOE_CODE, schema.AMPHOE_TH], tolerance_m=300)
+    spec = charts.wave_small_multiples(amphoes, data.wave_share_table(view.figures), wave_titles={"2549": "x"},
+                                       titles=TITLES, class_labels=list("abcdef"), name_property="amphoe_th")
+    alt.HConcatChart.from_dict(spec, validate=True)
 
 
 # --- Maps -------------------------------------------------------------------------------------------------
