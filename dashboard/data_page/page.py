@@ -14,6 +14,7 @@ from dashboard.common.dataset import (
     use_uploaded_villages,
 )
 from dashboard.common.formatting import format_number
+from dashboard.common.help_panel import help_panel
 from dashboard.common.problem_table import show_problems
 from dashboard.common.text import lang, t
 from dashboard.common.thai_widgets import limited_file_uploader
@@ -23,6 +24,7 @@ from geodata.uploads import read_boundaries, read_village_list
 
 dataset = dataset_in_use()
 st.title(t("data.title"))
+help_panel("data.help")
 st.info(t("data.in_use", name=t("data.embedded") if dataset.name == EMBEDDED else dataset.name))
 if dataset.name != EMBEDDED and st.button(t("data.back_to_embedded"), key="reset_dataset"):
     reset_to_embedded()

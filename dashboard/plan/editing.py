@@ -20,12 +20,12 @@ import streamlit as st
 
 import planning
 import store
+from dashboard.common.open_scenario import remember_open
 from dashboard.plan.edits import OPTIMISE, Edit, EditError, History, Plan, Step, apply_edits, change_summary
 from geodata import schema
 from geodata.plans import metrics_to_json, problem_from_scenario
 
 SESSION_KEY = "plan_session"
-QUERY_KEY = "scenario"
 #: The scenario created from the optimised default plan on a first visit.
 MAIN_SCENARIO = "แผนหลัก"
 
@@ -280,9 +280,9 @@ def current() -> Session | None:
 
 
 def keep(session: Session) -> Session:
-    """Store the session for the next rerun (and the scenario's name in the URL, so a reload reopens it)."""
+    """Store the session for the next rerun, and open its scenario on every page (its name in the URL, so a
+    reload reopens it)."""
     st.session_state[SESSION_KEY] = session
-    if st.query_params.get(QUERY_KEY) != session.scenario.name:
-        st.query_params[QUERY_KEY] = session.scenario.name
+    remember_open(session.scenario.name)
     return session
 

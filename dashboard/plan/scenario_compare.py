@@ -23,6 +23,7 @@ ACTIONS = {
     "optimise": "plan.history.action.optimise", "edit": "plan.history.action.edit",
     "undo": "plan.history.action.undo", "redo": "plan.history.action.redo",
     "duplicate": "plan.history.action.duplicate", "save_as": "plan.history.action.save_as",
+    "official": "plan.history.action.official", "unofficial": "plan.history.action.unofficial",
 }
 #: The recorded edits that name only their villages or tambons.
 _EDIT_WORDS = {"lock": "plan.pending.edit.lock", "unlock": "plan.pending.edit.unlock",
@@ -143,6 +144,8 @@ def describe_change(action: str, detail: Mapping, lang: str, tambon_names: Mappi
         source = {"source": detail["from"], "version": detail.get("version", "")}
         parts.append(text("plan.history.from_version" if "version" in detail else "plan.history.from", lang,
                           **source))
+    if "replaced_by" in detail:
+        parts.append(text("plan.history.replaced_by", lang, name=detail["replaced_by"]))
     if "step" in detail:
         step = detail["step"]
         words = text(ACTIONS[step], lang) if step in ACTIONS else step

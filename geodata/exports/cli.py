@@ -2,9 +2,10 @@
 
     rollout export [--scenario NAME] [--amphoe 8001|all] [--format xlsx,pdf,csv,gpkg,geojson] --out DIR [--zip]
 
-Without ``--scenario`` the default optimised plan of the embedded province is exported; a named scenario is read
-from the database the dashboard uses (``ROLLOUT_DATABASE_URL``, else the file in the user's data folder), and so
-are the planners' location corrections, so the files match the dashboard's Export page. Bad
+Without ``--scenario`` the province's official plan is exported, or the default optimised plan of the embedded
+province when no plan is official; a named scenario is read from the database the dashboard uses
+(``ROLLOUT_DATABASE_URL``, else the file in the user's data folder), and so are the planners' location
+corrections and who made the plan official, so the files match the dashboard's Export page. Bad
 input (unknown scenario, amphoe or format, an --out that cannot be written) raises ExportError, which ``rollout``
 prints as one line (exit 2). Everything is checked before any file is written, and the files are built in a
 temporary folder moved into --out at the end, so a failure leaves --out as it was.
@@ -25,6 +26,7 @@ from geodata.corrections import apply_corrections
 from geodata.errors import GeodataError
 from geodata.exports.errors import ExportError
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
+from geodata.exports.packet import approval_of
 from geodata.output_paths import check_output_folder, staged_folder
 from geodata.plans import EMBEDDED_DATASET, default_scenario
 
@@ -32,7 +34,8 @@ from geodata.plans import EMBEDDED_DATASET, default_scenario
 def add_export_command(commands: argparse._SubParsersAction) -> None:
     """Register ``export`` on the ``rollout`` command's subparsers."""
     export = commands.add_parser("export", help="write each amphoe's plan files (XLSX, PDF, CSV, GeoPackage)")
-    export.add_argument("--scenario", help="saved scenario name (default: the default optimised plan)")
+    export.add_argument("--scenario", help="saved scenario name (default: the province's official plan, else the "
+                                           "default optimised plan)")
     export.add_argument("--amphoe", default=ALL_AMPHOES,
                         help="amphoe code such as 8001, or 'all' for every amphoe plus the province (default)")
     export.add_argument("--format", default=",".join(FORMATS),
@@ -59,6 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise ExportError(str(error)) from error
     database = store.open_store()
     scenario = _scenario(args.scenario, villages, tambons, database)
+    approval = approval_of(database.scenario_history(scenario.name)) if scenario.official else None
     # The planners' location corrections, as the dashboard shows them: the same files from both.
     villages = apply_corrections(villages, tambons, database.location_corrections())
     if scenario.dataset != EMBEDDED_DATASET:
@@ -67,7 +71,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with staged_folder(args.out) as stage:
             result = export_plan(scenario, villages, tambons, amphoes, stage, amphoe=amphoe, formats=formats,
-                                 make_zip=args.zip)
+                                 make_zip=args.zip, approval=approval)
     except OSError as error:
         raise ExportError(f"cannot write in {args.out} ({error.strerror}); nothing was written, choose a writable "
                           "--out folder") from error
@@ -89,7 +93,12 @@ def _check_amphoe(amphoe: str, amphoes: gpd.GeoDataFrame) -> str:
 def _scenario(name: str | None, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
               database: store.Store) -> store.Scenario:
     if name is None:
-        return default_scenario(villages, tambons)
+        official = database.official_scenario(schema.PROVINCE_CODE)
+        if official is None:
+            return default_scenario(villages, tambons)
+        print(f"rollout export: exporting the province's official plan {official.name!r} (version "
+              f"{official.version}); use --scenario NAME for another", file=sys.stderr)
+        return official
     try:
         return database.open_scenario(name)
     except store.UnknownScenarioError as error:

@@ -17,15 +17,33 @@ from geodata import schema
 from geodata.exports.errors import ExportError
 from geodata.exports.text import th, thai_date
 from geodata.messages import Message
-from store import Scenario
+from store import Change, Scenario
 
+#: The change-history action that records a scenario made the official plan (store.ScenarioStore.mark_official).
+OFFICIAL_ACTION = "official"
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
 PLAN_METRICS = ("max_load", "split_tambons", "status", "failed_checks")
 
 
 @dataclass(frozen=True)
+class Approval:
+    """Who made a scenario the province's official plan, when (ISO timestamp) and at which version."""
+
+    by: str
+    at: str
+    version: int
+
+
+def approval_of(changes: Iterable[Change]) -> Approval | None:
+    """The latest time a scenario was made the official plan, from its change history; None if it never was."""
+    marks = [c for c in changes if c.action == OFFICIAL_ACTION]
+    return Approval(marks[-1].author, marks[-1].at, marks[-1].version) if marks else None
+
+
+@dataclass(frozen=True)
 class PlanInfo:
-    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics."""
+    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics;
+    whether it is the province's official plan (`official`) and, when known, who approved it when."""
 
     scenario: str
     version: int
@@ -39,6 +57,8 @@ class PlanInfo:
     roster_estimated: bool
     metrics: dict[str, object]
     missing_villages: int
+    official: bool = False
+    approval: Approval | None = None
 
     @property
     def title(self) -> str:
@@ -182,14 +202,15 @@ class ProvincePacket:
         raise ExportError(Message("export.error.no_amphoe", code=code, codes=codes))
 
 
-def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame
-                    ) -> ProvincePacket:
-    """The export content of a plan over the data set in use (villages and amphoes as the loaders return them).
+def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame,
+                    approval: Approval | None = None) -> ProvincePacket:
+    """The export content of a plan over the data set in use (villages and amphoes as the loaders return them);
+    `approval` says who made it the official plan and when (the documents print it).
 
     Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
     set), naming both.
     """
-    plan = _plan_info(scenario, villages)
+    plan = _plan_info(scenario, villages, approval)
     rows = _village_rows(scenario, villages, plan.waves)
     teams = {str(k): int(v) for k, v in scenario.settings.get("roster", {}).get("teams", {}).items()}
     by_amphoe: dict[str, list[VillageRow]] = {}
@@ -207,7 +228,7 @@ def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd
     return ProvincePacket(plan=plan, amphoes=tuple(packets))
 
 
-def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
+def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, approval: Approval | None) -> PlanInfo:
     codes = set(villages[schema.VILLAGE_CODE])
     assigned = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     if not assigned:
@@ -224,7 +245,8 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
         waves=tuple(label for label in order if label in used), pilot_label=settings.get("pilot_label"),
         capacity=int(roster.get("capacity", 0)), roster_estimated=bool(roster.get("estimated", False)),
         metrics={name: scenario.metrics[name] for name in PLAN_METRICS if name in scenario.metrics},
-        missing_villages=len(set(scenario.assignment) - codes))
+        missing_villages=len(set(scenario.assignment) - codes), official=scenario.official,
+        approval=approval if scenario.official else None)
 
 
 def _village_rows(scenario: Scenario, villages: gpd.GeoDataFrame, waves: tuple[str, ...]) -> list[VillageRow]:

@@ -13,6 +13,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CSV and GeoPackage/GeoJSON for GIS tools. Every file names the scenario and its date.",
     ),
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
+    "help": (
+        "**เริ่มที่นี่:** ตรวจว่าแผนที่แสดงคือแผนที่จะส่งให้อำเภอ (ครั้งแรกที่เปิดคือแผนทางการของจังหวัด "
+        "หรือแผนที่กำลังแก้ไขในหน้าวางแผน) เลือกอำเภอหรือทุกอำเภอ เลือกรูปแบบไฟล์ แล้วกด \"สร้างไฟล์\"\n\n"
+        "- **สร้างไฟล์**: สร้างไฟล์ของแผนที่แสดงอยู่ PDF มีแผนที่ สรุป รายชื่อหมู่บ้านตามระยะ และช่องลงนาม"
+        "ผู้จัดทำและผู้อนุมัติ ชื่อไฟล์มีรหัสและชื่ออำเภอ\n"
+        "- **ดาวน์โหลดทั้งหมด (zip)**: ทุกไฟล์ในไฟล์เดียว แยกโฟลเดอร์ละอำเภอ\n"
+        "- **ปุ่มชื่อไฟล์**: ดาวน์โหลดทีละไฟล์\n"
+        "- ถ้าเปลี่ยนแผน อำเภอ หรือรูปแบบไฟล์หลังสร้างแล้ว หน้านี้จะเตือนให้กดสร้างไฟล์ใหม่",
+        "**Start here:** check that the plan shown is the one to send to the districts (on a first visit, the "
+        "province's official plan, or the one being edited on the Plan page); choose a district or all of them, "
+        "choose the formats, and press \"Build the files\".\n\n"
+        "- **Build the files**: builds the files of the plan shown; the PDF has the map, the summary, the villages "
+        "by wave and a block for who prepared and who approved it to sign; file names carry the district's code "
+        "and name.\n"
+        "- **Download everything (zip)**: every file in one, a folder per district.\n"
+        "- **The buttons named by file**: download one file at a time.\n"
+        "- If the plan, district or formats change after building, the page says so: build again.",
+    ),
     "amphoe": ("อำเภอ (พิมพ์ชื่อหรือรหัสเพื่อค้นหา)", "District (type a name or code to search)"),
     "all": (
         "ทุกอำเภอ และทั้งจังหวัด (zip มีโฟลเดอร์ละอำเภอ)",

@@ -231,6 +231,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.moved": ("หมู่บ้านที่ต่างกัน: {n}", "Villages that differ: {n}"),
     "scenario.same": ("สองแผนนี้จัดหมู่บ้านเหมือนกัน", "The two scenarios place every village alike"),
     "scenario.history": ("ประวัติการแก้ไขของ {name}", "Change history of {name}"),
+    "scenario.pending_dropped": (
+        "การเปลี่ยนแปลงที่รอยืนยัน {n} รายการของแผน {name} ถูกยกเลิก เพราะเปิดแผน {opened} แทน",
+        "The {n} pending change(s) of {name} were dropped: {opened} was opened instead",
+    ),
+    # --- the province's official plan (sidebar)
+    "official.mark": ("ตั้งเป็นแผนทางการของจังหวัด", "Make it the official plan"),
+    "official.help": (
+        "แผนทางการคือแผนที่ผู้บริหารและสำนักงานอำเภอเห็นก่อน และเป็นแผนที่ใช้ส่งออกไฟล์โดยปริยาย",
+        "The official plan is what executives and district offices see first and what exports use by default",
+    ),
+    "official.pending_first": (
+        "ยืนยันหรือยกเลิกการเปลี่ยนแปลงที่รอยืนยันก่อน แผนทางการต้องเป็นฉบับที่บันทึกแล้ว",
+        "Apply or discard the pending changes first: only a saved version can be approved",
+    ),
+    "official.confirm": (
+        "ตั้งแผน **{name}** ฉบับที่ {version} เป็นแผนทางการของจังหวัด? ผู้บริหารและสำนักงานอำเภอจะเห็นแผนนี้ก่อน "
+        "ไฟล์ส่งออกจะใช้แผนนี้ และชื่อของคุณกับเวลาจะถูกบันทึกในประวัติของแผน",
+        "Make **{name}**, version {version}, the province's official plan? Executives and district offices will "
+        "see it first, exports will use it, and your name and the time are recorded in its history.",
+    ),
+    "official.do_mark": ("ยืนยัน ตั้งเป็นแผนทางการ", "Yes, make it official"),
+    "official.marked": ("ตั้ง {name} ฉบับที่ {version} เป็นแผนทางการของจังหวัดแล้ว",
+                        "{name}, version {version}, is now the province's official plan"),
     # --- comparing two scenarios
     "compare.code": ("รหัส", "Code"),
     "compare.village": ("หมู่บ้าน", "Village"),
@@ -281,6 +304,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.action.redo": ("ทำซ้ำ", "redo"),
     "history.action.duplicate": ("ทำสำเนา", "duplicated"),
     "history.action.save_as": ("บันทึกเป็นแผนใหม่", "saved as new"),
+    "history.action.official": ("ตั้งเป็นแผนทางการของจังหวัด", "made the province's official plan"),
+    "history.action.unofficial": ("เลิกเป็นแผนทางการ", "no longer the official plan"),
+    "history.replaced_by": ("แผนทางการใหม่คือ {name}", "the official plan is now {name}"),
     # --- the facilitator roster
     "roster.title": ("ทีมคุณอำนวย", "Facilitator roster"),
     "roster.estimated": (
