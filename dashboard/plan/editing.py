@@ -211,6 +211,8 @@ def replan_waves(session: Session, villages: Villages, waves: list[dict], pilot_
     new targets) with the engine's message.
     """
     current = draft(session, villages)
+    if _same_waves(current.settings.get("waves", []), waves) and pilot_label == current.pilot_label:
+        waves = [dict(w) for w in current.settings["waves"]]  # only the last wave's maximum may differ: keep it
     renamed = _renamed_waves(current.labels, current.pilot_label, [w["label"] for w in waves], pilot_label)
     pilots = current.pilot_tambons if pilot_label is not None else frozenset()
     locked = frozenset(v for v in current.locked if current.assignment.get(v) in renamed
@@ -226,6 +228,12 @@ def replan_waves(session: Session, villages: Villages, waves: list[dict], pilot_
     return Edit(WAVES, waves=tuple(dict(w) for w in waves), pilot_label=pilot_label, locked=locked,
                 assignment=dict(result.assignment), reasons=dict(result.reasons),
                 metrics=metrics_to_json(result.metrics), moved=moved, villages=tuple(sorted(moved)))
+
+
+def _same_waves(old: list[dict], new: list[dict]) -> bool:
+    """The same labels and targets, the last wave's target aside (it takes the rest in any case)."""
+    return [w["label"] for w in old] == [w["label"] for w in new] and \
+        [w.get("target") for w in old[:-1]] == [w.get("target") for w in new[:-1]]
 
 
 def _renamed_waves(old: tuple[str, ...], old_pilot: str | None, new: list[str], new_pilot: str | None

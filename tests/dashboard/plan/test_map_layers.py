@@ -9,6 +9,7 @@ import pytest
 
 import geodata
 from dashboard.common.offline import APP_STATIC_URL
+from dashboard.plan.map_events import POINT, SHAPE, TAMBON, VILLAGE, read_map_event
 from dashboard.plan.map_layers import (
     LOCK_COLOUR,
     POINT_SCALE,
@@ -26,7 +27,6 @@ from dashboard.plan.map_layers import (
     village_points,
     village_styles,
 )
-from dashboard.plan.map_events import POINT, SHAPE, TAMBON, VILLAGE, read_map_event
 from geodata import schema
 from geodata.palette import PILOT_COLOUR, UNASSIGNED_COLOUR, wave_colours
 
