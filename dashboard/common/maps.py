@@ -129,8 +129,8 @@ def legend(title: str, items: Sequence[LegendItem], note: str | None = None, *, 
            ) -> MacroElement:
     """A legend box in a corner of the map (plain HTML; no CDN-loaded colormap) that folds to its title.
 
-    It starts open; on a map narrower than twice its width (a phone) it starts folded, so it never covers the
-    map there. `corner` is "topright" or "topleft"."""
+    It starts open; on a map narrower than FOLD_BELOW_PX or than twice its width (a phone, a small map) it
+    starts folded, so it never covers the map there. `corner` is "topright" or "topleft"."""
     rows = [f'<div>{_swatch(item)}{html.escape(item.label)}</div>' for item in items]
     note_html = f'<div style="margin-top:4px;color:#555;max-width:220px">{html.escape(note)}</div>' if note else ""
     side = "left" if corner == "topleft" else "right"
@@ -144,12 +144,15 @@ def legend(title: str, items: Sequence[LegendItem], note: str | None = None, *, 
     return element
 
 
+#: Maps narrower than this (in CSS pixels: a phone held upright) start with the legend folded.
+FOLD_BELOW_PX = 450
 #: Folds the legend on a map too narrow for it (runs with the map's script, after the legend is in the page).
-_FOLD_ON_SMALL_MAPS = """
-    (function () {
+_FOLD_ON_SMALL_MAPS = f"""
+    (function () {{
         var legend = document.querySelector(".km-legend");
-        if (legend && legend.parentElement.offsetWidth < 2 * legend.offsetWidth) { legend.open = false; }
-    })();
+        var width = legend ? legend.parentElement.offsetWidth : 0;
+        if (legend && (width < {FOLD_BELOW_PX} || width < 2 * legend.offsetWidth)) {{ legend.open = false; }}
+    }})();
 """
 
 

@@ -37,6 +37,7 @@ from folium.template import Template
 
 from dashboard.common.maps import (
     AMPHOE_LINE,
+    FOLD_BELOW_PX,
     SELECTED_COLOUR,
     TAMBON_LINE,
     LegendItem,
@@ -150,7 +151,7 @@ def map_data(points: VillagePoints, tambons: gpd.GeoDataFrame, amphoes: gpd.GeoD
                   "reasons": {code: text(message, lang) for code, message in _REASONS.items()},
                   "qualities": {letter: text(message, lang) for letter, message in _QUALITIES.values()}},
         "styles": {"tambon": TAMBON_LINE, "amphoe": AMPHOE_LINE},
-        "nameZoom": NAME_ZOOM,
+        "nameZoom": NAME_ZOOM, "foldLegendBelow": FOLD_BELOW_PX,
     }
 
 

@@ -69,11 +69,12 @@
     update();
   }
 
-  // Fit the province beside the legend (upper left) when the map is wide enough; close the legend when it is not.
-  function fitProvince(map, bounds) {
+  // Fit the province beside the legend (upper left) when the map is wide enough; fold the legend when it is not
+  // (a phone: the same rule as the legend's own, dashboard/common/maps.py).
+  function fitProvince(map, bounds, foldBelow) {
     var legend = document.querySelector(".km-legend");
     var width = map.getSize().x;
-    if (legend && legend.open && width < 2.4 * legend.offsetWidth) legend.open = false;
+    if (legend && legend.open && (width < foldBelow || width < 2.4 * legend.offsetWidth)) legend.open = false;
     var left = legend && legend.open ? legend.offsetWidth + 12 : 0;
     map.fitBounds(bounds, {paddingTopLeft: [left, 0], paddingBottomRight: [0, 0], animate: false});
   }
@@ -127,7 +128,7 @@
       features.forEach(function (f) { tambonShapes[f.properties.tambon_code] = f; });
       base = {map: map, villages: data.villages, words: words, tambons: tambons, tambonNames: data.tambonNames,
               tambonShapes: tambonShapes, amphoeNames: data.amphoeNames, sending: false};
-      fitProvince(map, data.bounds);
+      fitProvince(map, data.bounds, data.foldLegendBelow);
     },
 
     show: function (group, state, send) {
