@@ -18,6 +18,7 @@ from geodata import schema
 CODES = {
     "CSV", "XLSX", "PDF", "GeoJSON", "GeoPackage", "Shapefile", "zip", "Excel", "QGIS", "GIS", "UTF", "Windows",
     "GPS", "A4", "KM", "km", "Leaflet", "OpenStreetMap", "HDX", "OCHA", "COD", "AB", "BY", "IGO", "CC",
+    "Enter",  # the key, as its keycap reads on Thai keyboards too
 }
 #: Words of the language switch: each language named in itself.
 LANGUAGE_SWITCH = {"Language", "English"}

@@ -34,11 +34,10 @@ FOUND_KEY = "plan_search_found"
 CHOSEN_KEY = "plan_search_choice"
 #: How many villages a search lists to choose from.
 SEARCH_LIMIT = 8
-#: Chips of the pick lists show their whole label (Streamlit cuts them at a fixed width).
+#: Chips of the pick lists show their whole label, wrapped if need be (Streamlit cuts a long one short).
 _CHIP_STYLE = """<style>
-.st-key-plan_pick_amphoe [data-baseweb="tag"], .st-key-plan_pick_tambon [data-baseweb="tag"] {
-    max-width: 100%; height: auto; }
-.st-key-plan_pick_amphoe [data-baseweb="tag"] span, .st-key-plan_pick_tambon [data-baseweb="tag"] span {
+.st-key-plan_pick_amphoe [data-tag], .st-key-plan_pick_tambon [data-tag] { max-width: 100%; height: auto; }
+.st-key-plan_pick_amphoe [data-tag] > span, .st-key-plan_pick_tambon [data-tag] > span {
     max-width: none; white-space: normal; overflow: visible; text-overflow: clip; }
 </style>"""
 
