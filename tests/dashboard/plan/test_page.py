@@ -77,6 +77,17 @@ def saved():
     return get_store().open_scenario(MAIN_SCENARIO)
 
 
+def assign(at, fake_map, village: str, wave: str, *, lock: bool = True):
+    """Click `village` on the map, choose `wave` and press "assign" (locking it too unless `lock` is False)."""
+    fake_map.click_village(village)
+    run(at)
+    at.selectbox(key="plan_assign_wave").set_value(wave)
+    if not lock:
+        at.checkbox(key="plan_assign_lock").uncheck()
+    button(at, "plan_assign").click()
+    return run(at)
+
+
 def a_village(wave: str) -> str:
     scenario = saved()
     return next(v for v, w in sorted(scenario.assignment.items()) if w == wave and v not in scenario.locked)
@@ -392,24 +403,13 @@ def test_locked_villages_and_wholly_locked_tambons_are_drawn_as_such(fake_map):
 
 def test_an_edit_that_moves_nothing_is_refused_and_not_queued(fake_map):
     at = open_app("en")
-    village = a_village("2549")
-    fake_map.click_village(village)
-    run(at)
-    at.selectbox(key="plan_assign_wave").set_value("2549")
-    at.checkbox(key="plan_assign_lock").uncheck()
-    button(at, "plan_assign").click()
-    run(at)
+    assign(at, fake_map, a_village("2549"), "2549", lock=False)
     assert "All 1 villages are already in wave 2549" in "\n".join(e.value for e in at.error)
     assert "No pending changes" in texts(at)
 
 
 def test_a_pending_change_off_target_is_named_before_applying_and_after(fake_map):
-    at = open_app("th")
-    fake_map.click_village(a_village("2549"))
-    run(at)
-    at.selectbox(key="plan_assign_wave").set_value("2550")
-    button(at, "plan_assign").click()
-    run(at)
+    at = assign(open_app("th"), fake_map, a_village("2549"), "2550")
     warning = "\n".join(w.value for w in at.warning)
     assert "ถ้ายืนยัน แผนจะไม่ตรงเป้า: ระยะ 2549 ขาด 1 หมู่บ้าน; ระยะ 2550 เกินเป้า 1 หมู่บ้าน" in warning
     assert ":orange-badge[2549: 399 · ขาด 1]" in texts(at) and ":red-badge[2550: 601 · เกิน 1]" in texts(at)
@@ -480,16 +480,9 @@ def test_zoom_to_selection_and_show_what_moved_fit_the_map(fake_map):
     assert 8.38 <= south <= north <= 8.48 and 99.90 <= west <= east <= 100.00
     run(at)
     assert shown(fake_map)["fit"] is None, "a view is fitted once"
-    village = a_village("2549")
-    fake_map.click_village(village)
-    run(at)
     button(at, "plan_clear").click()
     run(at)
-    fake_map.click_village(village)
-    run(at)
-    at.selectbox(key="plan_assign_wave").set_value("2551")
-    button(at, "plan_assign").click()
-    run(at)
+    assign(at, fake_map, a_village("2549"), "2551")
     button(at, "plan_optimise").click()
     run(at)
     button(at, "plan_show_moved").click()
