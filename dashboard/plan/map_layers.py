@@ -173,20 +173,20 @@ def plan_state(points: VillagePoints, assignment: Mapping[str, str], locked: Col
     waves = ["", *labels]
     wave_index = {label: i for i, label in enumerate(waves)}
     reason_index = {code: i for i, code in enumerate(REASON_CODES)}
-    styles = village_styles(points, assignment, wave_colours(labels, pilot_label), selection, changed)
-    distinct: dict[str, int] = {}
-    style, wave, lock, reason = [], [], [], []
+    keys = _style_keys(points, assignment, wave_colours(labels, pilot_label), selection, changed)
+    distinct: dict[tuple, int] = {}
+    style = [distinct.setdefault(key, len(distinct)) for key in keys]
+    wave, lock, reason = [], [], []
     locked = set(locked)
     for code in points.codes:
         label = assignment.get(code, "")
         wave.append(wave_index.get(label, 0))
         lock.append(int(code in locked))
         reason.append(reason_index.get(reasons.get(code) or ("manual" if label else ""), 0))
-        style.append(distinct.setdefault(json.dumps(styles[code], sort_keys=True), len(distinct)))
     return {
         "waves": waves, "waveNames": wave_display_names(labels, pilot_label, lang),
         "wave": wave, "locked": lock, "reasons": list(REASON_CODES), "reason": reason, "style": style,
-        "styles": {"village": [json.loads(key) for key in distinct], "lockRing": LOCK_RING,
+        "styles": {"village": [_style(key) for key in distinct], "lockRing": LOCK_RING,
                    "pilotTambon": PILOT_TAMBON_LINE, "lockedTambon": LOCKED_TAMBON_LINE},
         "pilotTambons": sorted(pilot_tambons),
         "lockedTambons": locked_tambons(points.codes, locked, pilot_tambons),
@@ -209,10 +209,22 @@ def village_styles(points: VillagePoints, assignment: Mapping[str, str], colours
                    selection: Collection[str] = (), changed: Collection[str] = ()) -> dict[str, dict]:
     """Leaflet style of every village: fill by wave, hollow and dashed if estimated, magenta ring if selected,
     larger if changed (pending or moved by the optimiser)."""
+    keys = _style_keys(points, assignment, colours, selection, changed)
+    made: dict[tuple, dict] = {}
+    return {code: made.setdefault(key, _style(key)) for code, key in zip(points.codes, keys, strict=True)}
+
+
+def _style_keys(points: VillagePoints, assignment: Mapping[str, str], colours: Mapping[str, str],
+                selection: Collection[str], changed: Collection[str]) -> list[tuple[str, bool, bool, bool]]:
+    """What a village's style depends on, per village: (fill colour, estimated, selected, changed)."""
     selection, changed = set(selection), set(changed)
-    return {code: village_style(colours.get(assignment.get(code, ""), UNASSIGNED_COLOUR), code in points.estimated,
-                                selected=code in selection, changed=code in changed)
-            for code in points.codes}
+    return [(colours.get(assignment.get(code, ""), UNASSIGNED_COLOUR), code in points.estimated, code in selection,
+             code in changed) for code in points.codes]
+
+
+def _style(key: tuple[str, bool, bool, bool]) -> dict:
+    colour, estimated, selected, changed = key
+    return village_style(colour, estimated, selected=selected, changed=changed)
 
 
 def fit_request(bounds: Sequence[Sequence[float]] | None, *, max_zoom: int = VILLAGE_ZOOM) -> dict | None:

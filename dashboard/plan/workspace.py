@@ -57,13 +57,13 @@ def plan_workspace(dataset: Dataset, online_tiles: bool) -> None:
     handle_map_state(latest_map_state(), dataset, villages)
     session = editing.current()
     plan = editing.draft(session, villages)
-    figures = figures_for(session, plan, villages)
     left, right = st.columns([11, 9], gap="medium")
-    with left:
+    with left:  # the map first: it is sent to the browser while the rest is computed
         returned = draw_map(session, plan, dataset, online_tiles)
         if handle_map_state(returned, dataset, villages):
             rerun_fragment()
         placing_panel(dataset, villages)
+    figures = figures_for(session, plan, villages)
     with right:
         show_notice()
         conflict_panel(villages)

@@ -5,7 +5,8 @@ selected and shown on the map; moved to another wave and locked, with the warnin
 over its target before applying; the version shown after applying, under the title and in the sidebar; the lock
 ringed on the map (read from the map's own state: it is drawn on a canvas); a rectangle drawn and its villages
 locked; the rest optimised; the waves moved to a rollout starting in B.E. 2570 with the waves editor, re-planned
-and applied; then a browser reload and a server restart find the plan as it was saved.
+and applied, then undone (the version shown follows again); a browser reload and a server restart find the plan as
+it was saved.
 """
 
 from __future__ import annotations
@@ -155,15 +156,22 @@ def test_a_planners_round_in_thai_searched_moved_locked_optimised_rewaved_and_ke
     assert plan.assignment[VILLAGE] == ["2569", "2570", "2571", "2572"][position] and VILLAGE in plan.locked
     assert len(plan.locked) == drawn + 1 and "แผนผ่านทุกข้อ" in main_text(page)
 
+    # Undo is a new version too, and everything on the page says which.
+    press(page, "plan_undo")
+    shows(page, "บันทึกแล้ว: ฉบับที่ 6")
+    caption, sidebar = version_shown(page)
+    assert "ฉบับที่ 6" in caption and "ฉบับที่ 6" in sidebar
+    assert [w["label"] for w in saved(app_server).settings["waves"]] == ["2548", "2549", "2550", "2551"]
+
     # A browser reload reopens the scenario from the URL; a server restart loses nothing.
     page.reload()
     wait_for_app(page)
     assert "scenario=" in page.url
-    assert "แผน: แผนหลัก (ฉบับที่ 5)" in main_text(page)
+    assert "แผน: แผนหลัก (ฉบับที่ 6)" in main_text(page)
     app_server.restart()
     page.goto(page.url)
     wait_for_app(page, timeout=120_000)
     wait_for_villages(page)
-    assert "แผน: แผนหลัก (ฉบับที่ 5)" in main_text(page)
-    assert sorted(map_report(page)["lockRings"]) == sorted(plan.locked)
+    assert "แผน: แผนหลัก (ฉบับที่ 6)" in main_text(page)
+    assert sorted(map_report(page)["lockRings"]) == sorted(saved(app_server).locked)
     assert page.locator(MAP_FRAME).count() == 1
