@@ -19,6 +19,7 @@ CODES = {
     "CSV", "XLSX", "PDF", "GeoJSON", "GeoPackage", "Shapefile", "zip", "Excel", "QGIS", "GIS", "UTF", "Windows",
     "GPS", "A4", "KM", "km", "Leaflet", "OpenStreetMap", "HDX", "OCHA", "COD", "AB", "BY", "IGO", "CC",
     "LibreOffice", "Unicode", "WGS84",
+    "Enter",  # the key, as its keycap reads on Thai keyboards too
 }
 #: Words of the language switch: each language named in itself.
 LANGUAGE_SWITCH = {"Language", "English"}

@@ -36,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload_button": ("อัปโหลด", "Upload"),
     "upload_limit": ("ไฟล์ละไม่เกิน {mb} เมกะไบต์", "{mb} MB per file"),
     "skip_to_content": ("ข้ามไปยังเนื้อหาหลัก", "Skip to main content"),
+    "press_enter": ("กด Enter เพื่อใช้", "Press Enter to apply"),
     "choose": ("เลือกได้หลายรายการ", "Choose options"),
     "no_results": ("ไม่พบรายการที่ตรงกัน", "No results"),
     # --- saved work (dashboard.common.scenarios)

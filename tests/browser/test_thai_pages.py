@@ -106,7 +106,35 @@ def test_every_page_panel_and_tab_reads_in_thai(offline_page, app_server):
     page.keyboard.type("ท่า")
     page.wait_for_timeout(500)
     check("plan: pick lists, filtered")
+    page.keyboard.type("ศาลา")
+    page.locator("[role='option']", has_text="ท่าศาลา").first.click()
     page.keyboard.press("Escape")
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-plan_pick_tambon [data-tag] > span'))
+        .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.innerText)""")
+    assert page.locator(".st-key-plan_pick_tambon [data-tag]").count() == 1 and cut == [], f"chips cut: {cut}"
+    search = page.locator(".st-key-plan_search input")
+    search.fill("หัว")
+    check("plan: typing in the village search")
+    search.press("Enter")
+    page.locator(".st-key-plan_search_choice").wait_for(timeout=30_000)
+    check("plan: village search, several found")
+    page.get_by_role("button", name="วิธีใช้หน้านี้").click()
+    page.get_by_text("เริ่มต้น").first.wait_for(timeout=10_000)
+    check("plan: help")
+    page.keyboard.press("Escape")
+    for tab in ("ระยะและความถูกต้อง", "ภาระทีม"):
+        page.get_by_role("tab", name=tab).click()
+        check(f"plan: tab {tab}")
+    page.get_by_role("tab", name="แก้ไขแผน").click()
+    page.locator(".st-key-plan_panel").get_by_text("ระยะและเป้าหมาย", exact=True).click()
+    page.locator(".st-key-waves_apply").wait_for(timeout=30_000)
+    year = page.locator("[data-testid='stTextInput']", has_text="ระยะที่ 1: ปี พ.ศ.").locator("input").first
+    year.fill("2027")
+    year.press("Enter")
+    settle(page)
+    page.locator(".st-key-waves_apply button").click()
+    page.get_by_text("ยังใช้ระยะนี้ไม่ได้").first.wait_for(timeout=30_000)
+    check("plan: waves editor, a year refused")
     panels = {"ทีมคุณอำนวย": ".st-key-roster_capacity", "แก้ตำแหน่งหมู่บ้าน": ".st-key-corrections_upload",
               "เปรียบเทียบแผน": ".st-key-plan_compare_a", "ประวัติการแก้ไข": "text=ประวัติการแก้ไขของ"}
     for panel, shown in panels.items():
