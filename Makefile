@@ -32,13 +32,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	touch $(STAMP)
 
-# Leaflet and Leaflet.draw come from the npm registry, pinned by package-lock.json (with integrity hashes),
-# and are served by the dashboard itself (Streamlit static serving) so the map needs no CDN.
+# Leaflet, Leaflet.draw and topojson-client come from the npm registry, pinned by package-lock.json (with integrity
+# hashes), and are served by the dashboard itself (Streamlit static serving) so the map needs no CDN.
 $(VENDOR)/leaflet/leaflet.js: dashboard/assets/package.json dashboard/assets/package-lock.json
 	cd dashboard/assets && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
 	cp -r dashboard/assets/node_modules/leaflet/dist $(VENDOR)/leaflet
 	cp -r dashboard/assets/node_modules/leaflet-draw/dist $(VENDOR)/leaflet-draw
+	cp -r dashboard/assets/node_modules/topojson-client/dist $(VENDOR)/topojson-client
 	touch $@
 
 system-deps:

@@ -25,9 +25,17 @@ import shapely
 from pyproj import Transformer
 
 from geodata import limits, schema
-from geodata.errors import GeodataError, Problem, UploadError
-from geodata.table_checks import blank_values, coordinate_problems, duplicate_codes, long_texts, malformed_codes
-from geodata.tables import read_table, spreadsheet_row
+from geodata.errors import GeodataError, Problem, UploadError, as_written, column_label
+from geodata.messages import Message
+from geodata.table_checks import (
+    blank_values,
+    coordinate_problems,
+    duplicate_codes,
+    long_texts,
+    malformed_codes,
+    outside_thailand,
+)
+from geodata.tables import headers_as_written, read_table, spreadsheet_row
 
 SOURCE = "source"
 #: Columns of a corrections file, in the order the help text lists them.
@@ -37,6 +45,22 @@ CORRECTED_QUALITY = "high"
 CORRECTION_SOURCE_PREFIX = "correction:"
 #: A corrected point up to this far outside the village's tambon is accepted with a warning; farther is refused.
 MAX_OUTSIDE_TAMBON_M = 5_000.0
+
+
+class PointError(GeodataError):
+    """A point clicked on the map that cannot be recorded; `problems` says why (no row: it is not from a file)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+    def words(self, lang: str) -> str:
+        """Why, in `lang`: each problem's sentence and its fix."""
+        return " ".join(p.sentence_in(lang) for p in self.problems)
+
+    @property
+    def translated(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -63,23 +87,29 @@ class CorrectedPoint(Protocol):
 
 @dataclass(frozen=True)
 class CheckedCorrection:
-    """A correction that passed the checks, ready to record; `warning` says why it deserves a second look."""
+    """A correction that passed the checks, ready to record; `note` says why it deserves a second look
+    (`warning` is its English)."""
 
     village_code: str
     lat: float
     lon: float
     source: str
     previous: PreviousPoint
-    warning: str | None = None
+    note: Message | None = None
+
+    @property
+    def warning(self) -> str | None:
+        """The note in English, or None."""
+        return None if self.note is None else str(self.note)
 
 
 def check_point(village_code: str, lat: float, lon: float, source: str, villages: gpd.GeoDataFrame,
                 tambons: gpd.GeoDataFrame) -> CheckedCorrection:
-    """Check one correction (e.g. a point clicked on the map); raises GeodataError saying what is wrong."""
+    """Check one correction (e.g. a point clicked on the map); raises PointError saying what is wrong."""
     place = _Places(villages, tambons)
     problems = _point_problems(village_code, lat, lon, source, place, row=None)
     if problems:
-        raise GeodataError("; ".join(str(p) for p in problems))
+        raise PointError(problems)
     return _checked(village_code, lat, lon, source, place)
 
 
@@ -90,10 +120,10 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
     Raises UploadError listing every problem (row, column, value, fix); a file with any problem records nothing.
     """
     table = read_table(data, filename, limit=limits.CORRECTIONS, columns=CORRECTION_COLUMNS, suffixes=(".csv",),
-                       header_aliases=schema.UPLOAD_HEADER_ALIASES,
+                       header_aliases=schema.CORRECTION_HEADER_ALIASES,
                        number_columns=(schema.VILLAGE_CODE, schema.LAT, schema.LON), free_text=(SOURCE,))
     place = _Places(villages, tambons)
-    problems = _table_problems(table, place)
+    problems = as_written(_table_problems(table, place), headers_as_written(table))
     if problems:
         raise UploadError(filename, problems)
     return tuple(_checked(row[schema.VILLAGE_CODE], float(row[schema.LAT]), float(row[schema.LON]), row[SOURCE],
@@ -163,23 +193,22 @@ class _Places:
 def _checked(code: str, lat: float, lon: float, source: str, place: _Places) -> CheckedCorrection:
     tambon = place.tambon_of[code]
     distance = place.outside_m(tambon, lat, lon)
-    warning = None
+    note = None
     if distance > 0:
-        warning = (f"village {code}: the point is {distance / 1000:.1f} km outside its tambon {tambon}; "
-                   "tambon borders are approximate, but check the coordinates")
+        note = Message("problem.near_outside_tambon", code=code, km=distance / 1000, tambon=tambon)
     return CheckedCorrection(code, float(lat), float(lon), source.strip(), previous_point(place.villages, code),
-                             warning)
+                             note)
 
 
 def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
+    columns = [column_label(c) for c in CORRECTION_COLUMNS]
     if not len(table):
-        return [Problem("empty_file", "the file has no correction rows",
-                        "write one row per village under the header " + ",".join(CORRECTION_COLUMNS))]
+        return [Problem("empty_file", Message("problem.empty_corrections"),
+                        Message("problem.fix.correction_rows", header=columns))]
     missing = [c for c in CORRECTION_COLUMNS if c not in table.columns]
     if missing:
-        return [Problem("missing_column", f"required column {c!r} is missing",
-                        f"add a column named {c!r} (columns: {', '.join(CORRECTION_COLUMNS)})", column=c)
-                for c in missing]
+        return [Problem("missing_column", Message("problem.missing_column"),
+                        Message("problem.fix.add_correction_column", columns=columns), column=c) for c in missing]
     problems = blank_values(table, CORRECTION_COLUMNS)
     problems += long_texts(table, {SOURCE: limits.NOTE_MAX_CHARS})
     problems += [p for p in malformed_codes(table) if p.column == schema.VILLAGE_CODE]
@@ -198,29 +227,24 @@ def _table_problems(table: pd.DataFrame, place: _Places) -> list[Problem]:
 def _point_problems(code: str, lat: float, lon: float, source: str, place: _Places, row: int | None
                     ) -> list[Problem]:
     if not isinstance(source, str) or not source.strip():
-        return [Problem("missing_value", "the correction has no source",
-                        "say where the point comes from, e.g. 'GPS survey 2549' or 'district office list'",
+        return [Problem("missing_value", Message("problem.no_source"), Message("problem.fix.name_source"),
                         row=row, column=SOURCE, value="")]
     if len(source.strip()) > limits.NOTE_MAX_CHARS:
-        return [Problem("text_too_long", limits.length_message("source", source.strip(), limits.NOTE_MAX_CHARS),
-                        f"shorten it to at most {limits.NOTE_MAX_CHARS:,} characters", row=row, column=SOURCE,
+        return [Problem("text_too_long",
+                        Message("problem.text_too_long", length=len(source.strip()), most=limits.NOTE_MAX_CHARS),
+                        Message("problem.fix.shorten_to", most=limits.NOTE_MAX_CHARS), row=row, column=SOURCE,
                         value=source.strip()[:40] + "…")]
     tambon = place.tambon_of.get(code)
     if tambon is None:
-        return [Problem("unknown_village", "no village with this code in the data set in use",
-                        "correct the village code (8 digits, e.g. 80010601)", row=row,
-                        column=schema.VILLAGE_CODE, value=str(code))]
+        return [Problem("unknown_village", Message("problem.unknown_village"), Message("problem.fix.village_code"),
+                        row=row, column=schema.VILLAGE_CODE, value=str(code))]
     b = schema.THAILAND_BOUNDS
     if not (math.isfinite(lat) and math.isfinite(lon) and b["lat_min"] <= lat <= b["lat_max"]
             and b["lon_min"] <= lon <= b["lon_max"]):
-        return [Problem("outside_thailand", "the point lies outside Thailand",
-                        f"check the coordinates: Thailand spans lat {b['lat_min']}-{b['lat_max']}, "
-                        f"lon {b['lon_min']}-{b['lon_max']} (decimal degrees, WGS84)",
-                        row=row, column=schema.LAT, value=f"{lat}, {lon}")]
+        return [outside_thailand(row, f"{lat}, {lon}")]
     distance = place.outside_m(tambon, lat, lon)
     if distance > MAX_OUTSIDE_TAMBON_M:
-        return [Problem("far_outside_tambon",
-                        f"the point is {distance / 1000:.1f} km outside the village's tambon {tambon}",
-                        "check the coordinates and the village code; if the village really lies there, correct "
-                        "its tambon in the village list first", row=row, column=schema.LAT, value=f"{lat}, {lon}")]
+        return [Problem("far_outside_tambon", Message("problem.far_outside_tambon", km=distance / 1000, tambon=tambon),
+                        Message("problem.fix.far_outside_tambon"), row=row, column=schema.LAT,
+                        value=f"{lat}, {lon}")]
     return []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from geodata.messages import text
+from geodata.messages import Message, text
 from planning.balance import MAX_OPEN_WAVES
 from planning.roster import MAX_CAPACITY, MAX_TEAMS
 
@@ -23,9 +23,13 @@ MEGABYTE: Final = 1024 * 1024
 
 @dataclass(frozen=True)
 class UploadLimit:
-    """The largest file of one kind: `max_megabytes` of bytes and `max_rows` data rows (features for layers)."""
+    """The largest file of one kind: `max_megabytes` of bytes and `max_rows` data rows (features for layers).
+
+    `what` names the kind of file in English, `label` is its name in the message catalogue.
+    """
 
     what: str
+    label: str
     max_megabytes: int
     max_rows: int
     unit: str = "rows"
@@ -38,14 +42,25 @@ class UploadLimit:
         """The limit as the page states it under the file picker, in Thai ("th") or English (geodata.messages)."""
         return text(_CAPTIONS[self.unit], lang, megabytes=self.max_megabytes, rows=f"{self.max_rows:,}")
 
+    @property
+    def kind(self) -> Message:
+        """The kind of file, to fill a message ("รายชื่อหมู่บ้าน", "village list")."""
+        return Message(self.label)
+
+    @property
+    def units(self) -> Message:
+        """What the limit counts, to fill a message ("แถว", "rows")."""
+        return Message(_UNITS[self.unit])
+
 
 #: The caption of a limit counted in rows, or in features (a boundary file's polygons).
 _CAPTIONS: Final = {"rows": "upload.limit_rows", "features": "upload.limit_features"}
-VILLAGE_LIST: Final = UploadLimit("village list", 5, 10_000)
-CORRECTIONS: Final = UploadLimit("corrections file", 2, 10_000)
-PROGRESS: Final = UploadLimit("progress file", 5, 20_000)
-ROSTER: Final = UploadLimit("roster file", 1, 1_000)
-BOUNDARIES: Final = UploadLimit("boundary file", 20, 5_000, "features")
+_UNITS: Final = {"rows": "upload.unit.rows", "features": "upload.unit.features"}
+VILLAGE_LIST: Final = UploadLimit("village list", "upload.kind.village_list", 5, 10_000)
+CORRECTIONS: Final = UploadLimit("corrections file", "upload.kind.corrections", 2, 10_000)
+PROGRESS: Final = UploadLimit("progress file", "upload.kind.progress", 5, 20_000)
+ROSTER: Final = UploadLimit("roster file", "upload.kind.roster", 1, 1_000)
+BOUNDARIES: Final = UploadLimit("boundary file", "upload.kind.boundaries", 20, 5_000, "features")
 UPLOAD_LIMITS: Final = (VILLAGE_LIST, CORRECTIONS, PROGRESS, ROSTER, BOUNDARIES)
 #: The largest upload of any kind: Streamlit's `server.maxUploadSize` (.streamlit/config.toml) is this many MB.
 MAX_UPLOAD_MEGABYTES: Final = max(limit.max_megabytes for limit in UPLOAD_LIMITS)

@@ -1,20 +1,23 @@
 """From the command line's and the dashboard's settings to a planning Problem.
 
 `geodata.plans.build_problem` turns the village and tambon GeoDataFrames into a Problem (codes, adjacency,
-district names); this module adds the settings planners type: wave targets, team capacity and a roster table
-(CSV with columns amphoe_code, teams). Reading files happens here, never in `planning`.
+district names); this module adds the settings planners type: wave targets, team capacity, a roster table (CSV
+with columns amphoe_code, teams), and the waves of the dashboard's waves editor (B.E. years and targets).
+Reading files happens here, never in `planning`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Final
 
 import geopandas as gpd
 
 import planning
 from geodata import limits, schema
 from geodata.errors import GeodataError
+from geodata.messages import text
 from geodata.plans import EMBEDDED_DATASET
 from geodata.plans import build_problem as _problem_from_frames
 from geodata.roster_file import read_roster_csv
@@ -100,3 +103,74 @@ def pilot_warnings(problem: planning.Problem) -> list[str]:
 def _short(text: str, limit: int = 40) -> str:
     """`text` quoted, cut to `limit` characters for a one-line message."""
     return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+#: Buddhist-era years a rollout's wave may take (the province's KM programme began in B.E. 2548).
+BE_YEARS: Final = range(2400, 2801)
+#: Christian-era years a planner may type by mistake for a B.E. year (B.E. = C.E. + 543).
+_CE_YEARS = range(1900, 2400)
+BE_OFFSET: Final = 543
+
+
+class WavesInputError(GeodataError):
+    """Waves a planner typed that cannot be used: `problems` holds every one found as (message key, values), worded
+    in either language by `words`; the exception's own text is the English."""
+
+    def __init__(self, problems: Sequence[tuple[str, Mapping]]):
+        self.problems = tuple((key, dict(values)) for key, values in problems)
+        super().__init__("; ".join(self.words("en")))
+
+    def words(self, lang: str) -> list[str]:
+        return [text(key, lang, **values) for key, values in self.problems]
+
+
+def waves_from_rows(years: Sequence[str], targets: Sequence[str], *, pilot_year: str | None, villages: int,
+                    pilot_villages: int = 0) -> list[planning.Wave]:
+    """The waves a planner typed: B.E. `years` of the waves after the pilot, in order, and `targets` (villages)
+    of every one of them but the last, which takes the rest; `pilot_year` is the pilot wave's year, or None for
+    no pilot wave. Thai digits are read as 0-9.
+
+    Refused, with every problem named and how to fix it (WavesInputError): a year or target that is not a whole
+    number, a year outside B.E. 2400-2800 (a Christian-era year is named with its B.E. equivalent), years that do
+    not increase, a target below 1, more waves than limits.MAX_WAVES, or targets that leave the last wave no
+    village (`villages` in all, `pilot_villages` of them in the pilot wave).
+    """
+    problems: list[tuple[str, dict]] = []
+    if not 1 <= len(years) <= limits.MAX_WAVES:
+        problems.append(("plan.waves.error.count", {"n": len(years), "most": limits.MAX_WAVES}))
+    labelled = ([(pilot_year, True)] if pilot_year is not None else []) + [(year, False) for year in years]
+    numbers = [_be_year(year, problems) for year, _ in labelled]
+    for (year, _), number, (previous, _), before in zip(labelled[1:], numbers[1:], labelled, numbers, strict=False):
+        if number is not None and before is not None and number <= before:
+            problems.append(("plan.waves.error.not_increasing", {"year": year.strip(), "previous": previous.strip()}))
+    sizes = [_target(year, target, problems) for year, target in zip(years, targets, strict=False)]
+    if None not in sizes and pilot_villages + sum(sizes) >= villages:
+        problems.append(("plan.waves.error.too_many", {"total": f"{pilot_villages + sum(sizes):,}",
+                                                       "villages": f"{villages:,}", "pilot": f"{pilot_villages:,}"}))
+    if problems:
+        raise WavesInputError(problems)
+    waves = [planning.Wave(str(numbers[0]), None)] if pilot_year is not None else []
+    rollout = numbers[1:] if pilot_year is not None else numbers
+    waves += [planning.Wave(str(year), size) for year, size in zip(rollout, sizes, strict=False)]
+    return [*waves, planning.Wave(str(rollout[-1]), None)]
+
+
+def _be_year(typed: str, problems: list[tuple[str, dict]]) -> int | None:
+    number = parse_whole_number(typed)
+    if number is None:
+        problems.append(("plan.waves.error.year_not_number", {"value": typed.strip()[:20]}))
+    elif number in _CE_YEARS:
+        problems.append(("plan.waves.error.christian_era", {"value": number, "be": number + BE_OFFSET}))
+    elif number not in BE_YEARS:
+        problems.append(("plan.waves.error.year_range", {"value": number, "low": BE_YEARS[0], "high": BE_YEARS[-1]}))
+    else:
+        return number
+    return None
+
+
+def _target(year: str, typed: str, problems: list[tuple[str, dict]]) -> int | None:
+    number = parse_whole_number(typed)
+    if number is None or number < 1:
+        problems.append(("plan.waves.error.target", {"year": year.strip(), "value": typed.strip()[:20]}))
+        return None
+    return number

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata import limits, schema
-from geodata.errors import Problem, UploadError
+from geodata.errors import Problem, UploadError, column_label
 from geodata.exports.cells import spreadsheet_frame
+from geodata.messages import Message
 from geodata.tables import FIRST_DATA_ROW, read_table
 from planning.numbers import ascii_digits, digit_hint, parse_whole_number
 from planning.progress import BUDDHIST_ERA_OFFSET, ProgressRow, Reached, Refusal
@@ -116,17 +117,17 @@ def read_progress_file(data: bytes, filename: str, *, reporter: str) -> ParsedFi
     ``reporter`` is recorded for rows whose ``reported_by`` is blank (the planner importing the file).
     """
     table = read_table(data, filename, limit=limits.PROGRESS, columns=(*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS),
-                       suffixes=SUFFIXES, header_aliases=HEADER_ALIASES, hint=" (download the template)",
+                       suffixes=SUFFIXES, header_aliases=HEADER_ALIASES, template=True,
                        number_columns=(schema.VILLAGE_CODE, STEP), free_text=TEXT_LIMITS)
     if not len(table):
-        raise UploadError(filename, [Problem("empty_file", "the file has no rows",
-                                             "fill in the template: one row per village that reached a step")])
+        raise UploadError(filename, [Problem("empty_file", Message("problem.empty_progress"),
+                                             Message("problem.fix.progress_rows"))])
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:
+        required = [column_label(c) for c in REQUIRED_COLUMNS]
         raise UploadError(filename, [
-            Problem("missing_column", f"required column {c!r} is missing",
-                    f"add a column named {c!r} (required: {', '.join(REQUIRED_COLUMNS)}); "
-                    "download the template to see them all", column=c) for c in missing])
+            Problem("missing_column", Message("problem.missing_column"),
+                    Message("problem.fix.add_progress_column", required=required), column=c) for c in missing])
     return parse_progress_table(table, reporter=reporter)
 
 

@@ -164,6 +164,12 @@ BOUNDARY_HEADER_ALIASES: Final[dict[str, str]] = {
     "adm3_en": TAMBON_EN,
     "adm2_th": AMPHOE_TH,
     "adm2_en": AMPHOE_EN,
+    "รหัสตำบล": TAMBON_CODE,
+    "รหัสอำเภอ": AMPHOE_CODE,
 }
+#: Header spellings of a location corrections file: the village list's, and the Thai for its `source` column.
+CORRECTION_HEADER_ALIASES: Final[dict[str, str]] = {**UPLOAD_HEADER_ALIASES, "แหล่งที่มา": "source"}
+#: Header spellings of a facilitator roster file (amphoe_code, teams).
+ROSTER_HEADER_ALIASES: Final[dict[str, str]] = {"รหัสอำเภอ": AMPHOE_CODE, "จำนวนทีม": "teams"}
 #: Prefix of HDX P-codes in front of the DOPA code.
 PCODE_PREFIX: Final = "TH"

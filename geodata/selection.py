@@ -1,4 +1,5 @@
-"""Which villages a planner means: inside a drawn shape, of some tambons or amphoes, nearest to a click.
+"""Which villages a planner means: inside a drawn shape, of some tambons or amphoes, nearest to a click, found by
+name or code.
 
 The map sends shapes as GeoJSON geometries (longitude/latitude). Points are matched against the villages' spatial
 index (`GeoDataFrame.sindex`), so selecting in a rectangle over the whole province stays fast. Results are
@@ -15,6 +16,8 @@ import shapely
 from pyproj import Transformer
 
 from geodata import schema
+from geodata.databuild.names import VILLAGE_PREFIX
+from planning.numbers import ascii_digits
 
 #: A click farther than this from every village does not pick one (metres).
 MAX_CLICK_DISTANCE_M = 1_500.0
@@ -66,3 +69,34 @@ def codes_in_text(text: str | None, known: Iterable[str], kind: str = "village")
     pattern = _VILLAGE_CODE if kind == "village" else _TAMBON_CODE
     known = set(known)
     return [code for code in pattern.findall(text) if code in known]
+
+
+def find_villages(villages: gpd.GeoDataFrame, query: str, limit: int = 8) -> tuple[list[str], int]:
+    """Villages whose code starts with `query` (Thai digits read as 0-9) or whose Thai or English name contains it
+    (case and spacing ignored): up to `limit` codes, best first (a name equal to the query, then one starting
+    with it, with or without the บ้าน that begins village names, then the rest, each in code order), and how many
+    match in all."""
+    wanted = _normalised(ascii_digits(query))
+    if not wanted:
+        return [], 0
+    ranked = []
+    for code, thai, english in villages[[schema.VILLAGE_CODE, schema.VILLAGE_TH, schema.VILLAGE_EN]].itertuples(
+            index=False):
+        if wanted.isdigit():
+            if code.startswith(wanted):
+                ranked.append((0, code))
+            continue
+        names = [_normalised(thai), _normalised(english if isinstance(english, str) else "")]
+        bare = [name.removeprefix(VILLAGE_PREFIX).removeprefix("ban") for name in names]
+        if wanted in names or wanted in bare:
+            ranked.append((0, code))
+        elif any(name.startswith(wanted) for name in names + bare):
+            ranked.append((1, code))
+        elif any(wanted in name for name in names):
+            ranked.append((2, code))
+    ranked.sort()
+    return [code for _, code in ranked[:limit]], len(ranked)
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"\s+", "", name).casefold()

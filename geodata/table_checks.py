@@ -11,16 +11,15 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from geodata import schema
-from geodata.errors import Problem
-from geodata.limits import length_message
+from geodata.errors import Problem, column_label, digit_hint
+from geodata.messages import Message
 from geodata.tables import DIGITS, spreadsheet_row
-from planning.numbers import digit_hint
 
 
 def blank_values(table: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
     """An empty cell in any of `columns`."""
     return [
-        Problem("missing_value", "the cell is empty", f"fill in {column!r} for this village",
+        Problem("missing_value", Message("problem.missing_value"), Message("problem.fix.fill_in"),
                 row=spreadsheet_row(i), column=column, value="")
         for column in columns for i in table.index[table[column] == ""]
     ]
@@ -29,8 +28,8 @@ def blank_values(table: pd.DataFrame, columns: Iterable[str]) -> list[Problem]:
 def long_texts(table: pd.DataFrame, limits: Mapping[str, int]) -> list[Problem]:
     """A free-text cell longer than its column's limit (`limits`: column -> most characters)."""
     return [
-        Problem("text_too_long", length_message(column.replace("_", " "), text, limit),
-                f"shorten it to at most {limit:,} characters", row=spreadsheet_row(i), column=column,
+        Problem("text_too_long", Message("problem.text_too_long", length=len(text), most=limit),
+                Message("problem.fix.shorten_to", most=limit), row=spreadsheet_row(i), column=column,
                 value=text[:40] + "…")
         for column, limit in limits.items() if column in table.columns
         for i, text in table[column].items() if len(text) > limit
@@ -46,9 +45,9 @@ def malformed_codes(table: pd.DataFrame) -> list[Problem]:
         for i, value in table[column].items():
             if value and not (len(value) == length and DIGITS.match(value)):
                 problems.append(Problem(
-                    "malformed_code", f"{column} must be exactly {length} digits{digit_hint(value)}",
-                    f"write the {length}-digit DOPA code as text (a leading apostrophe in Excel keeps it)",
-                    row=spreadsheet_row(i), column=column, value=value))
+                    "malformed_code", Message("problem.malformed_code", length=length, hint=digit_hint(value)),
+                    Message("problem.fix.write_code", length=length), row=spreadsheet_row(i), column=column,
+                    value=value))
     return problems
 
 
@@ -64,9 +63,8 @@ def duplicate_codes(table: pd.DataFrame, column: str) -> list[Problem]:
             continue
         if code in first_row:
             problems.append(Problem(
-                "duplicate_code", f"code already used on row {first_row[code]}",
-                "keep one row per code: delete the repeated row or correct its code",
-                row=spreadsheet_row(i), column=column, value=code))
+                "duplicate_code", Message("problem.duplicate_code", first_row=first_row[code]),
+                Message("problem.fix.one_row_per_code"), row=spreadsheet_row(i), column=column, value=code))
         else:
             first_row[code] = spreadsheet_row(i)
     return problems
@@ -87,8 +85,9 @@ def hierarchy_problems(table: pd.DataFrame) -> list[Problem]:
         for i, (c, p) in enumerate(zip(table[child], table[parent], strict=True)):
             if well_formed(c, child) and well_formed(p, parent) and not c.startswith(p):
                 problems.append(Problem(
-                    "code_hierarchy", f"{child} {c} does not start with its {parent} {p}",
-                    f"correct the {child} or the {parent}: a {child} begins with the {parent} it belongs to",
+                    "code_hierarchy",
+                    Message("problem.code_hierarchy", code=c, parent=column_label(parent), parent_code=p),
+                    Message("problem.fix.code_hierarchy", parent=column_label(parent)),
                     row=spreadsheet_row(table.index[i]), column=child, value=c))
     return problems
 
@@ -108,23 +107,25 @@ def coordinate_problems(table: pd.DataFrame) -> list[Problem]:
         lat, lon = pd.to_numeric(lat_text, errors="coerce"), pd.to_numeric(lon_text, errors="coerce")
         if pd.isna(lat) or pd.isna(lon):
             bad_col, bad_val = (schema.LAT, lat_text) if pd.isna(lat) else (schema.LON, lon_text)
-            problems.append(Problem("coordinate_not_numeric", "latitude and longitude must both be decimal degrees"
-                                    + digit_hint(bad_val),
-                                    "write both as numbers such as 8.43 and 99.96, or leave both empty",
-                                    row=row, column=bad_col, value=bad_val))
+            problems.append(Problem("coordinate_not_numeric",
+                                    Message("problem.coordinate_not_numeric", hint=digit_hint(bad_val)),
+                                    Message("problem.fix.decimal_degrees"), row=row, column=bad_col, value=bad_val))
             continue
         lat_ok = b["lat_min"] <= lat <= b["lat_max"]
         lon_ok = b["lon_min"] <= lon <= b["lon_max"]
         if lat_ok and lon_ok:
             continue
         if b["lat_min"] <= lon <= b["lat_max"] and b["lon_min"] <= lat <= b["lon_max"]:
-            problems.append(Problem("coordinates_swapped", "latitude and longitude look swapped",
-                                    f"swap the two columns: lat should be about {lon}, lon about {lat}",
+            problems.append(Problem("coordinates_swapped", Message("problem.coordinates_swapped"),
+                                    Message("problem.fix.swap", lat=lon, lon=lat),
                                     row=row, column=schema.LAT, value=f"{lat_text}, {lon_text}"))
         else:
-            problems.append(Problem(
-                "outside_thailand", "the point lies outside Thailand",
-                f"check the coordinates: Thailand spans lat {b['lat_min']}-{b['lat_max']}, "
-                f"lon {b['lon_min']}-{b['lon_max']} (decimal degrees, WGS84)",
-                row=row, column=schema.LAT, value=f"{lat_text}, {lon_text}"))
+            problems.append(outside_thailand(row, f"{lat_text}, {lon_text}"))
     return problems
+
+
+def outside_thailand(row: int | None, value: str) -> Problem:
+    """A point outside Thailand's box; the fix quotes the box (schema.THAILAND_BOUNDS)."""
+    return Problem("outside_thailand", Message("problem.outside_thailand"),
+                   Message("problem.fix.inside_thailand", **schema.THAILAND_BOUNDS), row=row, column=schema.LAT,
+                   value=value)

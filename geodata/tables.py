@@ -29,8 +29,9 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.xml import functions as xml_functions
 
-from geodata.errors import Problem, UploadError
+from geodata.errors import Problem, UploadError, all_of, one_of
 from geodata.limits import CELL_MAX_CHARS, MAX_UNPACKED_BYTES, MEGABYTE, UploadLimit
+from geodata.messages import Message
 from planning.numbers import ascii_digits
 
 #: Encodings tried, in order, for CSV files without a byte-order mark: UTF-8, then Thai Windows-874.
@@ -40,6 +41,8 @@ FIRST_DATA_ROW = 2
 DIGITS = re.compile(r"^[0-9]+$")
 #: Characters XML (so XLSX) cannot hold and no typed value contains; tab, line feed and carriage return are allowed.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Where `read_table` records the header the planner wrote for each column it kept (`frame.attrs`).
+HEADERS = "headers"
 
 _log = logging.getLogger(__name__)
 
@@ -47,23 +50,26 @@ _log = logging.getLogger(__name__)
 def read_table(data: bytes, filename: str, *, limit: UploadLimit, columns: Collection[str],
                suffixes: Sequence[str] = (".csv", ".xlsx"), header_aliases: Mapping[str, str] | None = None,
                number_columns: Collection[str] = (), free_text: Collection[str] = (),
-               hint: str = "") -> pd.DataFrame:
+               template: bool = False) -> pd.DataFrame:
     """An uploaded CSV/XLSX as a frame of text cells under normalised headers (empty frame for an empty file).
 
     Only `columns` are kept (other columns are not read); cells of `number_columns` get Thai digits as 0-9.
     Cells longer than CELL_MAX_CHARS are refused, except in `free_text` columns, whose reader checks their
     length against its own limit (geodata.limits).
     Headers are stripped and looked up in `header_aliases` (as written, then lower-cased); others are
-    lower-cased. Raises UploadError for a file type not in `suffixes` (`hint` is added to the fix), a file over
-    `limit`, an undecodable or unparsable file, a row with more cells than the header, two headers meaning the
-    same column, or a cell too long or holding control characters.
+    lower-cased; the header as written is kept in ``frame.attrs[HEADERS]`` (column -> header). Raises
+    UploadError for a file type not in `suffixes` (with `template`, its fix says to download the template), a
+    file over `limit`, an undecodable or unparsable file, a row with more cells than the header, two headers
+    meaning the same column, or a cell too long or holding control characters.
     """
     suffix = Path(filename).suffix.lower()
     if suffix not in suffixes:
-        formats = " or ".join(s.lstrip(".").upper() for s in suffixes)
         raise UploadError(filename, [Problem(
-            "file_type", f"{suffix or 'a file without extension'} is not a {limit.what} format: a {limit.what} "
-            f"must be a {formats} file", f"save the {limit.what} as {' or '.join(suffixes)}{hint}",
+            "file_type",
+            Message("problem.file_type", suffix=suffix or Message("problem.no_extension"), what=limit.kind,
+                    formats=one_of([s.lstrip(".").upper() for s in suffixes])),
+            Message("problem.fix.save_as", what=limit.kind, suffixes=one_of(list(suffixes)),
+                    hint=Message("problem.template_hint") if template else ""),
             value=filename)])
     check_size(data, filename, limit)
     if not data or not data.strip():
@@ -76,16 +82,18 @@ def check_size(data: bytes, filename: str, limit: UploadLimit) -> None:
     """UploadError when `data` is larger than the limit of its kind of file."""
     if len(data) > limit.max_bytes:
         raise UploadError(filename, [Problem(
-            "file_too_large", f"the file is {len(data) / MEGABYTE:.1f} MB; a {limit.what} may be at most "
-            f"{limit.max_megabytes} MB ({limit.max_rows:,} {limit.unit})",
-            "upload a smaller file: one province at a time, without columns that are not needed")])
+            "file_too_large",
+            Message("problem.file_too_large", size=len(data) / MEGABYTE, what=limit.kind,
+                    megabytes=limit.max_megabytes, rows=f"{limit.max_rows:,}", unit=limit.units),
+            Message("problem.fix.smaller_file"))])
 
 
 def too_many_rows(filename: str, limit: UploadLimit) -> UploadError:
     """The error for a file with more rows (features) than its limit."""
     return UploadError(filename, [Problem(
-        "too_many_rows", f"the file has more than {limit.max_rows:,} {limit.unit}; a {limit.what} may have at most "
-        f"{limit.max_rows:,}", f"split the file (for example by amphoe) or delete empty {limit.unit} at the end")])
+        "too_many_rows",
+        Message("problem.too_many_rows", rows=f"{limit.max_rows:,}", unit=limit.units, what=limit.kind),
+        Message("problem.fix.split_file", unit=limit.units))])
 
 
 def decode_text(data: bytes, filename: str) -> str:
@@ -106,9 +114,8 @@ def decode_text(data: bytes, filename: str) -> str:
         except UnicodeDecodeError:
             continue
         return _text_only(text, filename)
-    raise UploadError(filename, [Problem(
-        "encoding", "the file is neither UTF-8 nor Thai Windows-874 (TIS-620) text, nor UTF-16",
-        "save the CSV as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)")])
+    raise UploadError(filename, [Problem("encoding", Message("problem.encoding_unknown"),
+                                         Message("problem.fix.save_utf8"))])
 
 
 def csv_records(data: bytes, filename: str, limit: UploadLimit) -> list[tuple[int, list[str]]]:
@@ -143,7 +150,7 @@ def xlsx_records(data: bytes, filename: str, limit: UploadLimit) -> list[tuple[i
     streaming its XML, stopping past the limit: openpyxl itself reads a whole sheet that lacks a <dimension>
     element just to open it (12 s for 200,000 short rows).
     """
-    check_unpacked_size(data, filename, "workbook")
+    check_unpacked_size(data, filename, Message("problem.workbook"))
     if _rows_with_values(data, stop=limit.max_rows + 2) > limit.max_rows + 1:
         raise too_many_rows(filename, limit)
     try:
@@ -208,7 +215,7 @@ def _first_sheet_path(archive: zipfile.ZipFile) -> str | None:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def check_unpacked_size(data: bytes, filename: str, what: str) -> None:
+def check_unpacked_size(data: bytes, filename: str, what: Message) -> None:
     """UploadError when a zip container (XLSX, zipped Shapefile) would unpack to more than MAX_UNPACKED_BYTES."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -217,8 +224,10 @@ def check_unpacked_size(data: bytes, filename: str, what: str) -> None:
         return  # not a zip at all: the reader says the file cannot be opened
     if unpacked > MAX_UNPACKED_BYTES:
         raise UploadError(filename, [Problem(
-            "file_too_large", f"the {what} unpacks to {unpacked / MEGABYTE:,.0f} MB; at most "
-            f"{MAX_UNPACKED_BYTES // MEGABYTE} MB are allowed", "upload a smaller file")])
+            "file_too_large",
+            Message("problem.unpacks_too_large", what=what, size=unpacked / MEGABYTE,
+                    most=MAX_UNPACKED_BYTES // MEGABYTE),
+            Message("problem.fix.upload_smaller"))])
 
 
 def clean_cell(value: object) -> str:
@@ -238,9 +247,8 @@ def _decode(data: bytes, encoding: str, filename: str) -> str:
         return _text_only(data.decode(encoding), filename)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if encoding == "utf-8" else "UTF-16"
-        raise UploadError(filename, [Problem(
-            "encoding", f"the file is marked as {name} text but is damaged",
-            "save the CSV again as 'CSV UTF-8' (Excel) or 'Unicode (UTF-8)' (LibreOffice)")]) from exc
+        raise UploadError(filename, [Problem("encoding", Message("problem.encoding_damaged", encoding=name),
+                                             Message("problem.fix.save_utf8_again"))]) from exc
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -267,29 +275,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _text_only(text: str, filename: str) -> str:
     if "\x00" in text:
-        raise UploadError(filename, [Problem(
-            "encoding", "the file holds NUL bytes: it is not a text table (or is in an encoding other than UTF-8, "
-            "UTF-16 or Windows-874)", "save it from the spreadsheet as CSV UTF-8, or upload the .xlsx itself")])
+        raise UploadError(filename, [Problem("encoding", Message("problem.not_text"),
+                                             Message("problem.fix.save_as_table"))])
     return text
 
 
 def _csv_problem(error: str, row: int) -> Problem:
     if "end of data" in error:
-        return Problem("unclosed_quote", "a quoted cell starting on this row is never closed",
-                       "add the closing quote (\"), or remove the opening one", row=row)
+        return Problem("unclosed_quote", Message("problem.unclosed_quote"), Message("problem.fix.close_quote"),
+                       row=row)
     if "expected after" in error:
-        return Problem("stray_quote", "a quote ends in the middle of a cell",
-                       "put the whole cell in quotes and double every quote inside it (\"\")", row=row)
+        return Problem("stray_quote", Message("problem.stray_quote"), Message("problem.fix.quote_cell"), row=row)
     if "field larger" in error:
-        return Problem("cell_too_long", f"a cell is longer than {CELL_MAX_CHARS:,} characters",
-                       "shorten the cell, or check for a missing closing quote above it", row=row)
-    return Problem("unreadable", "the row cannot be read as CSV", "save the file again as CSV UTF-8", row=row)
+        return Problem("cell_too_long", Message("problem.csv_cell_too_long", most=CELL_MAX_CHARS),
+                       Message("problem.fix.shorten_cell"), row=row)
+    return Problem("unreadable", Message("problem.unreadable_row"), Message("problem.fix.save_csv_again"), row=row)
 
 
 def _unreadable_workbook(filename: str) -> UploadError:
-    return UploadError(filename, [Problem(
-        "unreadable", "the workbook cannot be opened: it is damaged or not an .xlsx file",
-        "open it in Excel or LibreOffice and save it again as .xlsx (Excel Workbook)")])
+    return UploadError(filename, [Problem("unreadable", Message("problem.unreadable_workbook"),
+                                          Message("problem.fix.save_workbook_again"))])
 
 
 def _cell_text(value: object) -> str:
@@ -332,9 +337,8 @@ def _frame(records: list[tuple[int, list[str]]], filename: str, columns: Collect
         extra = [cell for cell in cells[width:] if cell.strip()]
         if extra:
             problems.append(Problem(
-                "extra_cells", f"the row has {len(cells)} cells but the header has {width} columns",
-                "delete the extra cells, or put quotes around text that contains a comma", row=number,
-                value=extra[0].strip()[:60]))
+                "extra_cells", Message("problem.extra_cells", cells=len(cells), width=width),
+                Message("problem.fix.extra_cells"), row=number, value=extra[0].strip()[:60]))
         values = {}
         for name, position in kept.items():
             text = clean_cell(cells[position]) if position < len(cells) else ""
@@ -347,26 +351,35 @@ def _frame(records: list[tuple[int, list[str]]], filename: str, columns: Collect
     if problems:
         raise UploadError(filename, problems)
     ordered = [name for name in dict.fromkeys(names) if name in kept]
-    return pd.DataFrame(rows, index=index, columns=ordered).fillna("")
+    frame = pd.DataFrame(rows, index=index, columns=ordered).fillna("")
+    frame.attrs[HEADERS] = {name: header_cells[position].strip().lstrip("\ufeff").strip()
+                            for name, position in kept.items()}
+    return frame
+
+
+def headers_as_written(table: pd.DataFrame) -> dict[str, str]:
+    """Column -> the header the planner wrote for it, for a frame `read_table` returned ({} for another frame)."""
+    return dict(table.attrs.get(HEADERS, {}))
 
 
 def _duplicate_column(name: str, positions: list[int], header_cells: list[str], header_row: int) -> Problem:
-    headers = [f"{header_cells[p].strip()!r} (column {get_column_letter(p + 1)})" for p in positions]
-    return Problem("duplicate_column", f"headers {' and '.join(headers)} "
-                   f"{'both' if len(positions) == 2 else 'all'} mean {name!r}",
-                   "keep one of these columns and delete the others", row=header_row, column=name,
-                   value=", ".join(header_cells[p].strip() for p in positions))
+    headers = [Message("problem.header_at", header=header_cells[p].strip(), letter=get_column_letter(p + 1))
+               for p in positions]
+    key = "problem.duplicate_headers_two" if len(positions) == 2 else "problem.duplicate_headers_many"
+    return Problem("duplicate_column", Message(key, headers=all_of(headers)), Message("problem.fix.keep_one_column"),
+                   row=header_row, column=name, value=", ".join(header_cells[p].strip() for p in positions))
 
 
 def _cell_problems(text: str, column: str, row: int, *, checks_length: bool) -> list[Problem]:
     problems = []
     if checks_length and len(text) > CELL_MAX_CHARS:
-        problems.append(Problem("cell_too_long", f"the cell has {len(text):,} characters; at most "
-                                f"{CELL_MAX_CHARS:,} are allowed", "shorten it", row=row, column=column,
-                                value=text[:60] + "…"))
+        problems.append(Problem("cell_too_long", Message("problem.cell_too_long", length=len(text),
+                                                         most=CELL_MAX_CHARS),
+                                Message("problem.fix.shorten"), row=row, column=column, value=text[:60] + "…"))
     bad = CONTROL_CHARACTERS.search(text)
     if bad:
-        problems.append(Problem("control_character", f"the cell holds an invisible control character "
-                                f"(U+{ord(bad.group()):04X})", "retype the cell without it", row=row, column=column,
+        problems.append(Problem("control_character",
+                                Message("problem.control_character", code=f"U+{ord(bad.group()):04X}"),
+                                Message("problem.fix.retype_cell"), row=row, column=column,
                                 value=CONTROL_CHARACTERS.sub("?", text[:60])))
     return problems

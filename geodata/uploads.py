@@ -21,7 +21,8 @@ import shapely
 
 from geodata import limits, schema
 from geodata.embedded import conform, locate_villages
-from geodata.errors import Problem, UploadError
+from geodata.errors import Problem, UploadError, all_of, as_written, column_label, digit_hint
+from geodata.messages import Message
 from geodata.table_checks import (
     blank_values,
     coordinate_problems,
@@ -36,11 +37,12 @@ from geodata.tables import (
     check_size,
     check_unpacked_size,
     clean_cell,
+    headers_as_written,
     read_table,
     spreadsheet_row,
     too_many_rows,
 )
-from planning.numbers import ascii_digits, digit_hint
+from planning.numbers import ascii_digits
 
 VILLAGE_LIST_SUFFIXES = (".csv", ".xlsx")
 #: The columns a village list is read for (others are ignored); `match_confidence` is kept when present.
@@ -68,7 +70,7 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
     table = read_table(data, filename, limit=limits.VILLAGE_LIST, columns=VILLAGE_LIST_COLUMNS,
                        suffixes=VILLAGE_LIST_SUFFIXES, header_aliases=schema.UPLOAD_HEADER_ALIASES,
                        number_columns=VILLAGE_LIST_NUMBER_COLUMNS, free_text=VILLAGE_LIST_TEXT_LIMITS)
-    problems = list(village_list_problems(table, tambons))
+    problems = as_written(village_list_problems(table, tambons), headers_as_written(table))
     if problems:
         raise UploadError(filename, problems)
     return _locate_uploaded(table, tambons, known_points)
@@ -77,14 +79,11 @@ def read_village_list(data: bytes, filename: str, tambons: gpd.GeoDataFrame,
 def village_list_problems(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> list[Problem]:
     """Every problem of a village table (all values as strings), in row order within each check."""
     if not len(table):
-        return [Problem("empty_file", "the file has no village rows",
-                        "export the list again with one row per village under a header row")]
+        return [Problem("empty_file", Message("problem.empty_village_list"), Message("problem.fix.village_list_rows"))]
     missing = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c not in table.columns]
-    problems = [
-        Problem("missing_column", f"required column {c!r} is missing",
-                f"add a column named {c!r} (required: {', '.join(schema.UPLOAD_REQUIRED_COLUMNS)})", column=c)
-        for c in missing
-    ]
+    required = [column_label(c) for c in schema.UPLOAD_REQUIRED_COLUMNS]
+    problems = [Problem("missing_column", Message("problem.missing_column"),
+                        Message("problem.fix.add_column", required=required), column=c) for c in missing]
     present = [c for c in schema.UPLOAD_REQUIRED_COLUMNS if c in table.columns]
     problems += blank_values(table, present)
     problems += long_texts(table, VILLAGE_LIST_TEXT_LIMITS)
@@ -102,8 +101,7 @@ def _unknown_tambons(table: pd.DataFrame, tambons: gpd.GeoDataFrame) -> list[Pro
         return []
     known = set(tambons[schema.TAMBON_CODE])
     return [
-        Problem("unknown_tambon", "no tambon with this code in the boundaries in use",
-                "correct the tambon code, or upload tambon boundaries that include it",
+        Problem("unknown_tambon", Message("problem.unknown_tambon"), Message("problem.fix.unknown_tambon"),
                 row=spreadsheet_row(i), column=schema.TAMBON_CODE, value=code)
         for i, code in table[schema.TAMBON_CODE].items()
         if well_formed(code, schema.TAMBON_CODE) and code not in known
@@ -118,15 +116,15 @@ def _moo_problems(table: pd.DataFrame) -> list[Problem]:
         if not moo:
             continue
         if not DIGITS.match(moo):
-            problems.append(Problem("moo_not_numeric", f"moo (หมู่ที่) must be a whole number{digit_hint(moo)}",
-                                    "write the moo number only, for example 3 instead of 'หมู่ 3'",
-                                    row=spreadsheet_row(i), column=schema.MOO, value=moo))
+            problems.append(Problem("moo_not_numeric", Message("problem.moo_not_numeric", hint=digit_hint(moo)),
+                                    Message("problem.fix.moo_number"), row=spreadsheet_row(i), column=schema.MOO,
+                                    value=moo))
             continue
         code = table.at[i, schema.VILLAGE_CODE] if schema.VILLAGE_CODE in table.columns else ""
         if well_formed(code, schema.VILLAGE_CODE) and int(code[-2:]) != int(moo):
-            problems.append(Problem("moo_mismatch", f"moo {moo} differs from the last two digits of {code}",
-                                    "correct the moo or the village code: they must agree",
-                                    row=spreadsheet_row(i), column=schema.MOO, value=moo))
+            problems.append(Problem("moo_mismatch", Message("problem.moo_mismatch", moo=moo, code=code),
+                                    Message("problem.fix.moo_mismatch"), row=spreadsheet_row(i), column=schema.MOO,
+                                    value=moo))
     return problems
 
 
@@ -158,16 +156,29 @@ def _locate_uploaded(table: pd.DataFrame, tambons: gpd.GeoDataFrame,
 
 # --- Boundary files ---------------------------------------------------------------------------------------
 #: What a boundary file that GDAL cannot open is, per format, in the planner's terms (GDAL's own text names the
-#: server's temporary files and drivers, so it goes to the server log only).
+#: server's temporary files and drivers, so it goes to the server log only): what is wrong, how to fix it.
 UNREADABLE_BOUNDARIES = {
-    ".geojson": ("the file is not valid GeoJSON (a FeatureCollection of polygons); it may be cut short or damaged",
-                 "export the layer again from your GIS as GeoJSON"),
-    ".json": ("the file is not valid GeoJSON (a FeatureCollection of polygons); it may be cut short or damaged",
-              "export the layer again from your GIS as GeoJSON"),
-    ".gpkg": ("the file is not a readable GeoPackage; it may be damaged or another kind of database",
-              "export the layer again from your GIS as GeoPackage (.gpkg)"),
-    ".zip": ("the Shapefile in the zip cannot be read: its .shp, .shx or .dbf is missing or damaged",
-             "zip the Shapefile's files again (.shp, .shx, .dbf and .prj, all with the same name)"),
+    ".geojson": ("problem.unreadable_geojson", "problem.fix.export_geojson"),
+    ".json": ("problem.unreadable_geojson", "problem.fix.export_geojson"),
+    ".gpkg": ("problem.unreadable_geopackage", "problem.fix.export_geopackage"),
+    ".zip": ("problem.unreadable_shapefile", "problem.fix.zip_shapefile"),
+}
+#: What a non-polygon feature is, as the problem names it (shapely's geometry type -> its word).
+GEOMETRY_TYPES = {"Point": "problem.geometry.point", "MultiPoint": "problem.geometry.multipoint",
+                  "LineString": "problem.geometry.line", "MultiLineString": "problem.geometry.multiline",
+                  "LinearRing": "problem.geometry.ring", "GeometryCollection": "problem.geometry.collection"}
+#: Why a polygon is invalid, as GEOS words it (shapely.is_valid_reason, before the place it names).
+VALIDITY_REASONS = {
+    "Self-intersection": "problem.validity.self_intersection",
+    "Ring Self-intersection": "problem.validity.ring_self_intersection",
+    "Too few points in geometry component": "problem.validity.too_few_points",
+    "Hole lies outside shell": "problem.validity.hole_outside",
+    "Holes are nested": "problem.validity.nested_holes",
+    "Interior is disconnected": "problem.validity.disconnected",
+    "Nested shells": "problem.validity.nested_shells",
+    "Duplicate Rings": "problem.validity.duplicate_rings",
+    "Invalid Coordinate": "problem.validity.invalid_coordinate",
+    "Ring is not closed": "problem.validity.not_closed",
 }
 #: Attributes a boundary file is read for; others are dropped.
 BOUNDARY_ATTRIBUTES = tuple(dict.fromkeys([*schema.TAMBON_COLUMNS, *schema.AMPHOE_COLUMNS]))
@@ -196,10 +207,9 @@ def read_boundaries(data: bytes, filename: str, level: str = "tambon") -> gpd.Ge
 def boundary_problems(frame: gpd.GeoDataFrame, level: str) -> list[Problem]:
     """Every problem of a boundary layer: emptiness, geometry column, CRS, codes and polygon validity."""
     if frame.empty:
-        return [Problem("empty_file", "the layer has no features", "export the layer again with its polygons")]
+        return [Problem("empty_file", Message("problem.empty_layer"), Message("problem.fix.export_polygons"))]
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
-        return [Problem("no_geometry", "the layer has attributes but no geometries (a table, not a map layer)",
-                        "export the boundary polygons themselves, not their attribute table")]
+        return [Problem("no_geometry", Message("problem.no_geometry"), Message("problem.fix.not_a_table"))]
     frame, problems = _normalise_boundary_attributes(frame)
     problems += _crs_problems(frame)
     code_columns = [schema.TAMBON_CODE, schema.AMPHOE_CODE] if level == "tambon" else [schema.AMPHOE_CODE]
@@ -207,8 +217,8 @@ def boundary_problems(frame: gpd.GeoDataFrame, level: str) -> list[Problem]:
                          index=range(len(frame)))
     for column in code_columns:
         if column not in frame.columns:
-            problems.append(Problem("missing_column", f"required attribute {column!r} is missing",
-                                    f"add an attribute named {column!r} with the DOPA code", column=column))
+            problems.append(Problem("missing_column", Message("problem.missing_attribute"),
+                                    Message("problem.fix.add_attribute"), column=column))
     problems += malformed_codes(table)
     problems += duplicate_codes(table, code_columns[0])
     problems += hierarchy_problems(table)
@@ -228,10 +238,11 @@ def _normalise_boundary_attributes(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoData
             if name in BOUNDARY_ATTRIBUTES:
                 sources.setdefault(name, []).append(column)
     problems = [
-        Problem("duplicate_column", f"attributes {' and '.join(repr(str(c)) for c in columns)} "
-                f"{'both' if len(columns) == 2 else 'all'} mean {name!r}",
-                "keep one of these attributes and delete the others", column=name,
-                value=", ".join(str(c) for c in columns))
+        Problem("duplicate_column",
+                Message("problem.duplicate_attributes_two" if len(columns) == 2
+                        else "problem.duplicate_attributes_many",
+                        headers=all_of([Message("problem.quoted", name=str(c)) for c in columns])),
+                Message("problem.fix.keep_one_attribute"), column=name, value=", ".join(str(c) for c in columns))
         for name, columns in sources.items() if len(columns) > 1]
     kept = {columns[0]: name for name, columns in sources.items()}
     out = frame[[*kept, geometry]].rename(columns=kept)
@@ -259,24 +270,20 @@ def _conformable(frame: gpd.GeoDataFrame, columns: dict[str, str]) -> dict[str, 
 
 def _crs_problems(frame: gpd.GeoDataFrame) -> list[Problem]:
     if frame.crs is None:
-        return [Problem("missing_crs", "the file does not say which coordinate system it uses",
-                        "include the .prj file in the zip, or save the layer with its CRS (EPSG:4326 or "
-                        "EPSG:32647)")]
+        return [Problem("missing_crs", Message("problem.missing_crs"), Message("problem.fix.declare_crs"))]
     try:
         minx, miny, maxx, maxy = frame.to_crs(schema.GEOGRAPHIC_CRS).total_bounds
     except Exception as exc:  # pyproj raises several kinds for an impossible transformation
         _log.info("CRS %s cannot be converted: %r", frame.crs, exc)
-        return [Problem("wrong_crs", f"the coordinates cannot be converted from {frame.crs.to_string()} to "
-                        "longitude/latitude", "save the layer in EPSG:4326 or EPSG:32647",
-                        value=frame.crs.to_string())]
+        return [Problem("wrong_crs", Message("problem.crs_not_convertible", crs=frame.crs.to_string()),
+                        Message("problem.fix.save_in_crs"), value=frame.crs.to_string())]
     b = schema.THAILAND_BOUNDS
     inside = (b["lon_min"] <= minx and maxx <= b["lon_max"] and b["lat_min"] <= miny and maxy <= b["lat_max"])
     if not inside:
         return [Problem(
-            "wrong_crs", f"with the declared CRS {frame.crs.to_string()} the polygons fall outside Thailand "
-            f"(lon {minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f})",
-            "declare the CRS the coordinates are really in (for metres in UTM 47N: EPSG:32647)",
-            value=frame.crs.to_string())]
+            "wrong_crs", Message("problem.crs_outside", crs=frame.crs.to_string(), minx=float(minx),
+                                 maxx=float(maxx), miny=float(miny), maxy=float(maxy)),
+            Message("problem.fix.true_crs"), value=frame.crs.to_string())]
     return []
 
 
@@ -285,33 +292,42 @@ def _geometry_problems(geometry: gpd.GeoSeries, codes: pd.Series | None) -> list
     for i, geom in geometry.items():
         code = codes.iloc[i] if codes is not None else None
         if geom is None or geom.is_empty:
-            problems.append(Problem("empty_geometry", "the feature has no polygon",
-                                    "draw the polygon or delete the feature", row=spreadsheet_row(i), value=code))
+            problems.append(Problem("empty_geometry", Message("problem.empty_geometry"),
+                                    Message("problem.fix.draw_polygon"), row=spreadsheet_row(i), value=code))
         elif geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(Problem("not_polygon", f"the feature is a {geom.geom_type}, not a polygon",
-                                    "export the boundary layer (polygons), not points or lines",
-                                    row=spreadsheet_row(i), value=code))
+            kind = Message(GEOMETRY_TYPES[geom.geom_type]) if geom.geom_type in GEOMETRY_TYPES else geom.geom_type
+            problems.append(Problem("not_polygon", Message("problem.not_polygon", geometry=kind),
+                                    Message("problem.fix.export_boundaries"), row=spreadsheet_row(i), value=code))
         elif not geom.is_valid:
-            problems.append(Problem("invalid_polygon", f"invalid polygon: {shapely.is_valid_reason(geom)}",
-                                    "repair it (QGIS: Vector > Geometry Tools > Fix Geometries) and upload again",
-                                    row=spreadsheet_row(i), column="geometry", value=code))
+            problems.append(Problem("invalid_polygon",
+                                    Message("problem.invalid_polygon", reason=_validity(shapely.is_valid_reason(geom))),
+                                    Message("problem.fix.repair_polygon"), row=spreadsheet_row(i),
+                                    column=schema.GEOMETRY, value=code))
     return problems
+
+
+def _validity(reason: str) -> Message | str:
+    """GEOS's reason a polygon is invalid ("Self-intersection[99.9 8.4]") in words, the place kept as it is."""
+    words, bracket, place = reason.partition("[")
+    key = VALIDITY_REASONS.get(words.strip())
+    return Message(key, where=bracket + place) if key else reason
 
 
 def _read_geofile(data: bytes, filename: str) -> gpd.GeoDataFrame:
     suffix = Path(filename).suffix.lower()
     if suffix not in BOUNDARY_SUFFIXES:
         raise UploadError(filename, [Problem(
-            "file_type", f"{suffix or 'no extension'} is not a boundary file format",
-            "upload GeoJSON (.geojson), GeoPackage (.gpkg) or a zipped Shapefile (.zip)", value=filename)])
+            "file_type", Message("problem.boundary_file_type", suffix=suffix or Message("problem.no_extension")),
+            Message("problem.fix.boundary_format"), value=filename)])
     if not data:
-        raise UploadError(filename, [Problem("empty_file", "the file is empty", "upload the exported layer")])
+        raise UploadError(filename, [Problem("empty_file", Message("problem.empty_upload"),
+                                             Message("problem.fix.export_layer"))])
     check_size(data, filename, limits.BOUNDARIES)
     declared = None
     if suffix in (".geojson", ".json"):
         declared = _declared_geojson_crs(data, filename)
     elif suffix == ".zip":
-        check_unpacked_size(data, filename, "zip archive")
+        check_unpacked_size(data, filename, Message("problem.zip_archive"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
@@ -327,8 +343,8 @@ def _read_geofile(data: bytes, filename: str) -> gpd.GeoDataFrame:
             raise
         except Exception as exc:  # GDAL raises many kinds for a damaged file; its text names server paths
             _log.info("unreadable boundary file %s: %r", filename, exc)
-            message, fix = UNREADABLE_BOUNDARIES[suffix]
-            raise UploadError(filename, [Problem("unreadable", message, fix)]) from exc
+            what, fix = UNREADABLE_BOUNDARIES[suffix]
+            raise UploadError(filename, [Problem("unreadable", Message(what), Message(fix))]) from exc
     if len(frame) > limits.BOUNDARIES.max_rows:
         raise too_many_rows(filename, limits.BOUNDARIES)
     if declared is not None and isinstance(frame, gpd.GeoDataFrame) and frame.crs is not None \
@@ -353,17 +369,15 @@ def _declared_geojson_crs(data: bytes, filename: str) -> pyproj.CRS | None:
         return None
     name = member.get("properties", {}).get("name") if isinstance(member, dict) and isinstance(
         member.get("properties"), dict) else None
-    fix = ("save the layer in EPSG:4326 (GeoJSON's own system, no crs member needed) or declare a known system "
-           "such as EPSG:32647")
+    fix = Message("problem.fix.known_crs")
     if not isinstance(name, str) or not name.strip():
-        raise UploadError(filename, [Problem("unknown_crs", "the file's crs member does not name a coordinate "
-                                             "system", fix, value=str(member)[:80])])
+        raise UploadError(filename, [Problem("unknown_crs", Message("problem.crs_unnamed"), fix,
+                                             value=str(member)[:80])])
     try:
         return pyproj.CRS.from_user_input(name.strip())
     except pyproj.exceptions.CRSError as exc:
-        raise UploadError(filename, [Problem(
-            "unknown_crs", f"the file declares the coordinate system {name.strip()!r}, which does not exist", fix,
-            value=name.strip()[:80])]) from exc
+        raise UploadError(filename, [Problem("unknown_crs", Message("problem.crs_unknown", crs=name.strip()), fix,
+                                             value=name.strip()[:80])]) from exc
 
 
 def _shapefile_in_zip(path: Path, filename: str) -> str:
@@ -371,11 +385,10 @@ def _shapefile_in_zip(path: Path, filename: str) -> str:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UploadError(filename, [Problem("unreadable", "the zip archive is damaged",
-                                             "zip the Shapefile's files again")]) from exc
+        raise UploadError(filename, [Problem("unreadable", Message("problem.zip_damaged"),
+                                             Message("problem.fix.zip_again"))]) from exc
     shapefiles = [n for n in names if n.lower().endswith(".shp")]
     if len(shapefiles) != 1:
-        raise UploadError(filename, [Problem(
-            "unreadable", f"the zip holds {len(shapefiles)} .shp files, not one",
-            "zip exactly one Shapefile (.shp with its .shx, .dbf and .prj)")])
+        raise UploadError(filename, [Problem("unreadable", Message("problem.zip_shapefiles", n=len(shapefiles)),
+                                             Message("problem.fix.zip_one_shapefile"))])
     return f"/vsizip/{path}/{shapefiles[0]}"

@@ -22,7 +22,7 @@ from planning.checks import (
     validate_plan,
     wave_sizes_met,
 )
-from planning.errors import InfeasiblePlanError, InvalidInputError, PlanningError, SolverError
+from planning.errors import Fact, InfeasiblePlanError, InvalidInputError, PlanningError, SolverError
 from planning.hops import hop_distances
 from planning.metrics import PlanMetrics, evaluate
 from planning.problem import Problem, make_problem
@@ -35,6 +35,7 @@ from planning.waves import Wave, default_waves, waves_from_targets
 __all__ = [
     "CHECKS",
     "DEFAULT_CAPACITY",
+    "Fact",
     "Failure",
     "REASONS",
     "InfeasiblePlanError",

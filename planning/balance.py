@@ -22,7 +22,7 @@ from fractions import Fraction
 import numpy as np
 
 from planning.aggregate import Aggregates
-from planning.errors import InfeasiblePlanError, InvalidInputError
+from planning.errors import Fact, InfeasiblePlanError, InvalidInputError
 from planning.problem import Problem
 
 MAX_OPEN_WAVES = 12  # waves that still take unlocked villages; 2**12 subsets keep the test instant
@@ -49,8 +49,10 @@ def violated_wave_set(agg: Aggregates, caps: np.ndarray) -> tuple[int, ...] | No
         return ()
     open_waves = [w for w in range(agg.n_waves) if agg.demand[w] > 0]
     if len(open_waves) > MAX_OPEN_WAVES:
-        raise InvalidInputError(f"{len(open_waves)} waves take unlocked villages; the planner supports at most "
-                                f"{MAX_OPEN_WAVES}: merge waves or lock some of them")
+        raise InvalidInputError(Fact(
+            "too_many_waves", {"n": len(open_waves), "most": MAX_OPEN_WAVES},
+            f"{len(open_waves)} waves take unlocked villages; the planner supports at most {MAX_OPEN_WAVES}: "
+            "merge waves or lock some of them"))
     subsets = [s for k in range(1, len(open_waves) + 1) for s in itertools.combinations(open_waves, k)]
     if not subsets:
         return None if agg.unlocked.sum() == 0 else ()
@@ -81,19 +83,23 @@ def min_max_load(problem: Problem, agg: Aggregates) -> Fraction:
     return candidates[low]
 
 
-def diagnose(problem: Problem, agg: Aggregates) -> list[str]:
-    """Messages naming why no plan fits the hard caps, most specific first, with the numbers and the fix."""
+def diagnose(problem: Problem, agg: Aggregates) -> list[Fact]:
+    """Why no plan fits the hard caps, most specific first: facts with the numbers, and in English the fix."""
     caps = wave_caps(agg, None)
     c = agg.capacity
-    messages = []
+    facts = []
     for d, w in zip(*np.nonzero(agg.locked > caps), strict=True):
-        f = int(agg.teams[d])
-        messages.append(
-            f"district {problem.district_label(agg.districts[d])} has {agg.locked[d, w]} villages locked to "
-            f"wave {agg.labels[w]} but {f} teams x {c} villages = {f * c}; add teams (needs "
-            f"{math.ceil(agg.locked[d, w] / c)}), raise C to {math.ceil(agg.locked[d, w] / f)} or unlock some")
-    if messages:
-        return messages
+        f, locked = int(agg.teams[d]), int(agg.locked[d, w])
+        district = problem.district_label(agg.districts[d])
+        values = {"district": district, "locked": locked, "wave": agg.labels[w], "teams": f, "capacity": c,
+                  "limit": f * c, "teams_needed": math.ceil(locked / c), "capacity_needed": math.ceil(locked / f)}
+        facts.append(Fact(
+            "district_locked_over_capacity", values,
+            f"district {district} has {locked} villages locked to wave {agg.labels[w]} but {f} teams x {c} "
+            f"villages = {f * c}; add teams (needs {values['teams_needed']}), raise C to "
+            f"{values['capacity_needed']} or unlock some"))
+    if facts:
+        return facts
     room = open_caps(agg, caps)
     for d in np.flatnonzero(agg.unlocked > room.sum(axis=1)):
         f, n, locked = int(agg.teams[d]), int(agg.villages[d]), int(agg.locked[d].sum())
@@ -102,23 +108,30 @@ def diagnose(problem: Problem, agg: Aggregates) -> list[str]:
         capacity = f * c * len(waves)
         lost = capacity - int(room[d, waves].sum()) - locked
         teams_needed = next(k for k in range(f, n + 1) if agg.unlocked[d] <= _room_with_teams(agg, d, k))
-        messages.append(
-            f"district {problem.district_label(agg.districts[d])} has {n} villages"
+        district = problem.district_label(agg.districts[d])
+        facts.append(Fact(
+            "district_over_capacity",
+            {"district": district, "n": n, "locked": locked, "teams": f, "capacity": c, "waves": len(waves),
+             "total": capacity, "lost": lost, "teams_needed": teams_needed},
+            f"district {district} has {n} villages"
             + (f" ({locked} locked)" if locked else "")
             + f" but {f} teams x {c} villages x {len(waves)} waves = {capacity} capacity"
             + (f" minus {lost} slots in waves too small to use them (wave size less villages locked elsewhere)"
                if lost else "")
-            + f"; add teams (needs {teams_needed}) or raise C")
-    if messages:
-        return messages
+            + f"; add teams (needs {teams_needed}) or raise C"))
+    if facts:
+        return facts
     subset = violated_wave_set(agg, caps)
     waves = list(subset or ())
     need = int(agg.demand[waves].sum())
     reach = int(np.minimum(agg.unlocked, room[:, waves].sum(axis=1)).sum())
     names = " and ".join(agg.labels[w] for w in waves)
-    return [f"wave{'s' if len(waves) > 1 else ''} {names} need{'' if len(waves) > 1 else 's'} {need} "
-            f"unlocked villages but the districts' teams can take at most {reach} there ({c} villages per team "
-            f"and wave); add teams or raise C"]
+    return [Fact(
+        "waves_short" if len(waves) > 1 else "wave_short",
+        {"waves": tuple(agg.labels[w] for w in waves), "need": need, "reach": reach, "capacity": c},
+        f"wave{'s' if len(waves) > 1 else ''} {names} need{'' if len(waves) > 1 else 's'} {need} "
+        f"unlocked villages but the districts' teams can take at most {reach} there ({c} villages per team "
+        f"and wave); add teams or raise C")]
 
 
 def _room_with_teams(agg: Aggregates, d: int, teams: int) -> int:

@@ -156,8 +156,10 @@ def coverage_figures(assignment: Mapping[str, str], village_tambons: Mapping[str
 def rank_districts(figures: CoverageFigures, year: int) -> tuple[DistrictRank, ...]:
     """Every district with its coverage at B.E. ``year`` and its heaviest load over all waves, ranked both ways.
 
-    ``coverage_rank`` 1 is the district most covered by then (ties broken by code); ``load_rank`` 1 carries the
-    heaviest load per team. The tuple is in coverage-rank order.
+    ``coverage_rank`` 1 is the district most covered by then; ``load_rank`` 1 carries the heaviest load per team.
+    Ties are ties: districts with the same share (or the same heaviest load) share a rank, and the next rank
+    skips as many places ("1, 2, 2, 4", standard competition ranking). The tuple is in coverage-rank order, tied
+    districts by code.
     """
     shares = figures.district_share_at(year)
     wave = figures.wave_at(year)
@@ -167,13 +169,23 @@ def rank_districts(figures: CoverageFigures, year: int) -> tuple[DistrictRank, .
         peak = max(figures.labels, key=lambda label: (loads[label], -figures.labels.index(label)), default=None)
         rows.append((d, shares[d], loads[peak] if peak else 0.0, peak))
     by_coverage = sorted(rows, key=lambda r: (-r[1], r[0]))
-    load_rank = {r[0]: i for i, r in enumerate(sorted(rows, key=lambda r: (-r[2], r[0])), start=1)}
+    coverage_rank = _competition_ranks({r[0]: r[1] for r in rows})
+    load_rank = _competition_ranks({r[0]: r[2] for r in rows})
     return tuple(
         DistrictRank(district=d, villages=figures.district_villages[d],
                      covered=figures.district_covered[d][wave] if wave else 0, share=share,
                      teams=figures.district_teams[d], max_load=load, max_load_wave=peak,
-                     coverage_rank=i, load_rank=load_rank[d])
-        for i, (d, share, load, peak) in enumerate(by_coverage, start=1))
+                     coverage_rank=coverage_rank[d], load_rank=load_rank[d])
+        for d, share, load, peak in by_coverage)
+
+
+def _competition_ranks(values: Mapping[str, float]) -> dict[str, int]:
+    """Key -> rank, largest value first; equal values share the rank of the first of them (1, 2, 2, 4)."""
+    ordered = sorted(values.values(), reverse=True)
+    first_place = {}
+    for place, value in enumerate(ordered, start=1):
+        first_place.setdefault(value, place)
+    return {key: first_place[value] for key, value in values.items()}
 
 
 def _cumulative(row: Mapping[str, int], labels: Sequence[str]) -> dict[str, int]:

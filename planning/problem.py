@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planning.errors import InvalidInputError
+from planning.errors import Fact, InvalidInputError
 from planning.hops import hop_distances
 from planning.roster import Roster, default_roster
 from planning.waves import Wave, check_waves, default_waves, wave_sizes_for
@@ -135,16 +135,19 @@ def _check_codes(villages: dict[str, str], tambon_districts: dict[str, str]) -> 
 def _check_roster(roster: Roster, with_villages: set[str], all_districts: set[str]) -> None:
     if not isinstance(roster, Roster):
         raise InvalidInputError(f"roster {roster!r} is not a Roster; use default_roster or roster_from_rows")
-    problems = []
+    problems: list[str | Fact] = []
     if isinstance(roster.capacity, bool) or not isinstance(roster.capacity, int) or roster.capacity < 1:
         problems.append(f"roster capacity {roster.capacity!r} must be a whole number >= 1")
     for district, teams in sorted(roster.teams.items()):
         if district not in all_districts:
-            problems.append(f"roster lists district {district}, which is not in the province; "
-                            f"remove the row or fix the code")
+            problems.append(Fact("roster_district_not_in_province", {"district": district},
+                                 f"roster lists district {district}, which is not in the province; "
+                                 f"remove the row or fix the code"))
         if isinstance(teams, bool) or not isinstance(teams, int) or teams < 1:
-            problems.append(f"district {district} has {teams!r} teams in the roster; give a whole number >= 1")
-    problems += [f"district {district} has villages but no teams in the roster; add a row for it"
+            problems.append(Fact("roster_district_teams", {"district": district, "teams": str(teams)},
+                                 f"district {district} has {teams!r} teams in the roster; give a whole number >= 1"))
+    problems += [Fact("district_without_teams", {"district": district},
+                      f"district {district} has villages but no teams in the roster; add a row for it")
                  for district in sorted(with_villages - set(roster.teams))]
     if problems:
         raise InvalidInputError(problems)
@@ -154,30 +157,41 @@ def _expand_locks(villages: dict[str, str], tambon_districts: dict[str, str], wa
                   pilot_label: str | None, pilot_tambons: frozenset[str], locks: dict[str, str],
                   tambon_locks: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     labels = [wave.label for wave in waves]
-    problems = []
+    problems: list[Fact] = []
     if pilot_tambons and pilot_label is None:
-        problems.append("pilot tambons are given but no wave is a pilot wave; add Wave(label, None) first")
-    problems += [f"pilot tambon {t} is not a tambon of the province; check the code"
+        problems.append(Fact("pilot_without_wave", {},
+                             "pilot tambons are given but no wave is a pilot wave; add Wave(label, None) first"))
+    problems += [Fact("pilot_tambon_unknown", {"tambon": t},
+                      f"pilot tambon {t} is not a tambon of the province; check the code")
                  for t in sorted(pilot_tambons) if t not in tambon_districts]
     for tambon, label in sorted(tambon_locks.items()):
+        values = {"tambon": tambon, "wave": label, "waves": tuple(labels), "pilot": pilot_label}
         if tambon not in tambon_districts:
-            problems.append(f"tambon lock: tambon {tambon} is not in the province; check the code")
+            problems.append(Fact("tambon_lock_unknown_tambon", values,
+                                 f"tambon lock: tambon {tambon} is not in the province; check the code"))
         if label not in labels:
-            problems.append(f"tambon {tambon} is locked to wave {label!r}, which does not exist; use one of "
-                            f"{', '.join(labels)}")
+            problems.append(Fact("tambon_lock_unknown_wave", values,
+                                 f"tambon {tambon} is locked to wave {label!r}, which does not exist; use one of "
+                                 f"{', '.join(labels)}"))
         elif tambon in pilot_tambons and label != pilot_label:
-            problems.append(f"tambon {tambon} is a pilot tambon (wave {pilot_label}) but locked to {label}; "
-                            f"unlock it or remove it from the pilot tambons")
+            problems.append(Fact("pilot_tambon_locked", values,
+                                 f"tambon {tambon} is a pilot tambon (wave {pilot_label}) but locked to {label}; "
+                                 f"unlock it or remove it from the pilot tambons"))
     for village, label in sorted(locks.items()):
+        values = {"village": village, "wave": label, "waves": tuple(labels), "pilot": pilot_label,
+                  "tambon": villages.get(village, "")}
         if village not in villages:
-            problems.append(f"lock: village {village} is not in the province; check the code")
+            problems.append(Fact("village_lock_unknown_village", values,
+                                 f"lock: village {village} is not in the province; check the code"))
             continue
         if label not in labels:
-            problems.append(f"village {village} is locked to wave {label!r}, which does not exist; use one of "
-                            f"{', '.join(labels)}")
+            problems.append(Fact("village_lock_unknown_wave", values,
+                                 f"village {village} is locked to wave {label!r}, which does not exist; use one "
+                                 f"of {', '.join(labels)}"))
         elif villages[village] in pilot_tambons and label != pilot_label:
-            problems.append(f"village {village} is in pilot tambon {villages[village]} (wave {pilot_label}) "
-                            f"but locked to {label}; unlock it or remove the tambon from the pilot tambons")
+            problems.append(Fact("pilot_village_locked", values,
+                                 f"village {village} is in pilot tambon {villages[village]} (wave {pilot_label}) "
+                                 f"but locked to {label}; unlock it or remove the tambon from the pilot tambons"))
     if problems:
         raise InvalidInputError(problems)
     expanded: dict[str, str] = {}

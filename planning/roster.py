@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planning.errors import InvalidInputError
-from planning.numbers import ascii_digits, digit_hint, parse_whole_number
+from planning.errors import Fact, InvalidInputError
+from planning.numbers import ascii_digits, digit_hint, foreign_digits, parse_whole_number
 
 DEFAULT_CAPACITY = 10
 #: Upper bounds that no real roster reaches (the province has 1,553 villages): beyond them a number is a typing
@@ -61,40 +61,50 @@ def roster_from_rows(rows: Iterable[Sequence[object] | Mapping[str, object]], ca
     check_capacity(capacity)
     known = None if districts is None else set(districts)
     teams: dict[str, int] = {}
-    problems: list[str] = []
+    problems: list[Fact] = []
     for number, row in enumerate(rows, start=1):
         district, raw = _row_cells(row)
         code = ascii_digits(str(district).strip()) if district is not None else ""
         count = _whole_number(raw)
+        values = {"row": number, "district": code, "teams": "" if raw is None else str(raw)}
         if not code:
-            problems.append(f"row {number}: the district code is empty; fill in amphoe_code")
+            problems.append(Fact("roster_no_district", values,
+                                 f"row {number}: the district code is empty; fill in amphoe_code"))
             continue
         if known is not None and code not in known:
-            problems.append(f"row {number}: district {code} is not in the province; check the amphoe_code")
+            problems.append(Fact("roster_unknown_district", values,
+                                 f"row {number}: district {code} is not in the province; check the amphoe_code"))
         if count is None:
-            problems.append(f"row {number}: district {code} has teams {raw!r}, which is not a whole number"
-                            f"{digit_hint(str(raw))}; write the number of teams, e.g. 3")
+            problems.append(Fact("roster_teams_not_number", {**values, "foreign": foreign_digits(str(raw))},
+                                 f"row {number}: district {code} has teams {raw!r}, which is not a whole number"
+                                 f"{digit_hint(str(raw))}; write the number of teams, e.g. 3"))
         elif count < 1:
-            problems.append(f"row {number}: district {code} has {count} teams; every district needs at least 1")
+            problems.append(Fact("roster_too_few_teams", values,
+                                 f"row {number}: district {code} has {count} teams; every district needs at least 1"))
         elif count > MAX_TEAMS:
-            problems.append(f"row {number}: district {code} has {count} teams; a district can have at most "
-                            f"{MAX_TEAMS} teams, check the number")
+            problems.append(Fact("roster_too_many_teams", {**values, "most": MAX_TEAMS},
+                                 f"row {number}: district {code} has {count} teams; a district can have at most "
+                                 f"{MAX_TEAMS} teams, check the number"))
         if code in teams:
-            problems.append(f"row {number}: district {code} is listed again; keep one row per district")
+            problems.append(Fact("roster_repeated_district", values,
+                                 f"row {number}: district {code} is listed again; keep one row per district"))
         elif count is not None:
             teams[code] = count
     if problems:
         raise InvalidInputError(problems)
     if not teams:
-        raise InvalidInputError("the roster has no rows; give one row (amphoe_code, teams) per district")
+        raise InvalidInputError(Fact("roster_empty", {},
+                                     "the roster has no rows; give one row (amphoe_code, teams) per district"))
     return Roster(teams=dict(sorted(teams.items())), capacity=capacity, estimated=False)
 
 
 def check_capacity(capacity: object) -> None:
     """Raise InvalidInputError unless `capacity` is a whole number of villages per team and wave in range."""
     if isinstance(capacity, bool) or not isinstance(capacity, int) or not 1 <= capacity <= MAX_CAPACITY:
-        raise InvalidInputError(f"capacity {capacity!r} must be a whole number of villages per team and wave, "
-                                f"from 1 to {MAX_CAPACITY} (the default is {DEFAULT_CAPACITY})")
+        raise InvalidInputError(Fact(
+            "capacity_out_of_range", {"capacity": str(capacity), "most": MAX_CAPACITY, "default": DEFAULT_CAPACITY},
+            f"capacity {capacity!r} must be a whole number of villages per team and wave, from 1 to {MAX_CAPACITY} "
+            f"(the default is {DEFAULT_CAPACITY})"))
 
 
 def _row_cells(row: Sequence[object] | Mapping[str, object]) -> tuple[object, object]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planning.errors import InfeasiblePlanError, InvalidInputError
+from planning.errors import Fact, InfeasiblePlanError, InvalidInputError
 
 DEFAULT_PILOT_LABEL = "2548"
 DEFAULT_TARGETS: tuple[tuple[str, int], ...] = (("2549", 400), ("2550", 600), ("2551", 600))
@@ -39,22 +39,25 @@ def waves_from_targets(targets: Sequence[int], first_year: int = 2549,
 
 def check_waves(waves: Sequence[Wave]) -> None:
     """Raise InvalidInputError unless the waves are non-empty, uniquely labelled and have non-negative targets."""
-    problems = []
+    problems: list[str | Fact] = []
     if not waves:
-        problems.append("no waves given; pass at least one Wave(label, target)")
+        problems.append(Fact("no_waves", {}, "no waves given; pass at least one Wave(label, target)"))
     seen: set[str] = set()
     for wave in waves:
         if not isinstance(wave, Wave):
             problems.append(f"{wave!r} is not a Wave; build waves with Wave(label, target)")
             continue
         if not isinstance(wave.label, str) or not wave.label:
-            problems.append(f"wave label {wave.label!r} must be a non-empty string such as '2549'")
+            problems.append(Fact("wave_label_empty", {"label": str(wave.label)},
+                                 f"wave label {wave.label!r} must be a non-empty string such as '2549'"))
         if wave.label in seen:
-            problems.append(f"wave label {wave.label!r} is used twice; give each wave its own label")
+            problems.append(Fact("wave_label_repeated", {"label": wave.label},
+                                 f"wave label {wave.label!r} is used twice; give each wave its own label"))
         seen.add(wave.label)
         if wave.target is not None and (isinstance(wave.target, bool) or not isinstance(wave.target, int)
                                         or wave.target < 0):
-            problems.append(f"wave {wave.label} has target {wave.target!r}; use a whole number >= 0 or None")
+            problems.append(Fact("wave_target", {"wave": wave.label, "target": str(wave.target)},
+                                 f"wave {wave.label} has target {wave.target!r}; use a whole number >= 0 or None"))
     if problems:
         raise InvalidInputError(problems)
 
@@ -72,24 +75,31 @@ def wave_sizes_for(waves: Sequence[Wave], n_villages: int, locked: Mapping[str, 
     last = waves[-1]
     if before_last > n_villages:
         terms = " + ".join(f"{size} ({label})" for label, size in sizes.items())
-        raise InfeasiblePlanError(
+        raise InfeasiblePlanError(Fact(
+            "waves_over_villages", {"terms": terms, "total": before_last, "n": n_villages,
+                                    "excess": before_last - n_villages},
             f"the waves before the last need {terms} = {before_last} villages but there are only {n_villages}, "
-            f"{before_last - n_villages} too many; lower those targets or drop a wave")
+            f"{before_last - n_villages} too many; lower those targets or drop a wave"))
     remainder = n_villages - before_last
     if last.target is not None and remainder > last.target:
-        raise InfeasiblePlanError(
+        missing = remainder - last.target
+        raise InfeasiblePlanError(Fact(
+            "villages_without_wave", {"held": before_last + last.target, "n": n_villages, "missing": missing,
+                                      "wave": last.label, "target": last.target},
             f"the waves hold at most {before_last + last.target} villages but there are {n_villages}: "
-            f"{remainder - last.target} villages have no wave; raise the last wave's target "
-            f"({last.label}: {last.target}) by {remainder - last.target} or add a wave")
+            f"{missing} villages have no wave; raise the last wave's target ({last.label}: {last.target}) by "
+            f"{missing} or add a wave"))
     sizes[last.label] = remainder
     problems = []
     for wave in waves:
         n_locked, size = locked.get(wave.label, 0), sizes[wave.label]
         if n_locked > size:
-            what = "gets the remaining" if wave is last else "has a target of"
-            problems.append(
+            kind, what = (("locked_over_remainder", "gets the remaining") if wave is last
+                          else ("locked_over_target", "has a target of"))
+            problems.append(Fact(
+                kind, {"locked": n_locked, "wave": wave.label, "size": size, "excess": n_locked - size},
                 f"{n_locked} villages are locked to wave {wave.label}, which {what} {size}; "
-                f"unlock {n_locked - size} of them or raise the target")
+                f"unlock {n_locked - size} of them or raise the target"))
     if problems:
         raise InfeasiblePlanError(problems)
     return sizes

@@ -18,15 +18,23 @@ from geodata import schema
 CODES = {
     "CSV", "XLSX", "PDF", "GeoJSON", "GeoPackage", "Shapefile", "zip", "Excel", "QGIS", "GIS", "UTF", "Windows",
     "GPS", "A4", "KM", "km", "Leaflet", "OpenStreetMap", "HDX", "OCHA", "COD", "AB", "BY", "IGO", "CC",
+    "LibreOffice", "Unicode", "WGS84",
+    "Enter",  # the key, as its keycap reads on Thai keyboards too
 }
 #: Words of the language switch: each language named in itself.
 LANGUAGE_SWITCH = {"Language", "English"}
-#: Phrases kept as the source asks to be credited (proper names of organisations and people).
-PHRASES = ("OCHA / Royal Thai Survey Department", "A. Hoerstemeier")
-#: A file name (a download, an upload): a code.
-FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml)\b", re.IGNORECASE)
-#: A path or address written in a source note (github.com/..., prasertcbs/thailand_gis, EPSG:4326, TIS-1099).
-PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[A-Z]+[:-]\d+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+#: Phrases kept as the source asks to be credited (proper names of organisations and people), and the name of a
+#: QGIS tool as its menu shows it.
+PHRASES = ("OCHA / Royal Thai Survey Department", "A. Hoerstemeier", "Fix Geometries")
+#: A file name (a download, an upload), or a file's extension written alone (.shp, .prj, or the .txt of a file
+#: a planner uploaded by mistake): a code.
+FILE_NAME = re.compile(r"[\w.-]+\.(?:csv|xlsx|pdf|gpkg|geojson|json|zip|xml)\b|(?<![\w.])\.[A-Za-z0-9]{1,7}\b",
+                       re.IGNORECASE)
+#: A spreadsheet's column letter, as a Thai sentence names it ("คอลัมน์ B"): a code.
+COLUMN_LETTER = re.compile(r"(?<=คอลัมน์ )[A-Z]{1,3}\b")
+#: A path or address written in a source note (github.com/..., prasertcbs/thailand_gis, EPSG:4326, TIS-1099), or
+#: a character's code point (U+00B2).
+PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+\b|\b[A-Z]+[:-]\d+\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bU\+[0-9A-F]{4,6}\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
@@ -52,7 +60,7 @@ def foreign_words(texts: Iterable[str], allowed: set[str]) -> dict[str, str]:
         cleaned = str(text)
         for phrase in PHRASES:
             cleaned = cleaned.replace(phrase, " ")
-        cleaned = PATH.sub(" ", FILE_NAME.sub(" ", cleaned))
+        cleaned = COLUMN_LETTER.sub(" ", PATH.sub(" ", FILE_NAME.sub(" ", cleaned)))
         for word in WORD.findall(cleaned):
             if word not in allowed:
                 found.setdefault(word, str(text)[:160])

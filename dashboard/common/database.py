@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import service
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 
 #: Where the entry script keeps the actor of this run (dashboard.access.session sets it after checking the login).
 ACTOR_KEY = "access_actor"
@@ -58,4 +58,4 @@ def database_error(error: service.StoreError) -> str:
     """
     if isinstance(error, service.DatabaseUpgradeNeededError) and lang() == "th":
         return t("common.database_outdated", command=service.UPGRADE_COMMAND)
-    return with_english_detail(t("common.database_error"), error)
+    return with_detail(t("common.database_error"), error)

@@ -6,9 +6,13 @@ The words themselves are in the message catalogue (geodata.messages; `dashboard.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from geodata.exports.text import THAI_TIME
 from planning.thai_dates import format_thai_date
+
+#: Characters Streamlit's Markdown would read as formatting.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 #: How a table shows a missing value (st.dataframe's `placeholder`; Streamlit's own is the English "None").
 MISSING = "—"
@@ -42,3 +46,8 @@ def format_timestamp(stamp: str, lang: str) -> str:
         moment = moment.replace(tzinfo=dt.UTC)
     moment = moment.astimezone(THAI_TIME)
     return f"{format_date(moment.date(), lang)} {moment:%H:%M}"
+
+
+def markdown_text(text: str) -> str:
+    """`text` (a name a person typed) escaped so Streamlit's Markdown shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", text)

@@ -29,20 +29,30 @@ CHANGED_RADIUS = 3
 STYLE_PROPERTY = "_style"
 
 
+#: Legend swatches: a filled dot, a ring around a dot (a locked village), a tambon's outline, a dashed outline.
+SWATCHES = ("dot", "ring", "outline", "dashed")
+
+
 @dataclass(frozen=True)
 class LegendItem:
-    """One row of a map legend: a swatch colour and its label; `estimated` draws the hollow dashed swatch."""
+    """One row of a map legend: a swatch colour and its label; `estimated` draws the hollow dashed dot; `swatch`
+    is one of SWATCHES; `large` draws a larger dot (a changed village)."""
 
     label: str
     colour: str
     estimated: bool = False
+    swatch: str = "dot"
+    large: bool = False
 
 
-def province_frame(bounds: Sequence[Sequence[float]], *, online_tiles: bool = False, height: str = "100%"
-                   ) -> folium.Map:
-    """An empty map fitted to `bounds` ([[south, west], [north, east]]); OpenStreetMap tiles only if asked."""
-    fmap = folium.Map(tiles=None, control_scale=False, prefer_canvas=False, height=height,
-                      zoom_snap=0.25, min_zoom=7, max_zoom=17)
+def province_frame(bounds: Sequence[Sequence[float]], *, online_tiles: bool = False, height: str = "100%",
+                   prefer_canvas: bool = False, zoom_control: bool | str = True) -> folium.Map:
+    """An empty map fitted to `bounds` ([[south, west], [north, east]]); OpenStreetMap tiles only if asked.
+
+    `prefer_canvas` draws every vector layer on one canvas (much faster for many points than one SVG element
+    each); `zoom_control` may name the corner of the zoom buttons ("topright")."""
+    fmap = folium.Map(tiles=None, control_scale=False, prefer_canvas=prefer_canvas, height=height,
+                      zoom_snap=0.25, min_zoom=7, max_zoom=17, zoom_control=zoom_control)
     MetricScale().add_to(fmap)
     fmap.fit_bounds(bounds)
     if online_tiles:
@@ -115,20 +125,48 @@ def village_layer(features: Mapping, *, name: str, tooltip_fields: Sequence[str]
     return group
 
 
-def legend(title: str, items: Sequence[LegendItem], note: str | None = None) -> MacroElement:
-    """A legend box in the map's upper-right corner (plain HTML; no CDN-loaded colormap)."""
-    rows = []
-    for item in items:
-        border = "2px dashed" if item.estimated else "1px solid"
-        fill = f"{item.colour}33" if item.estimated else item.colour
-        rows.append(
-            f'<div><span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
-            f'background:{fill};border:{border} {item.colour};margin-right:6px"></span>'
-            f"{html.escape(item.label)}</div>")
+def legend(title: str, items: Sequence[LegendItem], note: str | None = None, *, corner: str = "topright"
+           ) -> MacroElement:
+    """A legend box in a corner of the map (plain HTML; no CDN-loaded colormap) that folds to its title.
+
+    It starts open; on a map narrower than FOLD_BELOW_PX or than twice its width (a phone, a small map) it
+    starts folded, so it never covers the map there. `corner` is "topright" or "topleft"."""
+    rows = [f'<div>{_swatch(item)}{html.escape(item.label)}</div>' for item in items]
     note_html = f'<div style="margin-top:4px;color:#555;max-width:220px">{html.escape(note)}</div>' if note else ""
-    body = (f'<div class="km-legend" style="position:absolute;top:10px;right:10px;z-index:1000;'
-            f'background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px sans-serif;'
-            f'box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>{html.escape(title)}</b>{"".join(rows)}{note_html}</div>')
+    side = "left" if corner == "topleft" else "right"
+    body = (f'<details class="km-legend" open style="position:absolute;top:10px;{side}:10px;z-index:1000;'
+            f'background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font:12px sans-serif;'
+            f'box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:240px"><summary style="cursor:pointer;font-weight:bold">'
+            f'{html.escape(title)}</summary>{"".join(rows)}{note_html}</details>')
     element = MacroElement()
-    element._template = Template("{% macro html(this, kwargs) %}" + body + "{% endmacro %}")
+    element._template = Template("{% macro html(this, kwargs) %}" + body + "{% endmacro %}"
+                                 "{% macro script(this, kwargs) %}" + _FOLD_ON_SMALL_MAPS + "{% endmacro %}")
     return element
+
+
+#: Maps narrower than this (in CSS pixels: a phone held upright) start with the legend folded.
+FOLD_BELOW_PX = 450
+#: Folds the legend on a map too narrow for it (runs with the map's script, after the legend is in the page).
+_FOLD_ON_SMALL_MAPS = f"""
+    (function () {{
+        var legend = document.querySelector(".km-legend");
+        var width = legend ? legend.parentElement.offsetWidth : 0;
+        if (legend && (width < {FOLD_BELOW_PX} || width < 2 * legend.offsetWidth)) {{ legend.open = false; }}
+    }})();
+"""
+
+
+def _swatch(item: LegendItem) -> str:
+    """The swatch of one legend row: a dot (hollow and dashed if estimated, larger if `large`), a ring, an
+    outline or a dashed outline."""
+    size = 15 if item.large else 11
+    common = f"display:inline-block;vertical-align:middle;margin-right:6px;width:{size}px;height:{size}px;"
+    if item.swatch == "ring":
+        return (f'<span style="{common}border-radius:50%;border:2px solid {item.colour};background:#9E9E9E;'
+                f'box-shadow:inset 0 0 0 2px #fff"></span>')
+    if item.swatch in ("outline", "dashed"):
+        line = "dashed" if item.swatch == "dashed" else "solid"
+        return f'<span style="{common}border:2px {line} {item.colour};background:#f4f1ea"></span>'
+    border = "2px dashed" if item.estimated else "1px solid"
+    fill = f"{item.colour}33" if item.estimated else item.colour
+    return f'<span style="{common}border-radius:50%;background:{fill};border:{border} {item.colour}"></span>'

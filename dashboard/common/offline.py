@@ -4,18 +4,22 @@ folium and its plugins list their JavaScript and CSS as CDN links (`default_js`/
 that fails to load stops the map. The dashboard serves pinned copies of Leaflet and Leaflet.draw from
 `dashboard/static/vendor/` (Streamlit static serving, fetched from npm by `make setup`); this module rewrites each
 element's links to those copies and drops the ones our maps do not use (jQuery, Bootstrap, awesome-markers,
-Font Awesome).
+Font Awesome). The app's own map scripts (`dashboard/static/*.js`, kept in git) are served beside them; their
+links carry a digest of the file, so a browser never runs a stale copy after an update.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import folium
 
-STATIC_URL = "/app/static/vendor"
-STATIC_DIR = Path(__file__).parents[1] / "static" / "vendor"
+APP_STATIC_URL = "/app/static"
+APP_STATIC_DIR = Path(__file__).parents[1] / "static"
+STATIC_URL = f"{APP_STATIC_URL}/vendor"
+STATIC_DIR = APP_STATIC_DIR / "vendor"
 
 #: folium asset name -> file served by the app (path under dashboard/static/vendor/).
 LOCAL_ASSETS = {
@@ -23,6 +27,7 @@ LOCAL_ASSETS = {
     "leaflet_css": "leaflet/leaflet.css",
     "leaflet_draw_js": "leaflet-draw/leaflet.draw.js",
     "leaflet_draw_css": "leaflet-draw/leaflet.draw.css",
+    "topojson_client": "topojson-client/topojson-client.min.js",
 }
 #: Assets folium lists by default that GeoJson layers, Draw and our own legend do not need.
 UNUSED_ASSETS = {
@@ -40,6 +45,13 @@ def local_assets_present() -> bool:
     return all((STATIC_DIR / path).is_file() for path in LOCAL_ASSETS.values())
 
 
+def app_asset(name: str) -> tuple[str, str]:
+    """A `default_js`/`default_css` entry for the app's own file `dashboard/static/<name>`, with the file's digest in
+    its URL."""
+    digest = hashlib.sha256((APP_STATIC_DIR / name).read_bytes()).hexdigest()[:12]
+    return name, f"{APP_STATIC_URL}/{name}?v={digest}"
+
+
 def _elements(element: folium.Element) -> Iterator[folium.Element]:
     yield element
     for child in getattr(element, "_children", {}).values():
@@ -51,6 +63,8 @@ def _localise(links: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for name, url in links:
         if name in LOCAL_ASSETS:
             local.append((name, f"{STATIC_URL}/{LOCAL_ASSETS[name]}"))
+        elif url.startswith(f"{APP_STATIC_URL}/"):
+            local.append((name, url))
         elif name not in UNUSED_ASSETS:
             raise MissingAssetError(f"map asset {name!r} ({url}) is not served by the app: add it to "
                                     "dashboard/assets/package.json and LOCAL_ASSETS in dashboard/common/offline.py")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-STYLE = '<style>[data-testid="stTable"] th { white-space: nowrap; }</style>'
+#: (The heading's text sits in a markdown paragraph inside the cell, whose own style sets it wrapping again when
+#: the table is squeezed, as the waves table is beside a long notice: both are kept on one line.)
+STYLE = ('<style>[data-testid="stTable"] th, [data-testid="stTable"] th * { white-space: nowrap !important; }'
+         '</style>')
 
 
 def page_style() -> None:

@@ -1,6 +1,9 @@
 """Scenarios for the pages: the default optimised plan (computed once per data set), the saved ones by name
-(through the service, as far as the logged-in person may read them), and what went wrong when one could not be
-saved or opened, in the reader's language."""
+(through the service, as far as the logged-in person may read them), the province's official plan, and what went
+wrong when one could not be saved or opened, in the reader's language.
+
+Every page reads and marks scenarios through the functions here, which go through the service layer.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ import service
 from dashboard.common.database import workspace
 from dashboard.common.dataset import province_dataset_in_use
 from dashboard.common.formatting import format_timestamp
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
+from geodata import schema
+from geodata.exports.packet import Approval, approval_of
 from geodata.messages import has
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 from geodata.scenario import Scenario
@@ -33,6 +38,36 @@ def load_scenario(name: str) -> Scenario:
         with st.spinner(t("common.computing_default")):
             return workspace().visible_part(_default_for(province_dataset_in_use().version))
     return workspace().open_scenario(name)
+
+
+def saved_scenario_names() -> list[str]:
+    """Every saved scenario's name the reader may see (the default plan is not saved)."""
+    return workspace().scenario_names()
+
+
+def most_recent_scenario_name() -> str | None:
+    """The name of the scenario saved last, or None when nothing is saved."""
+    saved = workspace().list_scenarios()
+    return max(saved, key=lambda s: (s.updated_at, s.name)).name if saved else None
+
+
+def official_scenario_name(province: str = schema.PROVINCE_CODE) -> str | None:
+    """The name of the province's official (approved) plan, or None when no scenario is marked."""
+    return next((s.name for s in workspace().list_scenarios() if s.official and s.province == province), None)
+
+
+def approval(name: str) -> Approval | None:
+    """When and by whom scenario `name` was last made the official plan (from its history), or None."""
+    return approval_of(workspace().scenario_history(name))
+
+
+def mark_official(name: str, version: int) -> Scenario:
+    """Make `name`, as it is at `version`, the province's official plan, recorded with the logged-in planner's name.
+
+    The service refuses it to anyone but a planner or an admin; it raises ScenarioConflictError when the scenario
+    was saved again after `version` (the approver must see what they approve).
+    """
+    return workspace().mark_official(name, expected_version=version)
 
 
 def scenario_error(error: Exception) -> str:
@@ -58,7 +93,7 @@ def refusal_text(error: Exception) -> str:
         return t(error.key, **error.values)
     if isinstance(error, (service.ScenarioExistsError, service.UnknownScenarioError, service.ScenarioConflictError)):
         return scenario_error(error)
-    return with_english_detail(t("common.store_error"), error)
+    return with_detail(t("common.store_error"), error)
 
 
 def name_problem(name: str) -> str | None:

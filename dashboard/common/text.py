@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geodata.errors import GeodataError
 from geodata.messages import DEFAULT_LANGUAGE, LANGUAGES, text
+from geodata.messages.facts import error_sentences
+from planning.errors import PlanningError
 
 LANGUAGE_KEY = "lang"
 
@@ -23,13 +26,27 @@ def t(key: str, **values: object) -> str:
     return text(key, lang(), **values)
 
 
-def with_english_detail(message: str, detail: object) -> str:
-    """`message` (already in the interface language) and, for English readers, the engine's own English detail.
+def with_detail(message: str, error: BaseException) -> str:
+    """`message` (already in the interface language) and what `error` says, in the reader's language.
 
-    The planning engine and the store explain their errors in English, for developers; a Thai reader gets the
-    catalogue's Thai sentence alone rather than English mixed into a Thai page.
+    The planning engine's refusals (its facts, with their numbers and fixes) and geodata's errors raised with a
+    catalogue message are worded from the catalogue in Thai or English; several are listed one per line. Other
+    errors (the store's, the engine's checks for developers) explain themselves in English only: English readers
+    get that detail, a Thai reader the catalogue's Thai sentence alone rather than English mixed into a Thai page.
     """
-    return f"{message}: {detail}" if lang() == "en" else message
+    details = error_details(error, lang())
+    if len(details) > 1:
+        return message + ":\n" + "\n".join(f"- {detail}" for detail in details)
+    return f"{message}: {details[0]}" if details else message
+
+
+def error_details(error: BaseException, language: str) -> list[str]:
+    """What `error` says in `language`, one sentence per problem; [] when it cannot say it in that language."""
+    if isinstance(error, PlanningError):
+        return error_sentences(error, language)
+    if isinstance(error, GeodataError) and error.translated:
+        return [error.words(language)]
+    return [str(error)] if language == "en" else []
 
 
 def language_switch() -> None:

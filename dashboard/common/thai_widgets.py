@@ -1,7 +1,8 @@
 """Thai for the few words Streamlit's own widgets write in English and take no parameter for.
 
 The file uploader's button ("Upload"), its size note ("200MB per file • CSV"), the size of an uploaded file, a
-pick list's "No results" and the "Skip to main content" link are fixed English in Streamlit's frontend. In
+pick list's "No results", a text field's "Press Enter to apply" and the "Skip to main content" link are fixed
+English in Streamlit's frontend. In
 Thai, a style sheet hides those words and writes the Thai ones in their place (CSS generated content: no
 script, nothing fetched, works offline; screen readers read the generated text too). The other English
 defaults are replaced where Streamlit takes a parameter: see `multiselect_options` (placeholder, no "Select
@@ -29,6 +30,8 @@ _REPLACED = {
     '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p': "common.upload_button",
     _SIZE_NOTE: "common.upload_limit",
     '[data-testid="stSkipToContent"]': "common.skip_to_content",
+    # a text field's hint while typing ("Press Enter to apply")
+    '[data-testid="InputInstructions"]': "common.press_enter",
     # a pick list's empty state ("No results"): the only option without a data-key
     '[role="option"]:not([data-key]) > span': "common.no_results",
 }

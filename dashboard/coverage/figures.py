@@ -9,7 +9,7 @@ testable.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +19,7 @@ from geodata.messages.facts import step_name
 from geodata.scenario import Scenario
 from planning.coverage import CoverageFigures, coverage_figures, rank_districts
 from planning.progress import NOT_REPORTED, STEPS, Reached, stalled_villages, step_counts_by_district, wave_start
+from planning.roster import DEFAULT_CAPACITY
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class CoverageView:
 
     ``pilot_label`` is None when the plan has no pilot villages (an empty pilot wave is left out of the waves);
     ``roster_estimated`` is True when the teams are the default estimate (one team per tambon), which every
-    team figure must say.
+    team figure must say; ``capacity`` is the most villages a team takes in one wave (the plan's roster).
     """
 
     scenario: str
@@ -37,6 +38,7 @@ class CoverageView:
     roster_estimated: bool
     village_waves: dict[str, str]
     village_districts: dict[str, str]
+    capacity: int = DEFAULT_CAPACITY
 
 
 def coverage_view(scenario: Scenario, villages: pd.DataFrame, tambons: pd.DataFrame) -> CoverageView:
@@ -58,7 +60,8 @@ def coverage_view(scenario: Scenario, villages: pd.DataFrame, tambons: pd.DataFr
     return CoverageView(
         scenario=scenario.name, figures=figures, pilot_label=pilot if pilot in labels else None,
         pilot_tambons=settings.pilot_tambons, roster_estimated=settings.roster.estimated, village_waves=assignment,
-        village_districts={v: tambon_districts[t] for v, t in village_tambons.items()})
+        village_districts={v: tambon_districts[t] for v, t in village_tambons.items()},
+        capacity=settings.roster.capacity or DEFAULT_CAPACITY)
 
 
 def names(frame: pd.DataFrame, code: str, thai: str, english: str, lang: str) -> dict[str, str]:
@@ -81,45 +84,49 @@ def headline_table(figures: CoverageFigures) -> pd.DataFrame:
     } for label in figures.labels])
 
 
-def s_curve_table(figures: CoverageFigures, district_names: Mapping[str, str], province_name: str) -> pd.DataFrame:
-    """Cumulative share by B.E. year for the province and each district, starting at 0 the year before wave 1.
+def s_curve_table(figures: CoverageFigures, district_names: Mapping[str, str], province_name: str,
+                  districts: Sequence[str] | None = None) -> pd.DataFrame:
+    """Cumulative share by B.E. year for the province and each district (or only `districts`), starting at 0
+    the year before wave 1.
 
     Columns: year (int, B.E.), area (name), kind ("province" or "district"), covered, villages, share.
     """
+    chosen = figures.district_villages if districts is None else {d: figures.district_villages[d]
+                                                                  for d in districts}
     years = [figures.years[0] - 1, *figures.years]
     rows = []
     for year in years:
         rows.append({"year": year, "area": province_name, "kind": "province", "covered": figures.covered_at(year),
                      "villages": figures.total_villages, "share": figures.share_at(year)})
         wave = figures.wave_at(year)
-        for district, total in figures.district_villages.items():
+        for district, total in chosen.items():
             covered = figures.district_covered[district][wave] if wave else 0
             rows.append({"year": year, "area": district_names.get(district, district), "kind": "district",
                          "covered": covered, "villages": total, "share": covered / total if total else 0.0})
     return pd.DataFrame(rows)
 
 
-def load_table(figures: CoverageFigures, district_names: Mapping[str, str]) -> pd.DataFrame:
-    """District x wave: villages, teams and villages per team (the heatmap's cells)."""
+def load_table(figures: CoverageFigures, district_names: Mapping[str, str], capacity: int) -> pd.DataFrame:
+    """District x wave: villages, teams, villages per team, and whether that is over the teams' `capacity`
+    (the heatmap's cells)."""
     return pd.DataFrame([{
         "district": code, "name": district_names.get(code, code), "wave": label,
         "villages": figures.district_new[code][label], "teams": figures.district_teams[code],
-        "load": figures.district_load[code][label],
+        "load": figures.district_load[code][label], "over": figures.district_load[code][label] > capacity,
     } for code in figures.district_villages for label in figures.labels])
 
 
 def ranking_table(figures: CoverageFigures, year: int, district_names: Mapping[str, str],
                   order: str = "coverage") -> pd.DataFrame:
-    """Districts ranked by coverage at B.E. `year` (`order="coverage"`) or by heaviest load (`"load"`)."""
-    ranks = rank_districts(figures, year)
-    table = pd.DataFrame([{
-        "coverage_rank": r.coverage_rank, "load_rank": r.load_rank, "name": district_names.get(r.district,
-                                                                                              r.district),
-        "district": r.district, "villages": r.villages, "covered": r.covered, "share_pct": r.share * 100,
-        "teams": r.teams, "max_load": r.max_load, "max_load_wave": r.max_load_wave or "",
-    } for r in ranks])
+    """Districts ranked by coverage at B.E. `year` (`order="coverage"`) or by heaviest load (`"load"`): `rank` is
+    the rank in that order (tied districts share it), the rows in that order."""
     key = "coverage_rank" if order == "coverage" else "load_rank"
-    return table.sort_values(key, ignore_index=True)
+    table = pd.DataFrame([{
+        "rank": getattr(r, key), "name": district_names.get(r.district, r.district), "district": r.district,
+        "villages": r.villages, "covered": r.covered, "share_pct": r.share * 100, "teams": r.teams,
+        "max_load": r.max_load, "max_load_wave": r.max_load_wave or "",
+    } for r in rank_districts(figures, year)])
+    return table.sort_values(["rank", "district"], ignore_index=True)
 
 
 def area_shares(view: CoverageView, year: int) -> tuple[dict[str, float], dict[str, float]]:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard.common.dataset import boundary_layers, dataset_in_use, map_bounds
+from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import MISSING, format_number, format_share
-from dashboard.common.scenarios import load_scenario, scenario_names
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.help_panel import help_panel
+from dashboard.common.open_scenario import scenario_picker
+from dashboard.common.scenarios import scenario_error
+from dashboard.common.text import lang, t, with_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
-from dashboard.coverage.cache import cached_view, coverage_layers, small_amphoes
-from dashboard.coverage.maps import coverage_legend_items, coverage_map
+from dashboard.coverage.cache import CoverageMapWords, cached_view, coverage_map_html, small_amphoes
 from dashboard.coverage.progress_tab import MAP_HEIGHT, keep_if_offered, progress_tab
 from geodata import schema
 from geodata.messages import text
@@ -29,6 +29,10 @@ from service import ServiceError, StoreError
 #: The coverage classes of the maps, grey (nothing covered) first.
 COVERAGE_CLASSES = ("coverage.class_0", "coverage.class_1", "coverage.class_2", "coverage.class_3",
                     "coverage.class_4", "coverage.class_5")
+#: Column widths (pixels) of the district ranking: together narrower than the page at 1440 px, so the table
+#: never scrolls sideways; each heading fits its column in Thai and in English.
+RANK_WIDTHS = {"rank": 64, "name": 150, "villages": 80, "covered": 130, "share_pct": 90, "teams": 130,
+               "max_load": 190, "max_load_wave": 110}
 #: The tabs, by the message of their label.
 TABS = ("coverage.tab_map", "coverage.tab_charts", "coverage.tab_progress")
 
@@ -37,15 +41,19 @@ language = lang()
 today = dt.date.today()
 st.title(t("coverage.title"))
 st.caption(t("coverage.intro"))
+help_panel("coverage.help")
 online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
 
-name = st.selectbox(t("coverage.scenario"), scenario_names(), key="cov_scenario")
 try:
-    scenario = load_scenario(name)
-    view = cached_view(scenario.name, scenario.version, dataset.version, scenario, dataset.villages,
-                       dataset.tambons)
-except (PlanningError, ServiceError, StoreError) as exc:
-    st.error(with_english_detail(t("coverage.bad_plan"), exc))
+    scenario = scenario_picker("cov_scenario", t("coverage.scenario")).scenario
+except (ServiceError, StoreError) as exc:
+    st.error(scenario_error(exc))
+    st.stop()
+try:
+    view = cached_view(scenario.name, scenario.version, scenario.updated_at, dataset.version, scenario,
+                       dataset.villages, dataset.tambons)
+except PlanningError as exc:
+    st.error(with_detail(t("coverage.bad_plan"), exc))
     st.stop()
 figures = view.figures
 district_names = data.names(dataset.amphoes, schema.AMPHOE_CODE, schema.AMPHOE_TH, schema.AMPHOE_EN, language)
@@ -59,7 +67,8 @@ def year_label(label: str) -> str:
 # --- Headline figures -------------------------------------------------------------------------------------
 for column, label in zip(st.columns(len(figures.labels)), figures.labels, strict=True):
     column.metric(t("coverage.covered_by", year=year_label(label)), format_number(figures.covered_by_wave[label]),
-                  delta=t("coverage.new_in", n=format_number(figures.new_by_wave[label])), delta_color="off",
+                  delta=t("coverage.new_in", n=format_number(figures.new_by_wave[label]), year=label),
+                  delta_color="off", delta_arrow="off",
                   help=t("coverage.of_province", share=format_share(figures.share_by_wave[label]),
                          total=format_number(figures.total_villages)))
 teams_key = "coverage.teams_estimated" if view.roster_estimated else "coverage.teams"
@@ -92,43 +101,38 @@ tab_map, tab_charts, tab_progress = st.tabs([t(tab) for tab in TABS], key="cov_t
 if tab_map.open is not False:
     with tab_map:
         st.subheader(t("coverage.map_title", year=year))
-        tambons_geo, amphoes_geo = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
-        view_key = (scenario.name, scenario.version, dataset.version)
-        amphoe_layer, tambon_layer, pilot_layer = coverage_layers(view_key, year, language, view, amphoes_geo,
-                                                                  tambons_geo, view.pilot_tambons)
-        heading = [t("coverage.share"), t("coverage.count")]
+        view_key = (scenario.name, scenario.version, scenario.updated_at, dataset.version)
+        heading = (t("coverage.share"), t("coverage.count"))
         suffix = "th" if language == "th" else "en"
-        fmap = coverage_map(
-            map_bounds(dataset), amphoe_layer, tambon_layer, pilot_tambons=pilot_layer, online_tiles=online,
-            tooltips={"amphoe": ([f"amphoe_{suffix}", "share_text", "count_text"], [t("common.amphoe"), *heading]),
-                      "tambon": ([f"tambon_{suffix}", "share_text", "count_text"], [t("common.tambon"), *heading])},
-            legend_title=t("coverage.legend_title"),
-            legend_items=coverage_legend_items([t(key) for key in COVERAGE_CLASSES]),
+        words = CoverageMapWords(
+            tooltips={"amphoe": ((f"amphoe_{suffix}", "share_text", "count_text"), (t("common.amphoe"), *heading)),
+                      "tambon": ((f"tambon_{suffix}", "share_text", "count_text"), (t("common.tambon"), *heading))},
+            legend_title=t("coverage.legend_title"), classes=tuple(t(key) for key in COVERAGE_CLASSES),
             legend_note=t("coverage.pilot_note") if view.pilot_tambons else t("coverage.zoom_note"))
-        st_folium(fmap, key="cov_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+        st.iframe(coverage_map_html(view_key, year, language, online, view, dataset, words), height=MAP_HEIGHT)
         st.subheader(t("coverage.small_multiples"))
         panels = charts.wave_small_multiples(
             small_amphoes(dataset.version, dataset.amphoes), data.wave_share_table(figures),
             wave_titles={w: year_label(w) for w in figures.labels},
             titles={"share": t("coverage.legend_title"), "name": t("common.amphoe")},
             class_labels=[t(key) for key in COVERAGE_CLASSES], name_property=f"amphoe_{suffix}")
-        st.altair_chart(panels, key="cov_small_multiples")
+        st.vega_lite_chart(panels, key="cov_small_multiples")
 
 # --- Charts -----------------------------------------------------------------------------------------------
 if tab_charts.open:
     with tab_charts:
         st.subheader(t("coverage.s_curve"))
-        no_highlight = t("coverage.none")  # format functions stay pure: AppTest calls them outside the script
-        highlight_code = st.selectbox(
-            t("coverage.highlight"), keep_if_offered("cov_highlight", [None, *figures.district_villages]),
-            key="cov_highlight", format_func=lambda c: no_highlight if c is None else district_names.get(c, c))
-        highlight = district_names.get(highlight_code, highlight_code) if highlight_code else None
-        curve = data.s_curve_table(figures, district_names, t("common.province"))
-        st.altair_chart(charts.s_curve_chart(curve, highlight=highlight, titles={
-            "year": t("coverage.year"), "share": t("coverage.share"), "area": t("coverage.area"),
+        highlight = st.selectbox(t("coverage.highlight"), keep_if_offered("cov_highlight",
+                                                                          list(figures.district_villages)),
+                                 key="cov_highlight", format_func=district_names.get)
+        curve = data.s_curve_table(figures, district_names, t("common.province"), districts=[highlight])
+        st.altair_chart(charts.s_curve_chart(curve, titles={
+            "year": t("coverage.year"), "share": t("coverage.legend_title"), "area": t("coverage.area"),
             "covered": t("coverage.covered"), "villages": t("coverage.villages")}), key="cov_s_curve")
         st.subheader(t("coverage.heatmap"))
-        st.altair_chart(charts.load_heatmap(data.load_table(figures, district_names), district_order=district_order,
+        st.caption(t("coverage.heatmap_scale", capacity=view.capacity))
+        st.altair_chart(charts.load_heatmap(data.load_table(figures, district_names, view.capacity),
+                                            district_order=district_order, capacity=view.capacity,
                                             titles={"name": t("common.amphoe"), "wave": t("coverage.wave"),
                                                     "load": t("coverage.load"), "villages": t("coverage.new"),
                                                     "teams": t(teams_key)}), key="cov_heatmap")
@@ -140,16 +144,17 @@ if tab_charts.open:
                          format_func=orders.get)
         ranking = data.ranking_table(figures, year, district_names, order).drop(columns="district")
         number = st.column_config.NumberColumn
+        teams_short = "coverage.rank_teams_estimated" if view.roster_estimated else "coverage.rank_teams"
         st.dataframe(ranking, hide_index=True, placeholder=MISSING, key="cov_ranking", column_config={
-            "coverage_rank": number(t("coverage.coverage_rank"), format="%d"),
-            "load_rank": number(t("coverage.load_rank"), format="%d"),
-            "name": st.column_config.TextColumn(t("common.amphoe")),
-            "villages": number(t("coverage.villages"), format="%d"),
-            "covered": number(t("coverage.covered_year", year=year), format="%d"),
-            "share_pct": number(t("coverage.share_pct"), format="%.1f%%"),
-            "teams": number(t(teams_key), format="%d"),
-            "max_load": number(t("coverage.max_load"), format="%.2f"),
-            "max_load_wave": st.column_config.TextColumn(t("coverage.max_load_wave"))})
+            "rank": number(t("coverage.rank"), format="%d", width=RANK_WIDTHS["rank"]),
+            "name": st.column_config.TextColumn(t("common.amphoe"), width=RANK_WIDTHS["name"]),
+            "villages": number(t("coverage.rank_villages"), format="%d", width=RANK_WIDTHS["villages"]),
+            "covered": number(t("coverage.covered_year", year=year), format="%d", width=RANK_WIDTHS["covered"]),
+            "share_pct": number(t("coverage.share_pct"), format="%.1f%%", width=RANK_WIDTHS["share_pct"]),
+            "teams": number(t(teams_short), format="%d", width=RANK_WIDTHS["teams"]),
+            "max_load": number(t("coverage.max_load"), format="%.2f", width=RANK_WIDTHS["max_load"]),
+            "max_load_wave": st.column_config.TextColumn(t("coverage.max_load_wave"),
+                                                         width=RANK_WIDTHS["max_load_wave"])})
 
 
 # --- Six-step progress --------------------------------------------------------------------------------------

@@ -6,12 +6,17 @@ to update, `record_table_entries` turns the edited table into reports and record
 through the service (`service.Workspace`: as the logged-in person, within their amphoe) under planning.progress's
 rules; both keep the valid rows of a batch and return every refused row with its reason, which `refusal_table`
 words in Thai or English.
+
+A refused row typed into the table is not lost: `kept_for_correction` keeps what was typed and why it was
+refused, and `editor_table` shows those rows again, first, filled in as typed with the reason beside them, so the
+reporter corrects the cell instead of typing the row again. Recorded rows come back empty.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,7 +32,7 @@ from geodata.progress_io import (
     parse_progress_table,
     thai_date_text,
 )
-from planning.progress import Refusal
+from planning.progress import STEPS, Refusal
 from service import TABLE_SOURCE, ProgressOutcome, Workspace
 from service.progress import ProgressEntry
 
@@ -54,9 +59,21 @@ COLUMN_WORDS = {
     REPORTED_BY: "coverage.column.reported_by",
     REASON: "coverage.column.reason",
 }
-#: Columns of the editable table: shown (read-only) then entered.
+#: Columns of the editable table: shown (read-only), entered, and why a row was refused (read-only).
 SHOWN_COLUMNS = ("village_code", "village", "tambon", "wave", "current", "since")
 ENTERED_COLUMNS = (STEP, REACHED_ON, REPORTED_BY, REASON)
+PROBLEM = "problem"
+#: The order the table shows its columns in: the village, then what to type (so a phone shows both without
+#: scrolling sideways), then why a row was refused, then the rest.
+COLUMN_ORDER = ("village", *ENTERED_COLUMNS, PROBLEM, "current", "since", "wave", "tambon", "village_code")
+
+
+@dataclass(frozen=True)
+class KeptRow:
+    """A refused row of the table, kept for correction: the cells as typed and every reason it was refused."""
+
+    cells: dict[str, str]
+    refusals: tuple[Refusal, ...]
 
 
 def step_option(number: int, lang: str) -> str:
@@ -95,12 +112,21 @@ def refused_value(refusal: Refusal, lang: str) -> str:
 
 
 def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], current: Mapping[str, ProgressEntry],
-                 lang: str) -> pd.DataFrame:
-    """The villages of `villages` that have a wave, with their current step, ready for new reports."""
+                 lang: str, kept: Mapping[str, KeptRow] | None = None) -> pd.DataFrame:
+    """The villages of `villages` that have a wave, with their current step, ready for new reports.
+
+    Rows refused last time (`kept`, by village code) come first, filled in as typed, with why they were refused.
+    """
+    kept = kept or {}
     suffix = "th" if lang == "th" else "en"
-    planned = villages[villages[schema.VILLAGE_CODE].isin(village_waves.keys())]
-    planned = planned.sort_values([schema.TAMBON_CODE, schema.MOO])
+    planned = villages[villages[schema.VILLAGE_CODE].isin(village_waves.keys())].copy()
+    planned["_kept"] = ~planned[schema.VILLAGE_CODE].isin(kept.keys())
+    planned = planned.sort_values(["_kept", schema.TAMBON_CODE, schema.MOO])
     codes = planned[schema.VILLAGE_CODE].tolist()
+
+    def typed(column: str) -> list[str]:
+        return [kept[c].cells.get(column, "") if c in kept else "" for c in codes]
+
     return pd.DataFrame({
         "village_code": codes,
         "village": [f"{m}. {n}" for m, n in zip(planned[schema.MOO], planned[f"village_{suffix}"], strict=True)],
@@ -108,11 +134,38 @@ def editor_table(villages: pd.DataFrame, village_waves: Mapping[str, str], curre
         "wave": [village_waves[c] for c in codes],
         "current": [step_option(current[c].step, lang) if c in current else "" for c in codes],
         "since": [format_date(current[c].reached_on, lang) if c in current else "" for c in codes],
-        STEP: [""] * len(codes),
-        REACHED_ON: [""] * len(codes),
-        REPORTED_BY: [""] * len(codes),
-        REASON: [""] * len(codes),
+        STEP: [_step_cell(kept[c].cells.get(STEP, ""), lang) if c in kept else "" for c in codes],
+        REACHED_ON: typed(REACHED_ON),
+        REPORTED_BY: typed(REPORTED_BY),
+        REASON: typed(REASON),
+        PROBLEM: ["; ".join(refusal_reason(r, lang) for r in kept[c].refusals) if c in kept else ""
+                  for c in codes],
     })
+
+
+def kept_for_correction(edited: pd.DataFrame, refusals: Sequence[Refusal],
+                        earlier: Mapping[str, KeptRow] | None = None) -> dict[str, KeptRow]:
+    """The refused rows of the table just recorded, by village code, with the cells as typed and the reasons.
+
+    Rows kept from `earlier` for villages that were not in this table (another district or tambon shown) stay
+    kept; those that were in it are replaced by what this recording found.
+    """
+    rows = entered_rows(edited).reset_index(drop=True)
+    by_row: dict[int, list[Refusal]] = {}
+    for refusal in refusals:
+        if refusal.row is not None and 1 <= refusal.row <= len(rows):
+            by_row.setdefault(refusal.row, []).append(refusal)
+    shown = set(rows["village_code"])
+    kept = {code: row for code, row in (earlier or {}).items() if code not in shown}
+    for number, found in sorted(by_row.items()):
+        cells = rows.iloc[number - 1].to_dict()
+        kept[str(cells["village_code"])] = KeptRow({c: str(cells[c]) for c in ENTERED_COLUMNS}, tuple(found))
+    return kept
+
+
+def _step_cell(step: str, lang: str) -> str:
+    """A kept step number back as the drop-down's option ("3 · ..."), or as typed when it is not a step."""
+    return step_option(int(step), lang) if step.isdigit() and 1 <= int(step) <= len(STEPS) else step
 
 
 def entered_rows(edited: pd.DataFrame) -> pd.DataFrame:

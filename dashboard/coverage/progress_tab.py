@@ -12,9 +12,9 @@ from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset, boundary_layers, map_bounds
 from dashboard.common.formatting import MISSING, format_date, format_number
 from dashboard.common.maps import base_map, legend, village_layer
-from dashboard.common.problem_table import problem_table
+from dashboard.common.problem_table import show_problems
 from dashboard.common.scenarios import refusal_text
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from dashboard.common.thai_widgets import limited_file_uploader
 from dashboard.common.village_features import TOOLTIP_PROPERTIES, tooltip_aliases
 from dashboard.coverage import figures as data
@@ -30,6 +30,10 @@ from service import REFUSALS, AccessDenied
 from service.progress import current_steps
 
 MAP_HEIGHT = 560
+#: Refused rows of the progress table, kept for correction (village code -> progress_editor.KeptRow).
+KEPT_KEY = "cov_prog_kept"
+#: Pixels of the "new step" column: the longest step name reads whole in its drop-down.
+STEP_COLUMN_WIDTH = 340
 
 
 def keep_if_offered(key: str, options: list) -> list:
@@ -46,8 +50,7 @@ def show_outcome(outcome_key: str) -> None:
         return
     if isinstance(outcome, UploadError):
         st.error(t("coverage.file_problems"))
-        st.dataframe(problem_table(outcome.problems), hide_index=True, placeholder=MISSING,
-                     key=f"{outcome_key}_problems")
+        show_problems(outcome.problems, key=f"{outcome_key}_problems")
         return
     if not outcome.recorded and not outcome.refused:
         st.info(t("coverage.nothing"))
@@ -97,7 +100,8 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     st.subheader(t("coverage.step_map"))
     steps = data.village_steps(view, reached, today)
     labels = {**step_names, None: t("coverage.not_started")}
-    points = step_points((scenario.name, scenario.version, dataset.points_key, progress_store.progress_revision()),
+    points = step_points((scenario.name, scenario.version, scenario.updated_at, dataset.points_key,
+                          progress_store.progress_revision()),
                          language, today, dataset.villages, steps, reached, view.village_waves, labels)
     tambons_geo, amphoes_geo = boundary_layers(dataset.version, dataset.tambons, dataset.amphoes)
     step_map = base_map(map_bounds(dataset), tambons_geo, amphoes_geo, online_tiles=online,
@@ -128,33 +132,41 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
     chosen = in_amphoe if tambon is None else in_amphoe[in_amphoe[schema.TAMBON_CODE] == tambon]
     st.caption(t("coverage.record_help"))
     generation = st.session_state.setdefault("cov_prog_generation", 0)
+    kept = st.session_state.get(KEPT_KEY, {})
     with st.form(key="cov_prog_form"):
-        table = editor.editor_table(chosen, view.village_waves, current, language)
+        table = editor.editor_table(chosen, view.village_waves, current, language, kept)
         edited = st.data_editor(
             table, key=f"cov_prog_editor_{generation}", hide_index=True, placeholder=MISSING, num_rows="fixed",
-            disabled=list(editor.SHOWN_COLUMNS), column_config={
-                "village_code": t("common.code"), "village": t("coverage.village"), "tambon": t("common.tambon"),
+            disabled=[*editor.SHOWN_COLUMNS, editor.PROBLEM], column_order=editor.COLUMN_ORDER, column_config={
+                "village_code": t("common.code"), "tambon": t("common.tambon"),
+                "village": st.column_config.TextColumn(t("coverage.village"), pinned=True),
                 "wave": t("coverage.wave"), "current": t("coverage.current"), "since": t("coverage.since"),
                 "step": st.column_config.SelectboxColumn(
-                    t("coverage.new_step"), options=[editor.step_option(n, language) for n in range(1, 7)]),
+                    t("coverage.new_step"), width=STEP_COLUMN_WIDTH,
+                    options=[editor.step_option(n, language) for n in range(1, 7)]),
                 "reached_on": st.column_config.TextColumn(t("coverage.reached_on")),
                 "reported_by": st.column_config.TextColumn(t("coverage.reported_by"),
                                                            max_chars=limits.NAME_MAX_CHARS),
-                "reason": st.column_config.TextColumn(t("coverage.reason"), max_chars=limits.NOTE_MAX_CHARS)})
-        submitted = st.form_submit_button(t("coverage.save"), key="cov_prog_save")
+                "reason": st.column_config.TextColumn(t("coverage.reason"), max_chars=limits.NOTE_MAX_CHARS),
+                editor.PROBLEM: st.column_config.TextColumn(t("coverage.problem"), width="large")})
+        submitted = st.form_submit_button(t("coverage.save"), key="cov_prog_save", type="primary")
     if submitted:
         try:
-            st.session_state["cov_prog_outcome"] = editor.record_table_entries(
+            outcome = editor.record_table_entries(
                 progress_store, edited, known_villages=dataset.villages[schema.VILLAGE_CODE],
                 village_waves=view.village_waves, today=today)
         except AccessDenied as refused:
             st.error(refusal_text(refused))
         except REFUSALS as exc:
-            st.error(with_english_detail(t("coverage.store_error"), exc))
+            st.error(with_detail(t("coverage.store_error"), exc))
         else:
+            st.session_state["cov_prog_outcome"] = outcome
+            st.session_state[KEPT_KEY] = editor.kept_for_correction(edited, outcome.refused, kept)
             st.session_state["cov_prog_generation"] = generation + 1
             st.rerun()
     show_outcome("cov_prog_outcome")
+    if st.session_state.get(KEPT_KEY):
+        st.caption(t("coverage.kept_for_correction", n=format_number(len(st.session_state[KEPT_KEY]))))
 
     st.subheader(t("coverage.import"))
     st.caption(t("coverage.import_help"))
@@ -179,7 +191,7 @@ def progress_tab(scenario: Scenario, view, dataset: Dataset, district_names: dic
         except AccessDenied as refused:
             st.error(refusal_text(refused))
         except REFUSALS as exc:
-            st.error(with_english_detail(t("coverage.store_error"), exc))
+            st.error(with_detail(t("coverage.store_error"), exc))
         else:
             st.rerun()  # redraw the charts, map and table with the new steps
     show_outcome("cov_import_outcome")

@@ -13,8 +13,9 @@ from dashboard.common.dataset import (
     reset_to_embedded,
     use_uploaded_villages,
 )
-from dashboard.common.formatting import MISSING, format_number
-from dashboard.common.problem_table import problem_table
+from dashboard.common.formatting import format_number
+from dashboard.common.help_panel import help_panel
+from dashboard.common.problem_table import show_problems
 from dashboard.common.text import lang, t
 from dashboard.common.thai_widgets import limited_file_uploader
 from geodata import limits
@@ -23,6 +24,7 @@ from geodata.uploads import read_boundaries, read_village_list
 
 dataset = dataset_in_use()
 st.title(t("data.title"))
+help_panel("data.help")
 st.info(t("data.in_use", name=t("data.embedded") if dataset.name == EMBEDDED else dataset.name))
 if dataset.name != EMBEDDED and st.button(t("data.back_to_embedded"), key="reset_dataset"):
     reset_to_embedded()
@@ -47,7 +49,7 @@ if upload is not None:
                                       known_points=embedded_dataset().villages)
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+        show_problems(error.problems, key="village_problems")
     else:
         estimated = int((candidate["location_quality"] == "estimated").sum())
         st.success(t("data.valid", n=format_number(len(candidate)), estimated=format_number(estimated)))
@@ -63,7 +65,7 @@ if boundary_upload is not None:
         boundaries = read_boundaries(boundary_upload.getvalue(), boundary_upload.name, level="tambon")
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
-        st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING, use_container_width=True)
+        show_problems(error.problems, key="boundary_problems")
     else:
         st.success(t("data.boundaries_valid", n=format_number(len(boundaries))))
 

@@ -16,6 +16,7 @@ import geopandas as gpd
 
 from geodata import schema
 from geodata.exports import ALL_AMPHOES
+from geodata.exports.packet import Approval
 from geodata.exports.packets import Progress, export_plan
 from geodata.scenario import Scenario
 
@@ -62,18 +63,21 @@ def amphoe_names(amphoes: gpd.GeoDataFrame) -> dict[str, str]:
 
 
 def export_request(scenario: Scenario, dataset_version: str, amphoe: str, formats: Sequence[str]) -> tuple:
-    """A key for one export: the same key means the files built for it still hold."""
-    return (scenario.name, scenario.version, scenario.updated_at, dataset_version, amphoe, tuple(formats))
+    """A key for one export: the same key means the files built for it still hold (marking the plan official
+    changes its printed approval block, so it changes the key too)."""
+    return (scenario.name, scenario.version, scenario.updated_at, dataset_version, amphoe, tuple(formats),
+            scenario.official)
 
 
 def build_downloads(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
                     amphoes: gpd.GeoDataFrame, *, dataset_version: str, amphoe: str, formats: Sequence[str],
-                    progress: Progress | None = None) -> ExportDownloads:
-    """Build the files and a zip of all of them; for "all" the single files offered are the province's."""
+                    progress: Progress | None = None, approval: Approval | None = None) -> ExportDownloads:
+    """Build the files and a zip of all of them; for "all" the single files offered are the province's.
+    `approval` (who made the plan official, when) goes in the PDFs' approval block."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="km-export-") as folder:
         result = export_plan(scenario, villages, tambons, amphoes, Path(folder), amphoe=amphoe, formats=formats,
-                             make_zip=True, progress=progress)
+                             make_zip=True, progress=progress, approval=approval)
         offered = [f for f in result.files if amphoe != ALL_AMPHOES or f.amphoe_code is None]
         files = tuple(_download(f.path) for f in offered)
         archive = _download(result.zip_path)

@@ -6,13 +6,13 @@ The built files stay in the session until the choice changes, so clicking one do
 
 from __future__ import annotations
 
-import contextlib
-
 import streamlit as st
 
 from dashboard.common.dataset import dataset_in_use
-from dashboard.common.scenarios import load_scenario, scenario_names
-from dashboard.common.text import t
+from dashboard.common.help_panel import help_panel
+from dashboard.common.open_scenario import scenario_picker
+from dashboard.common.scenarios import scenario_error
+from dashboard.common.text import t, with_detail
 from dashboard.common.thai_widgets import multiselect_options
 from dashboard.export.files import amphoe_names, amphoe_options, build_downloads, export_request
 from geodata.errors import GeodataError
@@ -28,11 +28,18 @@ FORMAT_LABELS = {"xlsx": "export.xlsx", "pdf": "export.pdf", "csv": "export.csv"
 dataset = dataset_in_use()
 st.title(t("export.title"))
 st.caption(t("export.intro"))
+help_panel("export.help")
 
 names = amphoe_names(dataset.amphoes)
-scenario_name = st.selectbox(t("export.scenario"), scenario_names(), key="exp_scenario")
+try:
+    shown = scenario_picker("exp_scenario", t("export.scenario"))
+except StoreError as error:
+    st.error(scenario_error(error))
+    st.stop()
+scenario = shown.scenario
+every_amphoe = t("export.all")  # format functions stay pure: AppTest calls them outside the script
 amphoe = st.selectbox(t("export.amphoe"), amphoe_options(dataset.amphoes), key="exp_amphoe",
-                      format_func=lambda code: t("export.all") if code == ALL_AMPHOES else names[code])
+                      format_func=lambda code: every_amphoe if code == ALL_AMPHOES else names[code])
 format_labels = {fmt: t(FORMAT_LABELS[fmt]) for fmt in FORMATS}
 formats = st.multiselect(t("export.formats"), list(FORMATS), default=list(FORMATS), key="exp_formats",
                          format_func=format_labels.get, **multiselect_options())
@@ -43,23 +50,20 @@ if amphoe == ALL_AMPHOES and "pdf" in formats:
 if st.button(t("export.build"), key="exp_build", type="primary", disabled=not formats):
     bar = st.progress(0.0, text=t("export.building"))
     try:
-        scenario = load_scenario(scenario_name)
         st.session_state[RESULT_KEY] = build_downloads(
             scenario, dataset.villages, dataset.tambons, dataset.amphoes, dataset_version=dataset.version,
-            amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what))
+            amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what),
+            approval=shown.approval)
     except (GeodataError, PlanningError, ServiceError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
-        st.error(t("export.bad_plan", error=error))  # geodata's problems are worded in geodata (issue 10)
+        st.error(with_detail(t("export.bad_plan"), error))
     bar.empty()
 if not formats:
     st.warning(t("export.no_format"))
 
 result = st.session_state.get(RESULT_KEY)
 if result is not None:
-    current = None
-    with contextlib.suppress(GeodataError, PlanningError, ServiceError, StoreError):
-        current = export_request(load_scenario(scenario_name), dataset.version, amphoe, formats)
-    if current != result.request:
+    if export_request(scenario, dataset.version, amphoe, formats) != result.request:
         st.warning(t("export.stale"))
     st.success(t("export.ready", n=result.written, seconds=result.seconds))
     st.download_button(t("export.zip"), result.archive.data, file_name=result.archive.file_name,

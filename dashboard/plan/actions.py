@@ -8,10 +8,12 @@ map and the tallies drawn afterwards already show the change.
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 import planning
-from dashboard.common.text import lang, t, with_english_detail
+from dashboard.common.text import lang, t, with_detail
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.edits import ASSIGN, LOCK, PILOT, UNLOCK, UNPILOT, Edit, EditError, Plan
@@ -34,16 +36,16 @@ def actions_panel(session: Session, plan: Plan, villages: Villages) -> None:
     lock_col.checkbox(t("plan.actions.lock_too"), value=True, key=ASSIGN_LOCK_KEY)
     columns = st.columns(3)
     columns[0].button(t("plan.actions.assign"), key="plan_assign", disabled=none, on_click=_queue_selection,
-                      args=(ASSIGN, villages), type="primary")
+                      args=(ASSIGN, villages), type="primary", width="stretch")
     columns[1].button(t("plan.actions.lock"), key="plan_lock", disabled=none, on_click=_queue_selection,
-                      args=(LOCK, villages))
+                      args=(LOCK, villages), width="stretch")
     columns[2].button(t("plan.actions.unlock"), key="plan_unlock", disabled=none, on_click=_queue_selection,
-                      args=(UNLOCK, villages))
+                      args=(UNLOCK, villages), width="stretch")
     columns = st.columns(2)
     columns[0].button(t("plan.actions.pilot"), key="plan_pilot", disabled=none, on_click=_queue_selection,
-                      args=(PILOT, villages))
+                      args=(PILOT, villages), width="stretch")
     columns[1].button(t("plan.actions.unpilot"), key="plan_unpilot", disabled=none, on_click=_queue_selection,
-                      args=(UNPILOT, villages))
+                      args=(UNPILOT, villages), width="stretch")
     if st.button(t("plan.actions.optimise"), key="plan_optimise", help=t("plan.actions.optimise_help"),
                  width="stretch"):
         with st.spinner(t("plan.actions.optimising")):
@@ -81,6 +83,10 @@ def _optimise(villages: Villages) -> None:
     try:
         edit = editing.optimise_rest(session, villages)
     except planning.PlanningError as error:
-        notify("error", with_english_detail(t("plan.actions.optimise_failed"), error))
+        notify("error", with_detail(t("plan.actions.optimise_failed"), error))
+        return
+    if not edit.moved:  # nothing to queue; the optimiser's status is still worth showing
+        editing.keep(dataclasses.replace(session, last_optimise=edit.metrics))
+        notify("info", t("plan.edit_error.nothing_moves"))
         return
     editing.keep(editing.add_edit(session, edit, villages))

@@ -10,7 +10,7 @@ import geodata
 from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import MISSING, format_timestamp
-from dashboard.common.problem_table import problem_table
+from dashboard.common.problem_table import show_problems
 from dashboard.common.text import lang, t
 from dashboard.common.thai_widgets import limited_file_uploader
 from dashboard.common.village_features import quality_label
@@ -31,8 +31,7 @@ def corrections_panel(dataset: Dataset) -> None:
             checked = read_corrections(upload.getvalue(), upload.name, dataset.villages, dataset.tambons)
         except geodata.UploadError as error:
             st.error(t("plan.corrections.problems", n=len(error.problems)))
-            st.dataframe(problem_table(error.problems), hide_index=True, placeholder=MISSING,
-                         key="corrections_problems")
+            show_problems(error.problems, key="corrections_problems")
         else:
             st.success(t("plan.corrections.valid", n=len(checked)))
             warned = [c for c in checked if c.warning]
@@ -40,7 +39,8 @@ def corrections_panel(dataset: Dataset) -> None:
                 st.warning(t("plan.corrections.warnings", n=len(warned)))
             st.dataframe(pd.DataFrame([{t("plan.corrections.code"): c.village_code, t("plan.corrections.lat"): c.lat,
                                         t("plan.corrections.lon"): c.lon, t("plan.corrections.source"): c.source,
-                                        t("plan.corrections.warning"): c.warning or ""} for c in checked]),
+                                        t("plan.corrections.warning"): c.note.text(lang()) if c.note else ""}
+                                       for c in checked]),
                          hide_index=True, placeholder=MISSING, key="corrections_preview")
             if st.button(t("plan.corrections.record"), key="corrections_record"):
                 workspace().add_location_corrections(checked)

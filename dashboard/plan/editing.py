@@ -21,13 +21,25 @@ import streamlit as st
 
 import planning
 import service
-from dashboard.plan.edits import OPTIMISE, Edit, EditError, History, Plan, Step, apply_edits, change_summary
+from dashboard.common.open_scenario import remember_open
+from dashboard.plan.edits import (
+    OPTIMISE,
+    WAVES,
+    Edit,
+    EditError,
+    History,
+    Plan,
+    Step,
+    apply_edits,
+    change_summary,
+    effective_edit,
+    waves_settings,
+)
 from geodata import schema
 from geodata.plans import metrics_to_json, problem_from_scenario
 from geodata.scenario import Scenario
 
 SESSION_KEY = "plan_session"
-QUERY_KEY = "scenario"
 #: The scenario created from the optimised default plan on a first visit.
 MAIN_SCENARIO = "แผนหลัก"
 
@@ -137,7 +149,7 @@ def problem_for(scenario: Scenario, plan: Plan, villages: Villages
 def metrics_of(scenario: Scenario, plan: Plan, villages: Villages, edits: Iterable[Edit] = ()) -> dict:
     """The metrics to save with a plan: the optimiser's when the last edit accepted its result, else evaluated."""
     edits = list(edits)
-    if edits and edits[-1].action == OPTIMISE and edits[-1].metrics is not None:
+    if edits and edits[-1].action in (OPTIMISE, WAVES) and edits[-1].metrics is not None:
         return dict(edits[-1].metrics)
     problem, _ = problem_for(scenario, plan, villages)
     if problem is None:
@@ -160,12 +172,13 @@ def draft(session: Session, villages: Villages) -> Plan:
 
 
 def add_edit(session: Session, edit: Edit, villages: Villages) -> Session:
-    """Queue an edit as pending; raises EditError (nothing queued) if it cannot be applied to the draft.
+    """Queue an edit as pending, naming only the villages it changes; raises EditError (nothing queued) if it
+    cannot be applied to the draft or changes nothing there.
 
     The optimiser's status stays shown while its result is the latest change, and goes with any other edit.
     """
-    apply_edits(draft(session, villages), [edit], villages.tambon_of)
-    status = edit.metrics if edit.action == OPTIMISE else None
+    edit = effective_edit(draft(session, villages), edit, villages.tambon_of)
+    status = edit.metrics if edit.action in (OPTIMISE, WAVES) else None
     return replace(session, pending=(*session.pending, edit), last_optimise=status)
 
 
@@ -188,6 +201,53 @@ def optimise_rest(session: Session, villages: Villages) -> Edit:
                 metrics=metrics_to_json(result.metrics),
                 moved={v: [old, new] for v, (old, new) in result.moved.items()},
                 villages=tuple(sorted(result.moved)))
+
+
+def replan_waves(session: Session, villages: Villages, waves: list[dict], pilot_label: str | None) -> Edit:
+    """The draft re-made for new waves (`waves`: the settings' list of {label, target}; `pilot_label`: the
+    pilot wave's label, or None for no pilot wave), as a pending edit.
+
+    Waves correspond by position (the pilot wave to the pilot wave; the first wave after it to the new first, and so
+    on), so a rollout moved to other years keeps its shape: a village stays in the wave of the same position, and
+    stays locked there, when that wave still exists; the optimiser places the rest, moving as few as it can.
+    Without a pilot wave there are no pilot tambons. Raises planning.PlanningError (e.g. the locks do not fit the
+    new targets) with the engine's message.
+    """
+    current = draft(session, villages)
+    old_waves = [{"label": w.label, "target": w.target} for w in current.settings.waves]
+    if _same_waves(old_waves, waves) and pilot_label == current.pilot_label:
+        waves = old_waves  # only the last wave's maximum may differ: keep it
+    renamed = _renamed_waves(current.labels, current.pilot_label, [w["label"] for w in waves], pilot_label)
+    pilots = current.pilot_tambons if pilot_label is not None else frozenset()
+    locked = frozenset(v for v in current.locked if current.assignment.get(v) in renamed
+                       and (pilot_label is not None or villages.tambon_of.get(v) not in current.pilot_tambons))
+    known = {v: renamed[w] for v, w in current.assignment.items() if w in renamed}
+    settings = replace(waves_settings(current.settings, waves, pilot_label), pilot_tambons=tuple(sorted(pilots)))
+    scenario = replace(session.scenario, assignment=known, locked=locked, settings=settings)
+    problem = problem_from_scenario(scenario, villages.frame, villages.tambons)
+    known = {v: w for v, w in known.items() if v in problem.villages}
+    result = planning.reoptimise(problem, known)
+    moved = {v: [current.assignment.get(v, ""), new] for v, new in result.assignment.items()
+             if known.get(v) != new}
+    return Edit(WAVES, waves=tuple(dict(w) for w in waves), pilot_label=pilot_label, locked=locked,
+                assignment=dict(result.assignment), reasons=dict(result.reasons),
+                metrics=metrics_to_json(result.metrics), moved=moved, villages=tuple(sorted(moved)))
+
+
+def _same_waves(old: list[dict], new: list[dict]) -> bool:
+    """The same labels and targets, the last wave's target aside (it takes the rest in any case)."""
+    return [w["label"] for w in old] == [w["label"] for w in new] and \
+        [w.get("target") for w in old[:-1]] == [w.get("target") for w in new[:-1]]
+
+
+def _renamed_waves(old: tuple[str, ...], old_pilot: str | None, new: list[str], new_pilot: str | None
+                   ) -> dict[str, str]:
+    """Old wave label -> new wave label, by position (pilot to pilot, then the rollout waves in order)."""
+    renamed = {old_pilot: new_pilot} if old_pilot is not None and new_pilot is not None else {}
+    old_rest = [label for label in old if label != old_pilot]
+    new_rest = [label for label in new if label != new_pilot]
+    renamed.update(zip(old_rest, new_rest, strict=False))
+    return renamed
 
 
 def apply_pending(session: Session, db: service.Workspace, villages: Villages, reason: str | None = None
@@ -281,9 +341,9 @@ def current() -> Session | None:
 
 
 def keep(session: Session) -> Session:
-    """Store the session for the next rerun (and the scenario's name in the URL, so a reload reopens it)."""
+    """Store the session for the next rerun, and open its scenario on every page (its name in the URL, so a
+    reload reopens it)."""
     st.session_state[SESSION_KEY] = session
-    if st.query_params.get(QUERY_KEY) != session.scenario.name:
-        st.query_params[QUERY_KEY] = session.scenario.name
+    remember_open(session.scenario.name)
     return session
 

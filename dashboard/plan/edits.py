@@ -2,15 +2,17 @@
 
 A `Plan` is the editable part of a saved scenario (waves of villages, locks, reasons, settings). An `Edit` is one
 change the planner asked for (assign the selection to a wave, lock it, mark tambons as pilot, change the roster,
-accept an optimised plan). Edits wait as *pending* until the planner applies them; `apply_edits` gives the plan
-they would produce, so the page can show its tallies first. Applying is one step of the `History`, which undo and
-redo walk back and forth.
+accept an optimised plan, change the waves themselves with the plan re-made for them). Edits wait as *pending*
+until the planner applies them; `apply_edits` gives the plan they would produce, so the page can show its tallies
+first. Applying is one step of the `History`, which undo and redo walk back and forth.
 
 Rules kept here (the planning engine checks the same ones):
 - a pilot tambon's villages are in the pilot wave, locked, with reason ``pilot``; they cannot be assigned to
   another wave or unlocked one by one (unmark the tambon first);
 - a lock keeps a village in its current wave; a village the planner assigns by hand and leaves unlocked has no
-  reason (shown as "assigned by hand": the optimiser may move it).
+  reason (shown as "assigned by hand": the optimiser may move it);
+- an edit that changes nothing (villages already in that wave, already locked...) is refused with a message
+  saying so, and an edit that changes only some of its villages names only those (`effective_edit`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geodata.messages import text
-from planning import PlanSettings, Roster
+from planning import PlanSettings, Roster, Wave
 from planning.settings import roster_json
 
-ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE = "assign", "lock", "unlock", "pilot", "unpilot", "roster", \
-    "optimise"
-ACTIONS = (ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE)
+ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE, WAVES = ("assign", "lock", "unlock", "pilot", "unpilot",
+                                                                 "roster", "optimise", "waves")
+ACTIONS = (ASSIGN, LOCK, UNLOCK, PILOT, UNPILOT, ROSTER, OPTIMISE, WAVES)
+#: Why an edit changes nothing, per action (the message says what is already so).
+_NOTHING_CHANGES = {ASSIGN: "plan.edit_error.already_in_wave", LOCK: "plan.edit_error.already_locked",
+                    UNLOCK: "plan.edit_error.none_locked", PILOT: "plan.edit_error.already_pilot",
+                    UNPILOT: "plan.edit_error.no_pilot", ROSTER: "plan.edit_error.same_roster",
+                    OPTIMISE: "plan.edit_error.nothing_moves", WAVES: "plan.edit_error.same_waves"}
 LOCKED_REASON, PILOT_REASON = "locked", "pilot"
 
 
@@ -75,7 +82,10 @@ class Edit:
 
     assign: `villages`, `wave`, `lock` (lock them too); lock/unlock: `villages`; pilot/unpilot: `tambons`;
     roster: `roster` (a planning.Roster); optimise: `assignment`, `reasons`, `metrics` and `moved`
-    (village -> [old wave, new wave]) of the optimiser's result.
+    (village -> [old wave, new wave]) of the optimiser's result; waves: `waves` (the settings' list of
+    {label, target}), `pilot_label` (None: no pilot wave), `locked` (the locks kept) and the re-made plan's
+    `assignment`, `reasons`, `metrics`, `moved` (old wave -> new wave by position: the first wave after the pilot
+    to the new first, and so on).
     """
 
     action: str
@@ -88,6 +98,9 @@ class Edit:
     reasons: Mapping[str, str] | None = None
     metrics: Mapping | None = None
     moved: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    waves: tuple[Mapping, ...] | None = None
+    pilot_label: str | None = None
+    locked: frozenset[str] | None = None
 
     def __post_init__(self):
         if self.action not in ACTIONS:
@@ -97,8 +110,23 @@ class Edit:
 def apply_edit(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
     """The plan after one edit (a new value; `plan` is unchanged). Raises EditError when it cannot be made."""
     handler = {ASSIGN: _assign, LOCK: _lock, UNLOCK: _unlock, PILOT: _pilot, UNPILOT: _unpilot, ROSTER: _roster,
-               OPTIMISE: _optimise}[edit.action]
+               OPTIMISE: _optimise, WAVES: _waves}[edit.action]
     return handler(plan, edit, tambon_of)
+
+
+def effective_edit(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Edit:
+    """`edit` as it acts on `plan`: an edit of villages names only those whose wave or lock it changes. Raises
+    EditError when it changes no wave, lock or setting (a village's reason alone is not a change), saying what is
+    already so ("all 9 villages are already in wave 2549"); or when it cannot be made."""
+    after = apply_edit(plan, edit, tambon_of)
+    if (after.assignment, after.locked, after.settings) == (plan.assignment, plan.locked, plan.settings):
+        raise EditError(_NOTHING_CHANGES[edit.action], n=len(edit.villages), wave=edit.wave or "")
+    if edit.action in (ASSIGN, LOCK, UNLOCK):
+        changed = set(changed_villages(plan, after))
+        kept = tuple(v for v in edit.villages if v in changed)
+        if len(kept) < len(edit.villages):
+            return replace(edit, villages=kept)
+    return edit
 
 
 def apply_edits(plan: Plan, edits: Iterable[Edit], tambon_of: Mapping[str, str]) -> Plan:
@@ -135,9 +163,11 @@ def change_summary(edits: Sequence[Edit]) -> tuple[str, tuple[str, ...], dict]:
             item["tambons"] = list(edit.tambons)
         if edit.roster is not None:
             item["roster"] = roster_json(edit.roster)
-        if edit.action == OPTIMISE:
+        if edit.action in (OPTIMISE, WAVES):
             item["moved"] = {v: list(pair) for v, pair in sorted(edit.moved.items())}
             item["status"] = (edit.metrics or {}).get("status")
+        if edit.waves is not None:
+            item["waves"] = [dict(wave) for wave in edit.waves]
         items.append(item)
     action = edits[0].action if len(edits) == 1 else "edit"
     return action, tuple(sorted(villages)), {"edits": items}
@@ -273,6 +303,20 @@ def _optimise(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
         raise EditError("plan.edit_error.no_assignment")
     reasons = dict(edit.reasons or {})
     return replace(plan, assignment=dict(edit.assignment), reasons=reasons)
+
+
+def waves_settings(settings: PlanSettings, waves: Iterable[Mapping], pilot_label: str | None) -> PlanSettings:
+    """`settings` with new waves ({label, target} each, as an Edit records them) and pilot wave (None: no pilot
+    wave, and then no pilot tambons)."""
+    return replace(settings, waves=tuple(Wave(w["label"], w.get("target")) for w in waves), pilot_label=pilot_label,
+                   pilot_tambons=settings.pilot_tambons if pilot_label is not None else ())
+
+
+def _waves(plan: Plan, edit: Edit, tambon_of: Mapping[str, str]) -> Plan:
+    if edit.waves is None or edit.assignment is None or edit.locked is None:
+        raise EditError("plan.edit_error.no_waves")
+    settings = waves_settings(plan.settings, edit.waves, edit.pilot_label)
+    return Plan(dict(edit.assignment), frozenset(edit.locked), dict(edit.reasons or {}), settings)
 
 
 def _known(villages: Iterable[str], tambon_of: Mapping[str, str]) -> list[str]:

@@ -1,8 +1,9 @@
 """Plan page: paint villages into waves on the map, lock what is decided, optimise the rest, keep scenarios.
 
 The recipe: the data set and the open scenario (from the URL; created from the default plan on a first visit),
-the sidebar (scenarios, tiles; the planner's name is in every page's sidebar), the working area (map, selection,
-actions, pending changes, tallies; one fragment), then the roster, location corrections, comparison and history.
+the sidebar (scenarios, tiles; the planner's name is in every page's sidebar), the scenario and version shown
+under the title with a short help, the working area (map, and beside it the tallies, selection, actions and
+pending changes; one fragment), then the waves editor, the roster, location corrections, comparison and history.
 """
 
 from __future__ import annotations
@@ -16,19 +17,30 @@ from dashboard.plan.actions import queue
 from dashboard.plan.corrections_panel import corrections_panel
 from dashboard.plan.roster_editor import roster_editor
 from dashboard.plan.scenario_panel import compare_panel, history_panel, open_session, scenario_sidebar
+from dashboard.plan.waves_editor import waves_editor
 from dashboard.plan.workspace import plan_workspace, villages_for
 
+#: The Plan page fits a 1440 x 900 screen without scrolling: less room above the title, a smaller title.
+PAGE_STYLE = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding-top: 0; }
+</style>"""
 #: The panels under the working area, one open at a time, and their labels.
-PANELS = {"roster": "plan.page.panel_roster", "locations": "plan.page.panel_locations",
-          "compare": "plan.page.panel_compare", "history": "plan.page.panel_history"}
+PANELS = {"waves": "plan.page.panel_waves", "roster": "plan.page.panel_roster",
+          "locations": "plan.page.panel_locations", "compare": "plan.page.panel_compare",
+          "history": "plan.page.panel_history"}
 
 dataset = dataset_in_use()
 villages = villages_for(dataset)
+st.html(PAGE_STYLE)
 st.title(t("plan.page.title"))
 session = open_session()
 scenario_sidebar(session, villages)
 online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
-st.caption(t("plan.page.caption", name=session.scenario.name, version=session.scenario.version))
+caption, help_col = st.columns([4, 1], vertical_alignment="center")
+caption.caption(t("plan.page.caption", name=session.scenario.name, version=session.scenario.version))
+with help_col.popover(t("plan.help.title"), icon=":material/help:", width="stretch"):
+    st.markdown(t("plan.help.body"))
 
 plan_workspace(dataset, online)
 
@@ -37,7 +49,9 @@ labels = {key: t(message) for key, message in PANELS.items()}
 panel = st.radio(t("plan.page.more"), list(PANELS), index=None, horizontal=True, key="plan_panel",
                  format_func=labels.get)
 session = editing.current()
-if panel == "roster":
+if panel == "waves":
+    waves_editor(session, editing.draft(session, villages), villages)
+elif panel == "roster":
     roster_editor(editing.draft(session, villages), dataset, villages, lambda edit: queue(edit, villages))
 elif panel == "locations":
     corrections_panel(dataset)

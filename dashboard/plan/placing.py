@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
-from dashboard.common.text import t
+from dashboard.common.text import lang, t
 from dashboard.plan import editing
 from dashboard.plan.editing import Villages
 from dashboard.plan.notices import notify
@@ -64,10 +64,11 @@ def _save_place(code: str, lat: float, lon: float, dataset: Dataset) -> None:
     try:
         checked = check_point(code, lat, lon, source, dataset.villages, dataset.tambons)
     except GeodataError as error:
-        notify("error", str(error))
+        notify("error", error.words(lang()))
         return
     workspace().add_location_correction(checked)
     st.session_state.pop(PLACE_POINT_KEY, None)
     st.session_state[PLACE_MODE_KEY] = False
     request_full_rerun()
-    notify("warning" if checked.warning else "success", checked.warning or t("plan.place.saved", code=code))
+    notify("warning" if checked.note else "success",
+           checked.note.text(lang()) if checked.note else t("plan.place.saved", code=code))

@@ -13,12 +13,13 @@ import streamlit as st
 import planning
 from dashboard.common.dataset import Dataset
 from dashboard.common.formatting import MISSING
+from dashboard.common.problem_table import show_problems
 from dashboard.common.text import t
 from dashboard.common.thai_widgets import limited_file_uploader
 from dashboard.plan.editing import Villages
 from dashboard.plan.edits import ROSTER, Edit, Plan
 from geodata import limits, schema
-from geodata.roster_file import read_roster_csv, roster_from_table
+from geodata.roster_file import RosterError, read_roster_csv, roster_from_table
 
 CODE, TEAMS = "amphoe_code", "teams"
 
@@ -63,7 +64,7 @@ def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> No
     if upload is not None:
         try:
             uploaded = read_roster_csv(upload.getvalue(), upload.name, capacity=int(capacity), districts=districts)
-        except planning.InvalidInputError as error:
+        except RosterError as error:
             _refused(error)
         else:
             st.success(t("plan.roster.file_ok", n=len(uploaded.teams), teams=sum(uploaded.teams.values())))
@@ -74,12 +75,13 @@ def roster_editor(plan: Plan, dataset: Dataset, villages: Villages, queue) -> No
 def _use(build, queue) -> None:
     try:
         roster = build()
-    except planning.InvalidInputError as error:
+    except RosterError as error:
         _refused(error)
         return
     if queue(Edit(ROSTER, roster=roster)):
         st.rerun()  # the working area above shows the pending change
 
 
-def _refused(error: planning.InvalidInputError) -> None:
-    st.error(t("plan.roster.refused", n=len(error.problems)) + "\n" + "\n".join(f"- {p}" for p in error.problems))
+def _refused(error: RosterError) -> None:
+    st.error(t("plan.roster.refused", n=len(error.found)))
+    show_problems(error.found, key="roster_problems")

@@ -24,6 +24,8 @@ ACTIONS = {
     "optimise": "plan.history.action.optimise", "edit": "plan.history.action.edit",
     "undo": "plan.history.action.undo", "redo": "plan.history.action.redo",
     "duplicate": "plan.history.action.duplicate", "save_as": "plan.history.action.save_as",
+    "official": "plan.history.action.official", "unofficial": "plan.history.action.unofficial",
+    "waves": "plan.history.action.waves",
 }
 #: The recorded edits that name only their villages or tambons.
 _EDIT_WORDS = {"lock": "plan.pending.edit.lock", "unlock": "plan.pending.edit.unlock",
@@ -87,6 +89,20 @@ def history_table(changes: Sequence[service.Change], lang: str, tambon_names: Ma
     return pd.DataFrame(rows, columns=columns)
 
 
+def waves_in_words(waves: Sequence[Mapping], lang: str) -> str:
+    """A plan's waves as a planner reads them: "2548 นำร่อง · 2549: 400 · 2550: 600 · 2551: ที่เหลือ"."""
+    parts = []
+    for position, wave in enumerate(waves):
+        label, target = wave["label"], wave.get("target")
+        if position == len(waves) - 1:
+            parts.append(text("plan.waves.rest_of", lang, label=label))
+        elif target is None:
+            parts.append(text("plan.map.legend_pilot", lang, label=label))
+        else:
+            parts.append(f"{label}: {int(target):,}")
+    return " · ".join(parts)
+
+
 def _wave_and_lock(scenario: Scenario, code: str, lang: str) -> str:
     wave = scenario.assignment.get(code, "—")
     return f"{wave} 🔒" if code in scenario.locked else wave
@@ -142,6 +158,8 @@ def describe_change(action: str, detail: Mapping, lang: str, tambon_names: Mappi
         source = {"source": detail["from"], "version": detail.get("version", "")}
         parts.append(text("plan.history.from_version" if "version" in detail else "plan.history.from", lang,
                           **source))
+    if "replaced_by" in detail:
+        parts.append(text("plan.history.replaced_by", lang, name=detail["replaced_by"]))
     if "step" in detail:
         step = detail["step"]
         words = text(ACTIONS[step], lang) if step in ACTIONS else step
@@ -169,6 +187,9 @@ def describe_edit(edit: Mapping, lang: str, tambon_names: Mapping[str, str]) -> 
         return text("plan.pending.edit.optimise", lang, n=f"{len(edit.get('moved', {})):,}")
     if action == "roster":
         return text("plan.pending.edit.roster", lang)
+    if action == "waves":
+        return text("plan.pending.edit.waves", lang, waves=waves_in_words(edit.get("waves", ()), lang),
+                    n=f"{len(edit.get('moved', {})):,}")
     if action in _EDIT_WORDS:
         return text(_EDIT_WORDS[action], lang, n=n)
     return text(ACTIONS[action], lang) if action in ACTIONS else action

@@ -1,15 +1,35 @@
-"""Scenarios on the Plan page: open, save as, duplicate, start from the default plan (sidebar); compare two
-scenarios and read a scenario's history (tabs under the map)."""
+"""Scenarios on the Plan page: open, save as, duplicate, start from the default plan, mark the province's official
+plan (sidebar); compare two scenarios and read a scenario's history (panels under the map).
+
+The scenario edited here is the one every page shows (dashboard.common.open_scenario): opening one here opens it
+on Coverage and Export, and a scenario chosen there opens here.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import streamlit as st
 
 import service
 from dashboard.common.database import workspace
 from dashboard.common.dataset import Dataset
-from dashboard.common.formatting import MISSING
-from dashboard.common.scenarios import load_scenario, name_problem, scenario_error
+from dashboard.common.formatting import MISSING, format_number, markdown_text
+from dashboard.common.open_scenario import (
+    CHOSEN,
+    ShownScenario,
+    first_visit_name,
+    official_note,
+    open_scenario_name,
+)
+from dashboard.common.scenarios import (
+    approval,
+    load_scenario,
+    mark_official,
+    name_problem,
+    official_scenario_name,
+    scenario_error,
+)
 from dashboard.common.text import lang, t
 from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
@@ -25,14 +45,25 @@ MESSAGE_KEY = "plan_sidebar_message"
 
 
 def open_session() -> Session:
-    """The session for the scenario named in the URL (opened, or created on a first visit) and kept."""
-    wanted = st.query_params.get(editing.QUERY_KEY)
+    """The session for the scenario open on every page (dashboard.common.open_scenario), kept.
+
+    A fresh visit opens the province's official plan, else the scenario saved last, else creates the main
+    scenario from the default plan. The default plan itself is not saved, so when it is the one chosen (on
+    Coverage or Export) the page keeps the scenario it was editing.
+    """
+    wanted = open_scenario_name()
+    if wanted == DEFAULT_SCENARIO_NAME:
+        wanted = None
     session = editing.current()
     if session is not None and (wanted is None or wanted == session.scenario.name):
         return editing.keep(session)
-    scenario, missing = editing.open_or_create(workspace(), wanted, lambda: load_scenario(DEFAULT_SCENARIO_NAME))
+    scenario, missing = editing.open_or_create(workspace(), wanted or first_visit_name(),
+                                               lambda: load_scenario(DEFAULT_SCENARIO_NAME))
     if missing:
         st.warning(t("plan.scenario.not_found", name=missing, opened=scenario.name))
+    if session is not None and session.pending and scenario.name != session.scenario.name:
+        st.warning(t("plan.scenario.pending_dropped", name=session.scenario.name,
+                     n=format_number(len(session.pending)), opened=scenario.name))
     return editing.keep(Session(scenario))
 
 
@@ -42,8 +73,12 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
     names = workspace().scenario_names()
     if st.session_state.get(PICK_KEY) != session.scenario.name:
         st.session_state[PICK_KEY] = session.scenario.name
-    sidebar.selectbox(t("plan.scenario.scenario"), names, key=PICK_KEY, on_change=_open_picked)
+    official = official_scenario_name()
+    labels = {name: t("common.shown.official_option", name=name) if name == official else name for name in names}
+    sidebar.selectbox(t("plan.scenario.scenario"), names, key=PICK_KEY, on_change=_open_picked,
+                      format_func=labels.get)
     sidebar.caption(t("plan.scenario.version", version=session.scenario.version, by=session.scenario.updated_by))
+    official_box(session, official)
     sidebar.text_input(t("plan.scenario.name"), key=NEW_NAME_KEY, max_chars=limits.NAME_MAX_CHARS)
     sidebar.button(t("plan.scenario.save_as"), key="plan_save_as", help=t("plan.scenario.save_as_help"),
                    on_click=_save_as, args=(villages,), width="stretch")
@@ -53,6 +88,39 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         getattr(sidebar, message[0])(message[1])
+
+
+def official_box(session: Session, official: str | None) -> None:
+    """Whether the open scenario is the province's official plan (who marked it, when), or a button to make it so.
+
+    The official plan is what executives and district offices see first and what the exports default to. Only
+    a saved version can be approved: with pending changes the button waits until they are applied or discarded.
+    """
+    sidebar = st.sidebar
+    scenario = session.scenario
+    if scenario.name == official:
+        sidebar.success(official_note(ShownScenario(scenario, CHOSEN, official, approval(scenario.name))),
+                        icon=":material/verified:")
+        return
+    if official:
+        sidebar.caption(t("common.shown.other_official", name=official))
+    with sidebar.popover(t("plan.official.mark"), width="stretch", disabled=bool(session.pending),
+                         help=t("plan.official.pending_first") if session.pending else t("plan.official.help")):
+        st.markdown(t("plan.official.confirm", name=markdown_text(scenario.name), version=scenario.version))
+        st.button(t("plan.official.do_mark"), key="plan_mark_official", type="primary", on_click=_mark_official,
+                  args=(scenario.name, scenario.version))
+
+
+def _mark_official(name: str, version: int) -> None:
+    try:
+        marked = mark_official(name, version)
+    except service.REFUSALS as error:
+        _say("error", scenario_error(error))
+        return
+    session = editing.current()
+    if session is not None and session.scenario.name == name:
+        editing.keep(replace(session, scenario=marked))
+    _say("success", t("plan.official.marked", name=name, version=version))
 
 
 def _open(name: str) -> None:

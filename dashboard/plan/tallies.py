@@ -1,6 +1,7 @@
 """The live tallies beside the map, as plain tables built from the planning engine's metrics and checks.
 
-- waves: each wave's size against its target, now and with the pending changes;
+- waves: each wave's size against its target, now and with the pending changes, the status cells coloured; and
+  the waves a plan leaves over or under their targets (`off_target`);
 - load: villages per facilitator team for each district and wave, with cells over capacity (more villages than
   teams x C) and above the optimum (more than the smallest largest load the optimiser can reach) flagged;
 - split tambons: tambons whose villages fall in more than one wave;
@@ -25,6 +26,16 @@ from geodata.messages.facts import check_rule, failure_sentence
 OVER_CAPACITY, ABOVE_OPTIMUM = "over_capacity", "above_optimum"
 #: Cell colours of the load matrix (light tints that keep the numbers readable).
 FLAG_COLOURS = {OVER_CAPACITY: "#f4a6a6", ABOVE_OPTIMUM: "#fde2a7"}
+#: Cell colours of a wave's status: on target, over it, short of it.
+STATUS_COLOURS = {"ok": "#d4edda", "over": "#f4a6a6", "short": "#fde2a7"}
+
+
+@dataclass(frozen=True)
+class WaveOff:
+    """A wave whose villages differ from its size: `difference` villages over (> 0) or short (< 0)."""
+
+    label: str
+    difference: int
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,29 @@ def wave_table(problem: planning.Problem, metrics: planning.PlanMetrics, lang: s
         row[text("plan.tallies.status", lang)] = _size_status(shown.wave_sizes.get(wave.label, 0), size, lang)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def off_target(problem: planning.Problem, metrics: planning.PlanMetrics) -> list[WaveOff]:
+    """The waves `metrics`' plan leaves over or under their sizes, in wave order."""
+    return [WaveOff(label, metrics.wave_sizes.get(label, 0) - size) for label, size in problem.wave_sizes.items()
+            if metrics.wave_sizes.get(label, 0) != size]
+
+
+def styled_waves(table: pd.DataFrame, problem: planning.Problem, shown: planning.PlanMetrics):
+    """The wave table (`wave_table`, indexed by wave) as a pandas Styler: the status cells coloured by whether
+    the shown plan (`shown`: pending if any, else saved) meets, passes or falls short of each wave's size."""
+    status = table.columns[-1]
+    differences = {wave.label: wave.difference for wave in off_target(problem, shown)}
+
+    def colour(label: str) -> str:
+        difference = differences.get(label, 0)
+        kind = "ok" if difference == 0 else "over" if difference > 0 else "short"
+        return f"background-color: {STATUS_COLOURS[kind]}"
+
+    def colours(column: pd.Series) -> list[str]:
+        return [colour(label) if column.name == status else "" for label in column.index]
+
+    return table.style.apply(colours)
 
 
 def optimal_max_load(problem: planning.Problem) -> Fraction | None:

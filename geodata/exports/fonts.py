@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geodata.exports.errors import ExportError
+from geodata.messages import Message
 
 TLWG_FOLDER = Path("/usr/share/fonts/truetype/tlwg")
 
@@ -41,9 +42,7 @@ def thai_font() -> ThaiFont:
         bold = TLWG_FOLDER / "Garuda-Bold.ttf"
         return ThaiFont("Garuda", garuda, bold if bold.exists() else garuda, needs_shaping=False,
                         source="Debian fonts-thai-tlwg (GPL-2 with font exception)")
-    raise ExportError(
-        "no Thai font for the PDF: install the project's dependencies (`pip install fontpkg-sarabun uharfbuzz`, "
-        "part of `make setup`) or Debian's fonts-thai-tlwg (`apt-get install fonts-thai-tlwg`)")
+    raise ExportError(Message("export.error.no_font"))
 
 
 def _sarabun() -> ThaiFont | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from geodata.exports.errors import ExportError
+from geodata.messages import Message
 
 #: Every format, in the order files are built (the CLI's --format and the page's choices).
 FORMATS = ("xlsx", "pdf", "csv", "gpkg", "geojson")
@@ -18,7 +19,8 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     wanted = {item.strip().lower() for item in items if item.strip()}
     unknown = sorted(wanted - set(FORMATS))
     if unknown:
-        raise ExportError(f"unknown format(s) {', '.join(unknown)}; choose from {','.join(FORMATS)}")
+        raise ExportError(Message("export.error.unknown_formats", unknown=", ".join(unknown),
+                                  formats=",".join(FORMATS)))
     if not wanted:
-        raise ExportError(f"no format chosen; choose one or more of {','.join(FORMATS)}")
+        raise ExportError(Message("export.error.no_format", formats=",".join(FORMATS)))
     return tuple(f for f in FORMATS if f in wanted)

@@ -43,7 +43,7 @@ def export_national_plan_province(scenario: Scenario, province: str, out_dir: Pa
         villages, tambons, amphoes = data or (province_data.load_villages(code), province_data.load_tambons(code),
                                               province_data.load_amphoes(code))
     except GeodataError as error:
-        raise ExportError(str(error)) from error
+        raise ExportError(error.message) from error
     part = province_scenario(scenario, code, villages, tambons)
     return export_plan(part, villages, tambons, amphoes, out_dir, amphoe=amphoe, formats=formats,
                        make_zip=make_zip, progress=progress)

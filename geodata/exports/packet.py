@@ -10,21 +10,57 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import geopandas as gpd
 
 from geodata import schema
 from geodata.exports.errors import ExportError
 from geodata.exports.text import th, thai_date
+from geodata.messages import Message
 from geodata.scenario import Scenario
 
+#: The change-history action that records a scenario made the official plan (store.ScenarioStore.mark_official).
+OFFICIAL_ACTION = "official"
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
 PLAN_METRICS = ("max_load", "split_tambons", "status", "failed_checks")
 
 
 @dataclass(frozen=True)
+class Approval:
+    """Who made a scenario the province's official plan, when (ISO timestamp) and at which version."""
+
+    by: str
+    at: str
+    version: int
+
+
+class HistoryEntry(Protocol):
+    """What `approval_of` reads of a change-history entry (the store's `Change`, as the service passes it on)."""
+
+    @property
+    def action(self) -> str: ...
+
+    @property
+    def author(self) -> str: ...
+
+    @property
+    def at(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+def approval_of(changes: Iterable[HistoryEntry]) -> Approval | None:
+    """The latest time a scenario was made the official plan, from its change history; None if it never was."""
+    marks = [c for c in changes if c.action == OFFICIAL_ACTION]
+    return Approval(marks[-1].author, marks[-1].at, marks[-1].version) if marks else None
+
+
+@dataclass(frozen=True)
 class PlanInfo:
-    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics."""
+    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics;
+    whether it is the province's official plan (`official`) and, when known, who approved it when."""
 
     scenario: str
     version: int
@@ -38,6 +74,8 @@ class PlanInfo:
     roster_estimated: bool
     metrics: dict[str, object]
     missing_villages: int
+    official: bool = False
+    approval: Approval | None = None
 
     @property
     def title(self) -> str:
@@ -178,17 +216,18 @@ class ProvincePacket:
             if packet.amphoe_code == code:
                 return packet
         codes = ", ".join(a.amphoe_code for a in self.amphoes)
-        raise ExportError(f"no amphoe {code!r} in this data set; use one of {codes} or 'all'")
+        raise ExportError(Message("export.error.no_amphoe", code=code, codes=codes))
 
 
-def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame
-                    ) -> ProvincePacket:
-    """The export content of a plan over the data set in use (villages and amphoes as the loaders return them).
+def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame,
+                    approval: Approval | None = None) -> ProvincePacket:
+    """The export content of a plan over the data set in use (villages and amphoes as the loaders return them);
+    `approval` says who made it the official plan and when (the documents print it).
 
     Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
     set), naming both.
     """
-    plan = _plan_info(scenario, villages)
+    plan = _plan_info(scenario, villages, approval)
     rows = _village_rows(scenario, villages, plan.waves)
     teams = scenario.settings.roster.teams
     by_amphoe: dict[str, list[VillageRow]] = {}
@@ -206,13 +245,12 @@ def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd
     return ProvincePacket(plan=plan, amphoes=tuple(packets))
 
 
-def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
+def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, approval: Approval | None) -> PlanInfo:
     codes = set(villages[schema.VILLAGE_CODE])
     assigned = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     if not assigned:
-        raise ExportError(
-            f"scenario {scenario.name!r} (data set {scenario.dataset!r}) gives a wave to none of the "
-            f"{len(codes):,} villages of the data set in use; open the data set it was planned on, or plan again")
+        raise ExportError(Message("export.error.no_villages", scenario=scenario.name, dataset=scenario.dataset,
+                                  n=len(codes)))
     settings = scenario.settings
     order = list(settings.labels)
     order += sorted(set(assigned.values()) - set(order))
@@ -223,7 +261,8 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
         waves=tuple(label for label in order if label in used), pilot_label=settings.pilot_label,
         capacity=settings.roster.capacity, roster_estimated=settings.roster.estimated,
         metrics={name: scenario.metrics[name] for name in PLAN_METRICS if name in scenario.metrics},
-        missing_villages=len(set(scenario.assignment) - codes))
+        missing_villages=len(set(scenario.assignment) - codes), official=scenario.official,
+        approval=approval if scenario.official else None)
 
 
 def _village_rows(scenario: Scenario, villages: gpd.GeoDataFrame, waves: tuple[str, ...]) -> list[VillageRow]:

@@ -1,9 +1,11 @@
 """Build the files of a plan for one amphoe or for all of them, into a folder (and a zip), for the CLI and page.
 
-Layout of the output folder (amphoe folders are named by code and English name, in safe characters):
+Layout of the output folder (amphoe folders are named by code and English name in ASCII; an amphoe's files by
+code and Thai name, as the district office calls itself):
 
-    8001_Mueang_Nakhon_Si_Thammarat/8001_plan.xlsx, 8001_plan.pdf, 8001_plan.gpkg,
-                                    8001_villages.csv, 8001_villages.geojson, 8001_tambons.geojson
+    8001_Mueang_Nakhon_Si_Thammarat/8001_เมืองนครศรีธรรมราช_plan.xlsx, 8001_เมืองนครศรีธรรมราช_plan.pdf,
+                                    8001_เมืองนครศรีธรรมราช_plan.gpkg, 8001_เมืองนครศรีธรรมราช_villages.csv,
+                                    8001_เมืองนครศรีธรรมราช_villages.geojson, 8001_เมืองนครศรีธรรมราช_tambons.geojson
     ...                             (one folder per amphoe)
     80_province_plan.xlsx, 80_province_plan.pdf, 80_province_plan.gpkg, 80_province_villages.csv, ...
                                     (with amphoe "all": the whole province, one file per format, named by
@@ -25,10 +27,10 @@ import geopandas as gpd
 from geodata import schema
 from geodata.exports import vector
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
-from geodata.exports.packet import AmphoePacket, ProvincePacket, province_packet
+from geodata.exports.packet import AmphoePacket, Approval, ProvincePacket, province_packet
 from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter
-from geodata.exports.text import both, safe_name, thai_day
+from geodata.exports.text import both, file_name_part, safe_name, thai_day
 from geodata.exports.xlsx import write_amphoe_xlsx, write_province_xlsx
 from geodata.scenario import Scenario
 from planning.thai_dates import BUDDHIST_ERA_OFFSET
@@ -72,11 +74,17 @@ def amphoe_folder_name(packet: AmphoePacket) -> str:
     return f"{packet.amphoe_code}_{safe_name(packet.amphoe_en)}"
 
 
+def amphoe_file_stem(packet: AmphoePacket) -> str:
+    """"8001_เมืองนครศรีธรรมราช": the start of every file name of an amphoe, its code and Thai name."""
+    return f"{packet.amphoe_code}_{file_name_part(packet.amphoe_th)}"
+
+
 def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
                 amphoes: gpd.GeoDataFrame, out_dir: Path, *, amphoe: str = ALL_AMPHOES,
                 formats: Sequence[str] = FORMATS, make_zip: bool = False,
-                progress: Progress | None = None) -> ExportResult:
-    """Write the plan's files for `amphoe` (a code, or "all" for every amphoe plus the province) into `out_dir`.
+                progress: Progress | None = None, approval: Approval | None = None) -> ExportResult:
+    """Write the plan's files for `amphoe` (a code, or "all" for every amphoe plus the province) into `out_dir`;
+    `approval` (who made the plan official, when) is printed in the PDFs' approval block.
 
     Everything is built in this process: with two cores, worker processes measured no faster (the province
     PDF repeats every amphoe's pages, and starting a process costs seconds). ExportError, with nothing
@@ -84,7 +92,7 @@ def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.Geo
     """
     formats = parse_formats(formats)
     out_dir = Path(out_dir)
-    province = province_packet(scenario, villages, amphoes)
+    province = province_packet(scenario, villages, amphoes, approval)
     chosen = province.amphoes if amphoe == ALL_AMPHOES else (province.amphoe(amphoe),)
     chosen = tuple(p for p in chosen if p.villages) or chosen
     with_province = amphoe == ALL_AMPHOES
@@ -160,19 +168,17 @@ class _Builder:
         return written
 
     def _amphoe_file(self, fmt: str, packet: AmphoePacket, folder: Path) -> list[ExportFile]:
-        code, plan = packet.amphoe_code, packet.plan
-        stem = folder / code
+        code, plan, stem = packet.amphoe_code, packet.plan, amphoe_file_stem(packet)
         if fmt == "xlsx":
-            return [ExportFile(write_amphoe_xlsx(packet, stem.with_name(f"{code}_plan.xlsx")), fmt, code)]
+            return [ExportFile(write_amphoe_xlsx(packet, folder / f"{stem}_plan.xlsx"), fmt, code)]
         if fmt == "pdf":
-            path = write_amphoe_pdf(packet, self._amphoe_map(packet), stem.with_name(f"{code}_plan.pdf"))
+            path = write_amphoe_pdf(packet, self._amphoe_map(packet), folder / f"{stem}_plan.pdf")
             return [ExportFile(path, fmt, code)]
         if fmt == "csv":
-            return [ExportFile(vector.write_csv(packet.villages, plan, stem.with_name(f"{code}_villages.csv")),
-                               fmt, code)]
+            return [ExportFile(vector.write_csv(packet.villages, plan, folder / f"{stem}_villages.csv"), fmt, code)]
         points = vector.villages_frame(packet.villages, plan)
         polygons = vector.tambons_frame(packet.tambons, self._tambons_of(code), plan)
-        return self._vector_files(fmt, points, polygons, folder, code, code)
+        return self._vector_files(fmt, points, polygons, folder, stem, code)
 
     def _province_file(self, fmt: str) -> list[ExportFile]:
         province, plan, stem = self.province, self.province.plan, province_prefix(self.amphoes)

@@ -1,17 +1,20 @@
-"""The printable plan (A4 PDF): a cover with the map, the summary, and the village list by tambon and wave.
+"""The printable plan (A4 PDF): a cover with the map, the summary with an approval block, and the village list
+by wave (a heading per wave, the tambons under it).
 
 Thai text is drawn with an embedded Thai font (see geodata.exports.fonts). When the font needs OpenType shaping
 (Sarabun), HarfBuzz places the marks, and every Thai text run is wrapped in a marked-content span carrying
 its original text (PDF /ActualText): shaped glyph runs alone make text extraction and copy-paste come out
 broken (ตำ บล, ตัง้), with the span, pdftotext and PDF readers return the text exactly as in the data.
-Every page carries the scenario's name and date and its page number.
+Every page carries the scenario's name and date and its page number. Every table fits between the margins:
+its flexible columns (names, waves) narrow to fit, and a table that still cannot fit is refused (a bug).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from fpdf import FPDF
@@ -27,7 +30,7 @@ from geodata.exports.text import (
     reason_label,
     status_words,
     th,
-    wave_label,
+    thai_date,
 )
 from geodata.messages import text
 from geodata.messages.facts import reason_sentence
@@ -50,19 +53,38 @@ RULE_COLOUR = (190, 190, 190)
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: heading, width in mm, alignment (L, C, R)."""
+    """A table column: heading, width in mm, alignment (L, C, R); a `flex` column narrows to fit the page."""
 
     title: str
     width: float
     align: str = "L"
+    flex: bool = False
 
 
-#: Columns of the village list (widths add up to the page's content width).
+def fit_columns(columns: Sequence[Column], room: float = CONTENT_WIDTH) -> tuple[Column, ...]:
+    """The columns narrowed to fit `room` mm: the flexible ones shrink in proportion, the others keep their width.
+
+    Raises ValueError when the fixed columns alone are wider than `room` (no reader could see the last ones).
+    """
+    total = sum(c.width for c in columns)
+    if total <= room + 1e-6:
+        return tuple(columns)
+    fixed = sum(c.width for c in columns if not c.flex)
+    flexible = total - fixed
+    if fixed >= room or not flexible:
+        raise ValueError(f"a table of {total:.0f} mm (fixed columns {fixed:.0f} mm) cannot fit {room:.0f} mm")
+    scale = (room - fixed) / flexible
+    return tuple(replace(c, width=c.width * scale) if c.flex else c for c in columns)
+
+
+#: Columns of the village list, under a heading per wave and tambon (widths add up to the content width).
 VILLAGE_COLUMNS = (
-    Column(th("doc.moo"), 8, "C"), Column(th("doc.village_code"), 14, "C"), Column(th("doc.village_th"), 46),
-    Column(en("doc.name_en.village"), 44), Column(th("doc.wave_short"), 9, "C"), Column(th("doc.locked"), 8, "C"),
-    Column(th("doc.location_quality"), 38), Column(both("doc.reason_short"), 23),
+    Column(th("doc.moo"), 8, "C"), Column(th("doc.village_code"), 14, "C"), Column(th("doc.village_th"), 50),
+    Column(en("doc.name_en.village"), 48), Column(th("doc.locked"), 8, "C"), Column(th("doc.location_quality"), 38),
+    Column(both("doc.reason_short"), 24),
 )
+#: Height (mm) the approval block takes: a heading, the plan's status, two signature columns.
+APPROVAL_HEIGHT = 52.0
 
 
 class PlanPDF(FPDF):
@@ -145,6 +167,8 @@ class PlanPDF(FPDF):
 
     # -- tables -------------------------------------------------------------------------------------------
     def table_head(self, columns: Sequence[Column]) -> None:
+        if sum(c.width for c in columns) > CONTENT_WIDTH + 1e-6:
+            raise ValueError("table wider than the page: build its columns with fit_columns")
         self.set_x(MARGIN)
         self.set_fill_color(*HEADING_FILL)
         self.set_draw_color(*RULE_COLOUR)
@@ -262,11 +286,10 @@ def _amphoe_summary(pdf: PlanPDF, packet: AmphoePacket) -> None:
         pdf.paragraph(f"{both('doc.unassigned')}: {packet.unassigned:,} {th('doc.villages')}", bold=True)
     pdf.ln(3)
     pdf.paragraph(f"{th('doc.tambon')}: {both('doc.villages_per_wave')}", size=10, bold=True)
-    wave_width = min(18.0, 80.0 / max(len(plan.waves), 1))
-    columns = (Column(th("doc.tambon_code"), 16, "C"), Column(th("doc.tambon"), 40),
-               Column(en("doc.name_en.tambon"), 40),
-               *(Column(w, wave_width, "R") for w in plan.waves), Column(th("doc.total"), 14, "R"),
-               Column(th("doc.split"), 22, "C"))
+    columns = fit_columns((Column(th("doc.tambon_code"), 16, "C"), Column(th("doc.tambon"), 40, flex=True),
+                           Column(en("doc.name_en.tambon"), 40, flex=True),
+                           *(Column(w, 16, "R", flex=True) for w in plan.waves), Column(th("doc.total"), 13, "R"),
+                           Column(th("doc.split"), 22, "C")))
     rows = [[t.tambon_code, t.tambon_th, t.tambon_en, *(f"{t.per_wave[w]:,}" for w in plan.waves),
              f"{t.villages:,}", both("doc.split_short") if t.split else ""] for t in packet.tambons]
     pdf.table(columns, rows)
@@ -281,6 +304,7 @@ def _amphoe_summary(pdf: PlanPDF, packet: AmphoePacket) -> None:
     pdf.ln(3)
     _metrics(pdf, plan)
     _reasons(pdf)
+    _approval(pdf, plan)
 
 
 def _metrics(pdf: PlanPDF, plan: PlanInfo) -> None:
@@ -314,12 +338,12 @@ def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
     pdf.paragraph(both("doc.province_summary"), size=12, bold=True, height=7)
     _wave_table(pdf, province.waves, plan)
     pdf.ln(3)
-    wave_width = min(16.0, 64.0 / max(len(plan.waves), 1))
-    columns = (Column(th("doc.amphoe_code"), 14, "C"), Column(th("doc.amphoe"), 36),
-               Column(en("doc.name_en.amphoe"), 40),
-               Column(th("doc.villages"), 16, "R"), Column(th("doc.teams_short"), 12, "R"),
-               *(Column(w, wave_width, "R") for w in plan.waves),
-               Column(th("doc.most_per_team_short"), 16, "R"), Column(th("doc.split_tambons_short"), 14, "R"))
+    columns = fit_columns((Column(th("doc.amphoe_code"), 14, "C"), Column(th("doc.amphoe"), 36, flex=True),
+                           Column(en("doc.name_en.amphoe"), 40, flex=True),
+                           Column(th("doc.villages"), 16, "R"), Column(th("doc.teams_short"), 12, "R"),
+                           *(Column(w, 16, "R", flex=True) for w in plan.waves),
+                           Column(th("doc.most_per_team_short"), 16, "R"),
+                           Column(th("doc.split_tambons_short"), 14, "R")))
     rows = [[a.amphoe_code, a.amphoe_th, a.amphoe_en, f"{len(a.villages):,}", f"{a.teams:,}",
              *(f"{w.villages:,}" for w in a.waves), f"{a.max_per_team:.2f}", f"{len(a.split_tambons):,}"]
             for a in province.amphoes]
@@ -333,40 +357,83 @@ def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
     pdf.ln(3)
     _metrics(pdf, plan)
     _reasons(pdf)
+    _approval(pdf, plan)
+
+
+def _approval(pdf: PlanPDF, plan: PlanInfo) -> None:
+    """Whether the plan is the province's official plan (who made it so in the planner, when), then a place to
+    sign for who prepared it and who approved it, with the date: the paper a district office files."""
+    pdf.ensure_room(APPROVAL_HEIGHT)
+    pdf.ln(2)
+    pdf.paragraph(both("doc.approval"), size=10, bold=True)
+    pdf.paragraph(_approval_status(plan), size=8.5)
+    top = pdf.get_y() + 3
+    half = CONTENT_WIDTH / 2
+    approver = plan.approval.by if plan.approval else ""
+    preparer = plan.updated_by if plan.version else ""  # version 0: computed, not saved by a person
+    for column, (role, name) in enumerate((("doc.prepared_by", preparer), ("doc.approved_by", approver))):
+        lines = (both(role), f"{th('doc.signature')} {'.' * 50}", f"({name or '.' * 50})",
+                 f"{th('doc.position')} {'.' * 46}", f"{th('doc.date_signed')} {'.' * 14}/{'.' * 14}/{'.' * 14}")
+        for row, line in enumerate(lines):
+            pdf.set_xy(MARGIN + column * half, top + row * (ROW_HEIGHT + 1.8))
+            pdf.write_text(half - 4, ROW_HEIGHT, line, bold=row == 0, size=8.5)
+    pdf.set_y(top + len(lines) * (ROW_HEIGHT + 1.8))
+
+
+def _approval_status(plan: PlanInfo) -> str:
+    """"แผนทางการของจังหวัด: ตั้งโดย X เมื่อ 26 พ.ย. 2569 (ฉบับที่ 3)", or that it is a draft."""
+    if plan.approval is None:
+        return th("doc.official_plan") if plan.official else th("doc.not_official")
+    status = text("doc.approved", "th", by=plan.approval.by, date=thai_date(plan.approval.at),
+                  version=plan.approval.version)
+    if plan.version > plan.approval.version:
+        status += " " + text("doc.changed_after_approval", "th", version=plan.version)
+    return status
 
 
 def _village_list(pdf: PlanPDF, packet: AmphoePacket) -> None:
+    """Villages grouped by wave (a heading per wave with its count), the tambons under each wave in code order,
+    then the villages without a wave; the column headings repeat on every page."""
     plan = packet.plan
     pdf.paragraph(f"{th('doc.village_list')} ({en('doc.village_list')})", size=12, bold=True, height=7)
-    pdf.table_head(VILLAGE_COLUMNS)
-    waves = [*plan.waves, None]
-    for tambon in packet.tambons:
-        members = [v for v in packet.villages if v.tambon_code == tambon.tambon_code]
-        pdf.ensure_room(ROW_HEIGHT * 3, lambda: pdf.table_head(VILLAGE_COLUMNS))
+    head = partial(pdf.table_head, VILLAGE_COLUMNS)  # repeated on every new page
+    head()
+    for wave in [*plan.waves, None]:
+        in_wave = [v for v in packet.villages if v.wave == wave]
+        if not in_wave:
+            continue
+        pdf.ensure_room(ROW_HEIGHT * 4, head)
         pdf.set_fill_color(*HEADING_FILL)
         pdf.set_x(MARGIN)
-        split = f" · {th('doc.split')} ({en('doc.split_short')})" if tambon.split else ""
-        pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT + 0.8,
-                       f"{th('doc.tambon')}{tambon.tambon_th} ({tambon.tambon_en}) · {tambon.tambon_code} · "
-                       f"{tambon.villages:,} {th('doc.villages')}{split}", bold=True, size=8.5, fill=True,
-                       new_line=True)
-        for wave in waves:
-            rows = [v for v in members if v.wave == wave]
+        pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT + 1.2, f"{_wave_heading(wave, plan)} · {len(in_wave):,} "
+                       f"{th('doc.villages')}", bold=True, size=9.5, fill=True, new_line=True)
+        for tambon in packet.tambons:
+            rows = [v for v in in_wave if v.tambon_code == tambon.tambon_code]
             if not rows:
                 continue
-            pdf.ensure_room(ROW_HEIGHT * 2, lambda: pdf.table_head(VILLAGE_COLUMNS))
+            pdf.ensure_room(ROW_HEIGHT * 2, head)
             pdf.set_fill_color(*SUBHEADING_FILL)
             pdf.set_x(MARGIN)
-            heading = f"{th('doc.wave')}: {wave_label(wave)} · {len(rows):,} {th('doc.villages')}"
-            pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT, heading, size=8, fill=True, new_line=True)
+            split = f" · {th('doc.split')} ({en('doc.split_short')})" if tambon.split else ""
+            pdf.write_text(CONTENT_WIDTH, ROW_HEIGHT,
+                           f"{th('doc.tambon')}{tambon.tambon_th} ({tambon.tambon_en}) · {tambon.tambon_code} · "
+                           f"{len(rows):,} {th('doc.villages')}{split}", size=8, fill=True, new_line=True)
             for village in rows:
-                pdf.ensure_room(ROW_HEIGHT, lambda: pdf.table_head(VILLAGE_COLUMNS))
+                pdf.ensure_room(ROW_HEIGHT, head)
                 pdf.table_row(VILLAGE_COLUMNS, _village_cells(village))
+
+
+def _wave_heading(wave: str | None, plan: PlanInfo) -> str:
+    """"ระยะ 2549 (Wave 2549)", with the pilot said; the villages without a wave have their own heading."""
+    if wave is None:
+        return both("doc.unassigned")
+    pilot = f" {th('doc.pilot')}" if wave == plan.pilot_label else ""
+    return f"{th('doc.wave_short')} {wave}{pilot} ({en('doc.wave_short')} {wave})"
 
 
 def _village_cells(village: VillageRow) -> list[str]:
     return [str(village.moo), village.village_code, village.village_th, village.village_en,
-            village.wave or "—", th("doc.locked") if village.locked else "", quality_label(village.location_quality),
+            th("doc.locked") if village.locked else "", quality_label(village.location_quality),
             reason_label(village.reason)]
 
 

@@ -94,6 +94,14 @@ def display_width(text: str) -> int:
     return sum(0 if unicodedata.category(ch) in ("Mn", "Me", "Cf") else 1 for ch in text)
 
 
+def file_name_part(text: str) -> str:
+    """A place name as part of a file name, in its own script: Thai letters, marks and digits and ASCII letters,
+    digits, '-' and '_' kept; anything a file system or a zip tool could misread ('/', ':', spaces, quotes) as
+    '_' ("เมืองนครศรีธรรมราช" stays as it is)."""
+    cleaned = re.sub(r"[^0-9A-Za-z\u0E00-\u0E7F_-]+", "_", unicodedata.normalize("NFC", text)).strip("_")
+    return cleaned or "plan"
+
+
 def safe_name(text: str) -> str:
     """ASCII letters, digits, '-' and '_' only ("Cha-uat" stays, spaces become '_'), for file and folder names."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

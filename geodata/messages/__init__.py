@@ -6,23 +6,41 @@ everywhere. `geodata` holds it because the exports need the same vocabulary and 
 
 A key is ``section.name``: the section says where the text is used (``common`` for the glossary every page and
 document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``doc`` for printed documents,
-``upload`` for problems found in a planner's file, ``check`` for the plan's checks, ``access`` for logging in,
-the Users page and the service layer's refusals). Each section lives in its
-own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with ``str.format``.
+``upload`` for a planner's files (limits, columns, the table of problems), ``problem`` for what is wrong in a
+planner's file and how to fix it, ``engine`` for the planning engine's refusals, ``check`` for the plan's checks,
+``access`` for logging in, the Users page and the service layer's refusals).
+Each section lives in its own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with
+``str.format``.
 
     text("plan.pending.applied", "th", version=3)  ->  "บันทึกแล้ว: ฉบับที่ 3"
+
+Code that finds something wrong before anyone reads it (the readers of uploads, the exports) keeps a `Message`
+(the key and the values it quotes) instead of a sentence, and the page words it in its reader's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from string import Formatter
 
-from geodata.messages import access, checks, common, coverage, data_page, documents, export_page, plan, uploads
+from geodata.messages import (
+    access,
+    checks,
+    common,
+    coverage,
+    data_page,
+    documents,
+    engine,
+    export_page,
+    plan,
+    problems,
+    uploads,
+)
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks, access)
+_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, problems, engine, checks, access)
 
 
 class UnknownMessageError(KeyError):
@@ -66,3 +84,37 @@ def has(key: str) -> bool:
 def fields(template: str) -> set[str]:
     """The names of the ``{fields}`` a message template fills ("{n:,} หมู่บ้าน" -> {"n"})."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in Formatter().parse(template) if name}
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A text to word later, in whoever reads it's language: a catalogue key and the values it quotes.
+
+    ``Message("problem.malformed_code", length=8)``. A value may itself be a Message (a column's label, a hint),
+    worded in the same language, or a list or tuple of values, worded one by one and joined with ", ".
+    ``str(message)`` is the English, for logs, the command line and tests.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...]
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "values", tuple(values.items()))
+
+    def text(self, lang: str, **more: object) -> str:
+        """The message in `lang`; `more` fills fields the message's own values leave open (or replaces them)."""
+        values = {**dict(self.values), **more}
+        return text(self.key, lang, **{name: words(value, lang) for name, value in values.items()})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def words(value: object, lang: str) -> object:
+    """A message's value as it is filled in: a Message worded in `lang`, a list joined, anything else as is."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(words(item, lang)) for item in value)
+    return value

@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "upload_button": ("อัปโหลด", "Upload"),
     "upload_limit": ("ไฟล์ละไม่เกิน {mb} เมกะไบต์", "{mb} MB per file"),
     "skip_to_content": ("ข้ามไปยังเนื้อหาหลัก", "Skip to main content"),
+    "press_enter": ("กด Enter เพื่อใช้", "Press Enter to apply"),
     "choose": ("เลือกได้หลายรายการ", "Choose options"),
     "no_results": ("ไม่พบรายการที่ตรงกัน", "No results"),
     # --- saved work (dashboard.common.scenarios)
@@ -51,6 +52,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario_no_name": ("พิมพ์ชื่อแผนใหม่ก่อนบันทึก", "Type a name for the new scenario before saving"),
     "store_error": ("เปิดหรือบันทึกงานไม่ได้ ฐานข้อมูลใช้งานไม่ได้ในขณะนี้: แจ้งผู้ดูแลระบบ",
                     "Saved work could not be opened or saved"),
+    "help_title": ("วิธีใช้หน้านี้", "How to use this page"),
+    # --- which scenario a page shows (dashboard.common.open_scenario)
+    "shown.official_option": ("{name} (แผนทางการ)", "{name} (official plan)"),
+    "shown.missing": ("ไม่พบแผน \"{name}\" แล้ว จึงแสดง \"{opened}\" แทน",
+                      "There is no scenario \"{name}\" any more; showing \"{opened}\" instead"),
+    "shown.default": (
+        "แผนที่แสดง: แผนตั้งต้นที่โปรแกรมจัดให้ดีที่สุด (ยังไม่ได้บันทึก เพราะยังไม่มีแผนที่บันทึกไว้)",
+        "Shown: the default optimised plan (not saved: no scenario has been saved yet)",
+    ),
+    "shown.saved": ("แผนที่แสดง: **{name}** ฉบับที่ {version} · บันทึกโดย {by} เมื่อ {at}",
+                    "Shown: **{name}**, version {version} · saved by {by} on {at}"),
+    "shown.is_official": ("เป็นแผนทางการของจังหวัด: ตั้งโดย {by} เมื่อ {at} (ฉบับที่ {version})",
+                          "The province's official plan: marked by {by} on {at} (version {version})."),
+    "shown.changed_since": ("แผนนี้ถูกแก้ไขหลังจากตั้งเป็นแผนทางการ",
+                            "It has been changed since it was marked."),
+    "shown.other_official": ("แผนทางการของจังหวัดคือ \"{name}\" (เลือกได้จากรายการแผน)",
+                             "The province's official plan is \"{name}\" (choose it from the list)."),
+    "shown.no_official": ("ยังไม่มีแผนทางการของจังหวัด: ผู้วางแผนตั้งได้ที่แถบด้านข้างของหน้าวางแผน",
+                          "No official plan yet: a planner marks one in the Plan page's sidebar."),
     # --- the database and unexpected errors (dashboard.common.database, dashboard.common.errors)
     "database_error": ("ใช้ฐานข้อมูลไม่ได้: แจ้งผู้ดูแลระบบ", "The database cannot be used"),
     "database_outdated": (

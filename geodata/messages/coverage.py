@@ -13,11 +13,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "strong community.",
     ),
     "scenario": ("แผนทางเลือก (ฉากทัศน์)", "Scenario"),
+    "help": (
+        "**เริ่มที่นี่:** หน้านี้แสดงแผนเดียวกับที่เปิดในหน้าวางแผน (ครั้งแรกที่เปิดคือแผนทางการของจังหวัด) "
+        "เลือกแผนอื่นได้จากรายการแผน แล้วเลื่อนแถบ ปี พ.ศ. เพื่อดูความครอบคลุมเมื่อสิ้นปีนั้น\n\n"
+        "- **แผนที่**: อำเภอระบายสีตามสัดส่วนหมู่บ้านที่ครอบคลุมแล้ว ซูมเข้าเพื่อดูรายตำบล "
+        "เส้นประหนาคือตำบลนำร่อง และแผนที่เล็กหนึ่งภาพต่อหนึ่งระยะ\n"
+        "- **กราฟและอันดับอำเภอ**: เลือกอำเภอเพื่อเทียบความครอบคลุมสะสมกับทั้งจังหวัด ดูภาระทีมคุณอำนวยเทียบกับ"
+        "ความจุ (ช่องสีแดงคือเกินความจุ) และอันดับอำเภอ อำเภอที่ค่าเท่ากันได้อันดับเดียวกัน\n"
+        "- **ความก้าวหน้า 6 ขั้น**: ดูว่าหมู่บ้านอยู่ขั้นไหนและหมู่บ้านใดไม่ขยับขั้น บันทึกความก้าวหน้าโดยเลือก"
+        "อำเภอ (และตำบล) กรอกขั้นใหม่และวันที่ในตาราง แล้วกด \"บันทึกรายการที่กรอก\" หรือดาวน์โหลดแบบฟอร์ม "
+        "กรอกแล้วนำเข้าไฟล์ แถวที่ไม่รับจะบอกเหตุผลและยังอยู่ในตารางให้แก้",
+        "**Start here:** this page shows the plan open on the Plan page (on a first visit, the province's official "
+        "plan); choose another from the list, then move the B.E. year slider to see the coverage at that year's "
+        "end.\n\n"
+        "- **Map**: districts shaded by the share of their villages covered; zoom in for tambons; thick dashes are "
+        "pilot tambons; one small map per wave below.\n"
+        "- **Charts and district ranking**: pick a district to compare its cumulative coverage with the "
+        "province's; the facilitator load against the teams' capacity (red cells are over it); districts ranked, "
+        "equal values sharing a rank.\n"
+        "- **Six-step progress**: which step each village has reached and which are stalled. To record progress, "
+        "choose the district (and tambon), type the new step and date in the table and press \"Record the "
+        "entries\", or download the template, fill it in and import it. Refused rows say why, and stay in the "
+        "table to correct.",
+    ),
     "bad_plan": ("แผนนี้ใช้กับชุดข้อมูลที่ใช้อยู่ไม่ได้ (มีหมู่บ้านหรือระยะที่ชุดข้อมูลไม่มี)",
                  "This plan does not fit the data set in use"),
     "covered_by": ("ครอบคลุมเมื่อสิ้นปี {year}", "Covered by the end of {year}"),
     "of_province": ("{share} ของ {total} หมู่บ้าน", "{share} of {total} villages"),
-    "new_in": ("+{n} ในปีนี้", "+{n} this year"),
+    "new_in": ("เพิ่มขึ้น {n} หมู่บ้านในปี {year}", "{n} more villages in {year}"),
     "pilot_year": ("{year} (นำร่อง)", "{year} (pilot)"),
     "wave": ("ระยะ (ปี พ.ศ.)", "Wave (B.E. year)"),
     "new": ("หมู่บ้านใหม่", "New villages"),
@@ -61,25 +84,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cumulative district coverage at the end of each wave",
     ),
     "s_curve": (
-        "ความครอบคลุมสะสมรายปี: จังหวัด (เส้นหนา) และรายอำเภอ",
-        "Cumulative coverage by year: province (bold) and each district",
+        "ความครอบคลุมสะสมรายปี: ทั้งจังหวัดเทียบกับอำเภอที่เลือก",
+        "Cumulative coverage by year: the province and the chosen district",
     ),
-    "highlight": ("เน้นอำเภอ", "Highlight a district"),
-    "none": ("— ไม่เน้น —", "— none —"),
+    "highlight": ("อำเภอที่เปรียบเทียบกับทั้งจังหวัด", "District to compare with the province"),
     "area": ("พื้นที่", "Area"),
     "heatmap": ("ภาระคุณอำนวย: หมู่บ้านต่อทีม รายอำเภอ × ระยะ", "Facilitator load: villages per team, district × wave"),
     "load": ("หมู่บ้านต่อทีม", "Villages per team"),
+    "heatmap_scale": (
+        "สียิ่งเข้ม ทีมยิ่งรับหมู่บ้านมาก เทียบกับความจุ {capacity} หมู่บ้านต่อทีมต่อระยะ (สีเข้มสุด = เต็มความจุ) "
+        "ช่องสีแดงที่มีเครื่องหมาย ! คือเกินความจุ",
+        "The darker the cell, the more villages each team takes, against the capacity of {capacity} villages per "
+        "team per wave (darkest = full); red cells marked ! are over capacity.",
+    ),
     "ranking": ("อันดับอำเภอ", "District ranking"),
     "rank_by": ("เรียงตาม", "Rank by"),
     "by_coverage": ("ความครอบคลุม ณ ปีที่เลือก", "Coverage at the chosen year"),
     "by_load": ("ภาระสูงสุดต่อทีม", "Heaviest load per team"),
-    "coverage_rank": ("อันดับความครอบคลุม", "Coverage rank"),
-    "load_rank": ("อันดับภาระ", "Load rank"),
+    "rank": ("อันดับ", "Rank"),
+    "rank_villages": ("หมู่บ้าน", "Villages"),
+    "rank_teams": ("ทีมคุณอำนวย", "Teams"),
+    "rank_teams_estimated": ("ทีม (ประมาณการ)", "Teams (estimated)"),
     "villages": ("หมู่บ้านทั้งหมด", "Villages"),
     "covered_year": ("ครอบคลุมถึงปี {year}", "Covered by {year}"),
     "share_pct": ("สัดส่วน (%)", "Share (%)"),
     "max_load": ("ภาระสูงสุด (หมู่บ้าน/ทีม)", "Heaviest load (villages/team)"),
-    "max_load_wave": ("ระยะที่ภาระสูงสุด", "Wave of heaviest load"),
+    "max_load_wave": ("ในระยะ", "In wave"),
     "steps_by_amphoe": (
         "สัดส่วนหมู่บ้านในแต่ละขั้น รายอำเภอ (หมู่บ้านที่ระยะเริ่มแล้ว)",
         "Share of villages at each step by district (villages whose wave has started)",
@@ -132,6 +162,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reported_by": ("ผู้รายงาน", "Reported by"),
     "reason": ("เหตุผล (ถ้าขั้นถอยหลัง)", "Reason (if going back)"),
     "save": ("บันทึกรายการที่กรอก", "Record the entries"),
+    "problem": ("เหตุที่ไม่รับ (แก้แล้วบันทึกอีกครั้ง)", "Why refused (correct it and record again)"),
+    "kept_for_correction": (
+        "{n} แถวที่ไม่รับยังอยู่บนสุดของตารางตามที่กรอกไว้ พร้อมเหตุที่ไม่รับ: แก้ช่องที่ผิดแล้วกดบันทึกอีกครั้ง",
+        "{n} refused row(s) stay at the top of the table as typed, with why: correct them and record again.",
+    ),
     "recorded": ("บันทึกแล้ว {n} รายการ", "{n} report(s) recorded."),
     "refused": ("ไม่รับ {n} แถว (แถวอื่นบันทึกแล้ว):", "{n} row(s) refused (the other rows were recorded):"),
     "nothing": ("ไม่มีรายการที่กรอก", "Nothing was filled in."),

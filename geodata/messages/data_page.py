@@ -6,6 +6,22 @@ SECTION = "data"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "title": ("ข้อมูล", "Data"),
+    "help": (
+        "**เริ่มที่นี่:** ดูจำนวนอำเภอ ตำบล หมู่บ้าน และแหล่งที่มาของชุดข้อมูลที่ใช้อยู่\n\n"
+        "- **ตรวจสอบรายชื่อหมู่บ้าน**: อัปโหลดรายชื่อหมู่บ้านที่ใหม่กว่า (CSV หรือ XLSX) โปรแกรมตรวจทุกแถวและบอก"
+        "ทุกปัญหาพร้อมวิธีแก้ ถ้าถูกต้อง กด \"ใช้รายชื่อนี้ในการวางแผน\" เพื่อใช้แทนในการใช้งานครั้งนี้ของคุณ\n"
+        "- **ตรวจสอบไฟล์ขอบเขตตำบล**: ตรวจไฟล์ GeoJSON, GeoPackage หรือ Shapefile แบบ zip "
+        "ตรวจเท่านั้น ไม่แทนขอบเขตที่ใช้อยู่\n"
+        "- **กลับไปใช้ข้อมูลฝังในโปรแกรม**: เลิกใช้รายชื่อที่อัปโหลด",
+        "**Start here:** the counts of districts, tambons and villages in the data set in use, and where they "
+        "come from.\n\n"
+        "- **Check a village list**: upload a newer village list (CSV or XLSX); every row is checked and every "
+        "problem listed with its fix. If it is valid, \"Use this list for planning\" uses it instead for your "
+        "session.\n"
+        "- **Check a tambon boundary file**: checks a GeoJSON, GeoPackage or zipped Shapefile; it does not "
+        "replace the boundaries in use.\n"
+        "- **Return to the embedded data**: stop using the uploaded list.",
+    ),
     "in_use": ("ชุดข้อมูลที่ใช้อยู่: {name}", "Data set in use: {name}"),
     "embedded": ("ข้อมูลฝังในโปรแกรม (นครศรีธรรมราช)", "embedded data (Nakhon Si Thammarat)"),
     "counts": ("จำนวน", "Counts"),

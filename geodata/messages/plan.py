@@ -13,13 +13,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.panel_compare": ("เปรียบเทียบแผน", "Compare scenarios"),
     "page.panel_history": ("ประวัติการแก้ไข", "Change history"),
     "page.more": ("แสดงเพิ่มเติม", "Show more"),
+    "page.panel_waves": ("ระยะและเป้าหมาย", "Waves and targets"),
+    # --- the help panel
+    "help.title": ("วิธีใช้หน้านี้", "How to use this page"),
+    "help.body": (
+        "**เริ่มต้น**\n\n"
+        "1. เลือกหมู่บ้าน: คลิกหมู่บ้านหรือตำบลบนแผนที่ วาดสี่เหลี่ยมหรือรูปหลายเหลี่ยม (ปุ่มมุมขวาบนของแผนที่) "
+        "ค้นหาด้วยชื่อหรือรหัสหมู่บ้าน หรือเลือกจากรายชื่ออำเภอ/ตำบล\n"
+        "2. เลือกระยะ แล้วกด **กำหนดระยะ** (ติ๊ก **ล็อกด้วย** เพื่อไม่ให้การปรับแผนย้ายหมู่บ้านเหล่านั้นออก)\n"
+        "3. ดูแถบสรุปเหนือแท็บ: จำนวนหมู่บ้านของแต่ละระยะเทียบกับเป้า และแผนผ่านทุกข้อหรือไม่ "
+        "แล้วกด **ยืนยันการเปลี่ยนแปลง** เพื่อบันทึกเป็นฉบับใหม่ (หรือ **ยกเลิก**)\n\n"
+        "**ปุ่มและส่วนต่าง ๆ**\n\n"
+        "- **ล็อก / ปลดล็อก**: หมู่บ้านที่ล็อกอยู่ในระยะเดิมเสมอ บนแผนที่มีวงรอบจุด "
+        "ตำบลที่ล็อกทุกหมู่บ้านมีกรอบสีเข้ม\n"
+        "- **ตั้งตำบลเป็นนำร่อง**: ทุกหมู่บ้านของตำบลไปอยู่ระยะนำร่องและล็อกไว้\n"
+        "- **ปรับแผนส่วนที่เหลือให้ดีที่สุด**: คงทุกการล็อก แล้วจัดหมู่บ้านที่ไม่ล็อกใหม่ ให้ภาระทีมคุณอำนวยต่ำที่สุด "
+        "โดยย้ายน้อยที่สุด ปุ่ม **แสดงหมู่บ้านที่ย้ายบนแผนที่** ในแท็บระยะและความถูกต้องพาไปดู\n"
+        "- **ย้อนกลับ / ทำซ้ำ**: ทุกการยืนยันบันทึกเป็นฉบับใหม่ จึงย้อนกลับได้เสมอ\n"
+        "- แท็บ **ภาระทีม**: หมู่บ้านต่อทีมคุณอำนวยของแต่ละอำเภอในแต่ละระยะ สีแดงคือเกินกำลังทีม\n"
+        "- **ระยะและเป้าหมาย** (ใต้แผนที่): เปลี่ยนจำนวนระยะ ปี พ.ศ. และเป้าหมาย แล้วจัดแผนใหม่",
+        "**Start here**\n\n"
+        "1. Select villages: click a village or a tambon on the map, draw a rectangle or polygon (buttons at the "
+        "map's upper right), find a village by name or code, or pick districts and tambons from the lists\n"
+        "2. Choose a wave and press **Assign wave** (tick **Lock them too** so that optimising never moves them)\n"
+        "3. Read the summary line above the tabs: each wave's villages against its target, and whether the plan "
+        "passes every check; then **Apply changes** to save a new version (or **Discard**)\n\n"
+        "**What each part does**\n\n"
+        "- **Lock / Unlock**: a locked village stays in its wave; the map rings it, and outlines a tambon whose "
+        "villages are all locked\n"
+        "- **Mark tambons as pilot**: every village of the tambon goes to the pilot wave, locked\n"
+        "- **Optimise the rest**: keeps every lock and re-plans the unlocked villages for the lowest team load, "
+        "moving as few as possible; **Show them on the map** (Waves and checks tab) shows what moved\n"
+        "- **Undo / Redo**: every apply saves a new version, so it can always be undone\n"
+        "- **Team load** tab: villages per facilitator team by district and wave; red is over capacity\n"
+        "- **Waves and targets** (under the map): change the number of waves, their B.E. years and targets, then "
+        "re-plan",
+    ),
+    # --- the tabs beside the map
+    "tabs.edit": ("แก้ไขแผน", "Edit"),
+    "tabs.checks": ("ระยะและความถูกต้อง", "Waves and checks"),
+    "tabs.load": ("ภาระทีม", "Team load"),
+    # --- finding a village
+    "search.label": ("ค้นหาหมู่บ้าน", "Find a village"),
+    "search.placeholder": ("ค้นหาหมู่บ้านด้วยชื่อหรือรหัส", "Find a village by name or code"),
+    "search.several": ("พบ {n} หมู่บ้าน (แสดง {shown}): เลือกหนึ่งหมู่บ้าน หรือพิมพ์ให้ละเอียดขึ้น",
+                       "{n} villages match (showing {shown}): choose one, or type more"),
+    "search.choose": ("หมู่บ้านที่พบ", "Villages found"),
+    "search.none": ("ไม่พบหมู่บ้าน “{query}”: ลองพิมพ์ชื่อบางส่วน (เช่น ท่าไร่) หรือรหัส 8 หลัก",
+                    "No village matches “{query}”: try part of the name (e.g. Tha Rai) or the 8-digit code"),
+    "search.shown": ("เลือก {village} แล้ว และแสดงบนแผนที่", "Selected {village} and showed it on the map"),
     # --- selection
     "selection.selected": ("เลือกไว้ {n} หมู่บ้าน", "{n} villages selected"),
     "selection.selected_none": (
-        "ยังไม่ได้เลือกหมู่บ้าน: คลิกหมู่บ้านหรือตำบล วาดสี่เหลี่ยม/รูปหลายเหลี่ยม หรือเลือกจากรายชื่อ",
-        "No village selected: click a village or a tambon, draw a rectangle or polygon, or pick from the lists",
+        "ยังไม่ได้เลือกหมู่บ้าน: คลิกหมู่บ้านหรือตำบล วาดบนแผนที่ ค้นหา หรือเลือกจากรายชื่อ",
+        "No village selected: click a village or tambon, draw on the map, search, or pick from the lists",
     ),
     "selection.clear": ("ล้างการเลือก", "Clear selection"),
+    "selection.zoom": ("ดูบนแผนที่", "Show on map"),
     "selection.pick": ("เลือกจากรายชื่ออำเภอ/ตำบล", "Pick districts or tambons by name"),
     "selection.pick_amphoe": ("อำเภอ", "Districts (amphoe)"),
     "selection.pick_tambon": ("ตำบล", "Tambons"),
@@ -55,6 +105,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pending.undo": ("ย้อนกลับ", "Undo"),
     "pending.redo": ("ทำซ้ำ", "Redo"),
     "pending.applied": ("บันทึกแล้ว: ฉบับที่ {version}", "Saved: version {version}"),
+    "pending.applied_off_target": ("บันทึกแล้ว: ฉบับที่ {version} · แผนยังไม่ตรงเป้า: {waves}",
+                                   "Saved: version {version} · the plan misses its targets: {waves}"),
+    "pending.off_target": (
+        "ถ้ายืนยัน แผนจะไม่ตรงเป้า: {waves} (ยืนยันได้ แต่แผนจะไม่ผ่านข้อ ขนาดแต่ละระยะตรงตามเป้า)",
+        "If applied, the plan misses its targets: {waves} (you may still apply; the plan then fails the wave-size "
+        "check)",
+    ),
+    "pending.wave_over": ("ระยะ {wave} เกินเป้า {n} หมู่บ้าน", "wave {wave} {n} over"),
+    "pending.wave_short": ("ระยะ {wave} ขาด {n} หมู่บ้าน", "wave {wave} {n} short"),
+    "pending.edit.waves": ("เปลี่ยนระยะเป็น {waves} และจัดแผนใหม่: ย้าย {n} หมู่บ้าน",
+                           "Change the waves to {waves} and re-plan: {n} villages move"),
     "pending.edit.assign": ("ย้าย {n} หมู่บ้านไประยะ {wave}", "Move {n} villages to wave {wave}"),
     "pending.edit.assign_lock": (
         "ย้าย {n} หมู่บ้านไประยะ {wave} และล็อก",
@@ -100,6 +161,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit_error.nothing_to_redo": ("ไม่มีการแก้ไขให้ทำซ้ำ", "nothing to redo"),
     "edit_error.pending_first": ("ยืนยันหรือยกเลิกการเปลี่ยนแปลงที่รออยู่ก่อน จึงจะย้อนกลับหรือทำซ้ำได้",
                                  "apply or discard the pending changes before undoing or redoing"),
+    "edit_error.already_in_wave": (
+        "ทั้ง {n} หมู่บ้านอยู่ในระยะ {wave} แล้ว (และล็อกตามที่เลือก): ไม่มีหมู่บ้านย้าย จึงไม่ได้เพิ่มในรายการรอยืนยัน",
+        "All {n} villages are already in wave {wave} (and locked as asked): nothing moves, so nothing was added to "
+        "the pending changes",
+    ),
+    "edit_error.already_locked": ("ทั้ง {n} หมู่บ้านล็อกอยู่แล้ว: ไม่มีอะไรเปลี่ยน",
+                                  "All {n} villages are already locked: nothing changes"),
+    "edit_error.none_locked": ("ไม่มีหมู่บ้านที่เลือกถูกล็อกไว้: ไม่มีอะไรเปลี่ยน",
+                               "None of the selected villages is locked: nothing changes"),
+    "edit_error.already_pilot": ("ตำบลที่เลือกเป็นตำบลนำร่องอยู่แล้ว: ไม่มีอะไรเปลี่ยน",
+                                 "The selected tambons are pilot tambons already: nothing changes"),
+    "edit_error.no_pilot": ("ไม่มีตำบลนำร่องในการเลือก: ไม่มีอะไรเปลี่ยน", "No pilot tambon is selected: nothing changes"),
+    "edit_error.same_roster": ("ทีมคุณอำนวยเหมือนเดิม: ไม่มีอะไรเปลี่ยน", "The roster is the same: nothing changes"),
+    "edit_error.nothing_moves": ("แผนนี้ดีที่สุดแล้ว: ไม่มีหมู่บ้านต้องย้าย", "The plan is already optimal: no village moves"),
+    "edit_error.same_waves": ("ระยะ เป้าหมาย และแผนเหมือนเดิม: ไม่มีอะไรเปลี่ยน",
+                              "The waves, targets and plan are the same: nothing changes"),
+    "edit_error.no_waves": ("การเปลี่ยนระยะต้องมีระยะและแผนที่จัดใหม่", "a waves edit needs the waves and the re-made plan"),
     # --- placing a village by clicking the map
     "place.toggle": ("กำหนดตำแหน่งหมู่บ้านโดยคลิกบนแผนที่", "Set a village's location by clicking the map"),
     "place.village": ("หมู่บ้านที่จะแก้ตำแหน่ง", "Village to place"),
@@ -112,6 +190,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tallies.waves_heading": ("สรุปตามระยะ", "Waves"),
     "tallies.validity": ("ความถูกต้องของแผน", "Is the plan valid?"),
     "tallies.valid": ("แผนผ่านทุกข้อ", "The plan passes every check"),
+    "tallies.failed": ("ไม่ผ่าน {n} ข้อ", "{n} checks fail"),
+    "tallies.if_applied": ("ถ้ายืนยัน:", "If applied:"),
+    "tallies.show_moved": ("แสดงหมู่บ้านที่ย้ายบนแผนที่", "Show them on the map"),
     "tallies.load": ("หมู่บ้านต่อทีมคุณอำนวย (อำเภอ × ระยะ)", "Villages per facilitator team (district × wave)"),
     "tallies.load_help": (
         "สีแดง: เกินกำลังทีม (ทีมละ {capacity} หมู่บ้านต่อระยะ) · สีเหลือง: สูงกว่าภาระที่ต่ำที่สุดที่ทำได้ ({optimum})",
@@ -179,15 +260,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map.quality_low": ("ตรงชื่อ (ต่ำ)", "matched (low)"),
     "map.quality_estimated": ("ตำแหน่งโดยประมาณ", "estimated location"),
     "map.quality_corrected": ("แก้ไขโดยผู้วางแผน", "corrected by a planner"),
-    "map.legend_title": ("ระยะ (ปี พ.ศ.)", "Wave (B.E. year)"),
+    "map.legend_title": ("สัญลักษณ์บนแผนที่", "Map key"),
     "map.legend_pilot": ("{label} นำร่อง", "{label} pilot"),
     "map.legend_unassigned": ("ยังไม่กำหนดระยะ", "no wave yet"),
     "map.legend_selected": ("เลือกไว้", "selected"),
-    "map.legend_changed": ("จุดใหญ่: รอยืนยันหรือย้ายโดยการปรับแผน", "large dot: pending or moved by optimising"),
-    "map.legend_note": (
-        "วงโปร่งเส้นประ: ตำแหน่งโดยประมาณ · กรอบเส้นประสีดำ: ตำบลนำร่อง",
-        "hollow dashed: estimated location · black dashed outline: pilot tambon",
-    ),
+    "map.legend_changed": ("รอยืนยัน", "pending change"),
+    "map.legend_locked": ("หมู่บ้านที่ล็อก", "locked village"),
+    "map.legend_locked_tambon": ("ตำบลที่ล็อกทั้งตำบล", "tambon locked whole"),
+    "map.legend_pilot_tambon": ("ตำบลนำร่อง", "pilot tambon"),
     # --- the map's drawing tool (Leaflet.draw)
     "draw.polygon": ("วาดรูปหลายเหลี่ยมเพื่อเลือกหมู่บ้าน", "Draw a polygon to select villages"),
     "draw.rectangle": ("วาดสี่เหลี่ยมเพื่อเลือกหมู่บ้าน", "Draw a rectangle to select villages"),
@@ -231,6 +311,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.moved": ("หมู่บ้านที่ต่างกัน: {n}", "Villages that differ: {n}"),
     "scenario.same": ("สองแผนนี้จัดหมู่บ้านเหมือนกัน", "The two scenarios place every village alike"),
     "scenario.history": ("ประวัติการแก้ไขของ {name}", "Change history of {name}"),
+    "scenario.pending_dropped": (
+        "การเปลี่ยนแปลงที่รอยืนยัน {n} รายการของแผน {name} ถูกยกเลิก เพราะเปิดแผน {opened} แทน",
+        "The {n} pending change(s) of {name} were dropped: {opened} was opened instead",
+    ),
+    # --- the province's official plan (sidebar)
+    "official.mark": ("ตั้งเป็นแผนทางการของจังหวัด", "Make it the official plan"),
+    "official.help": (
+        "แผนทางการคือแผนที่ผู้บริหารและสำนักงานอำเภอเห็นก่อน และเป็นแผนที่ใช้ส่งออกไฟล์โดยปริยาย",
+        "The official plan is what executives and district offices see first and what exports use by default",
+    ),
+    "official.pending_first": (
+        "ยืนยันหรือยกเลิกการเปลี่ยนแปลงที่รอยืนยันก่อน แผนทางการต้องเป็นฉบับที่บันทึกแล้ว",
+        "Apply or discard the pending changes first: only a saved version can be approved",
+    ),
+    "official.confirm": (
+        "ตั้งแผน **{name}** ฉบับที่ {version} เป็นแผนทางการของจังหวัด? ผู้บริหารและสำนักงานอำเภอจะเห็นแผนนี้ก่อน "
+        "ไฟล์ส่งออกจะใช้แผนนี้ และชื่อของคุณกับเวลาจะถูกบันทึกในประวัติของแผน",
+        "Make **{name}**, version {version}, the province's official plan? Executives and district offices will "
+        "see it first, exports will use it, and your name and the time are recorded in its history.",
+    ),
+    "official.do_mark": ("ยืนยัน ตั้งเป็นแผนทางการ", "Yes, make it official"),
+    "official.marked": ("ตั้ง {name} ฉบับที่ {version} เป็นแผนทางการของจังหวัดแล้ว",
+                        "{name}, version {version}, is now the province's official plan"),
     # --- comparing two scenarios
     "compare.code": ("รหัส", "Code"),
     "compare.village": ("หมู่บ้าน", "Village"),
@@ -281,6 +384,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.action.redo": ("ทำซ้ำ", "redo"),
     "history.action.duplicate": ("ทำสำเนา", "duplicated"),
     "history.action.save_as": ("บันทึกเป็นแผนใหม่", "saved as new"),
+    "history.action.official": ("ตั้งเป็นแผนทางการของจังหวัด", "made the province's official plan"),
+    "history.action.unofficial": ("เลิกเป็นแผนทางการ", "no longer the official plan"),
+    "history.replaced_by": ("แผนทางการใหม่คือ {name}", "the official plan is now {name}"),
+    "history.action.waves": ("เปลี่ยนระยะและเป้าหมาย", "changed the waves"),
+    # --- the waves editor
+    "waves.title": ("ระยะและเป้าหมาย", "Waves and targets"),
+    "waves.help": (
+        "กำหนดจำนวนระยะ ปี พ.ศ. และเป้าหมายจำนวนหมู่บ้านของแต่ละระยะ (ระยะสุดท้ายรับหมู่บ้านที่เหลือทั้งหมด) "
+        "แล้วกดจัดแผนใหม่ แผนที่จัดใหม่รอยืนยันเหมือนการแก้ไขอื่น หมู่บ้านที่ล็อกไว้ยังอยู่ในระยะลำดับเดียวกัน "
+        "(เช่น ระยะแรกหลังนำร่อง)",
+        "Set the number of waves, their B.E. years and each wave's target in villages (the last wave takes the "
+        "rest), then re-plan. The re-made plan waits as a pending change like any other; locked villages stay in "
+        "the wave of the same position (e.g. the first after the pilot).",
+    ),
+    "waves.pilot": ("มีระยะนำร่อง", "A pilot wave"),
+    "waves.pilot_year": ("ปี พ.ศ. ของระยะนำร่อง", "Pilot wave's year (B.E.)"),
+    "waves.count": ("จำนวนระยะหลังนำร่อง", "Waves after the pilot"),
+    "waves.year": ("ระยะที่ {n}: ปี พ.ศ.", "Wave {n}: year (B.E.)"),
+    "waves.target": ("เป้าหมาย (หมู่บ้าน)", "Target (villages)"),
+    "waves.rest": ("ที่เหลือทั้งหมด", "the rest"),
+    "waves.rest_of": ("{label}: ที่เหลือ", "{label}: the rest"),
+    "waves.apply": ("จัดแผนใหม่ตามระยะนี้ (รอยืนยัน)", "Re-plan for these waves (pending)"),
+    "waves.refused": ("ยังใช้ระยะนี้ไม่ได้ แผนไม่เปลี่ยน:", "These waves cannot be used; the plan is unchanged:"),
+    "waves.impossible": (
+        "จัดแผนตามระยะนี้ไม่ได้: หมู่บ้านที่ล็อกหรือตำบลนำร่องไม่พอดีกับเป้าหมายใหม่ ปลดล็อกบางหมู่บ้านหรือปรับเป้าหมาย "
+        "แผนไม่เปลี่ยน",
+        "No plan fits these waves; the plan is unchanged",
+    ),
+    "waves.queued": ("จัดแผนใหม่แล้ว: ดูและยืนยันได้ที่ส่วนแก้ไขแผนข้างแผนที่",
+                     "Re-planned: review and apply it beside the map"),
+    "waves.error.count": ("มี {n} ระยะ: กำหนดได้ 1 ถึง {most} ระยะหลังนำร่อง",
+                          "{n} waves: give 1 to {most} waves after the pilot"),
+    "waves.error.not_increasing": (
+        "ปี {year} ต้องมาหลังปีของระยะก่อนหน้า ({previous}): เรียงปี พ.ศ. จากน้อยไปมาก",
+        "year {year} must come after the wave before it ({previous}): put the B.E. years in increasing order",
+    ),
+    "waves.error.year_not_number": ("“{value}” ไม่ใช่ปี พ.ศ.: พิมพ์ปีเป็นตัวเลข เช่น 2570",
+                                    "“{value}” is not a B.E. year: type the year in digits, e.g. 2570"),
+    "waves.error.christian_era": ("{value} เป็นปี ค.ศ.: ใช้ปี พ.ศ. {be}", "{value} is a Christian-era year: use B.E. {be}"),
+    "waves.error.year_range": ("ปี {value} อยู่นอกช่วง พ.ศ. {low}–{high}: ตรวจปีอีกครั้ง",
+                               "year {value} is outside B.E. {low}–{high}: check the year"),
+    "waves.error.target": (
+        "เป้าหมายของระยะ {year} (“{value}”) ต้องเป็นจำนวนหมู่บ้านเต็มหน่วย ตั้งแต่ 1 ขึ้นไป",
+        "the target of wave {year} (“{value}”) must be a whole number of villages, 1 or more",
+    ),
+    "waves.error.too_many": (
+        "เป้าหมายรวม {total} หมู่บ้าน (รวมหมู่บ้านนำร่อง {pilot}) ไม่เหลือหมู่บ้านให้ระยะสุดท้าย จากทั้งหมด {villages} "
+        "หมู่บ้าน: ลดเป้าหมายหรือลดจำนวนระยะ",
+        "the targets add up to {total} villages (with {pilot} pilot villages), leaving none of the {villages} for "
+        "the last wave: lower the targets or use fewer waves",
+    ),
     # --- the facilitator roster
     "roster.title": ("ทีมคุณอำนวย", "Facilitator roster"),
     "roster.estimated": (

@@ -1,8 +1,9 @@
 """Driving the Plan page's map in Chromium like a planner: find a village, click it, draw a rectangle.
 
 Shared by tests/browser/test_planner_map.py and bench/bench_map.py. The map lives in streamlit-folium's iframe,
-where `window.map` is the Leaflet map; villages are found by their feature's `village_code` and clicked with the
-real mouse at their position on screen.
+where `window.map` is the Leaflet map, drawn on one canvas, and `kmPlan.report()` (dashboard/static/plan_map.js)
+says what is drawn; villages are found by their feature's `village_code` and clicked with the real mouse at their
+position on screen.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import re
 
 from tests.browser.conftest import MAP_FRAME
 
-#: Every interactive SVG path in the map: 1,553 villages + 170 tambons once everything is drawn.
-VILLAGE_PATHS = "path.leaflet-interactive"
-ALL_DRAWN = 1553 + 170
+#: True once the map has drawn every village (1,553) and tambon (170) and the canvas has been painted.
+ALL_DRAWN = "window.kmPlan && kmPlan.report().ready && kmPlan.report().tambons === 170"
 _SELECTED = re.compile(r"(?:เลือกไว้|)\s*([\d,]+)\s*(?:หมู่บ้าน|villages selected)")
 
 
@@ -24,8 +24,13 @@ def map_frame_handle(page):
 
 def wait_for_villages(page, timeout: float = 60_000):
     frame = map_frame_handle(page)
-    frame.wait_for_function(f"document.querySelectorAll('{VILLAGE_PATHS}').length >= {ALL_DRAWN}", timeout=timeout)
+    frame.wait_for_function(ALL_DRAWN, timeout=timeout)
     return frame
+
+
+def map_report(page) -> dict:
+    """What the map has drawn: villages and tambons on it, lock rings, outlined tambons, zoom."""
+    return map_frame_handle(page).evaluate("() => kmPlan.report()")
 
 
 def _layer(code: str) -> str:

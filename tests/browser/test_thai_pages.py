@@ -1,7 +1,9 @@
 """Every page in Thai shows Thai: a walk through every page, panel and tab in Chromium (offline), reading the
 text a person sees and checking that no Latin-letter word is left other than proper names and codes
 (tests/thai_text.py). Streamlit's own English (the uploader, the pick lists' "Select all", "Page not found")
-counts too. Table headings stay on one line, so no Thai word is cut in two.
+counts too, and so do the messages raised below the page: a refused roster file, a plan the teams cannot
+carry, a village list with problems (the grids of problems are drawn on a canvas, which AppTest reads:
+tests/dashboard/test_thai_text.py). Table headings stay on one line, so no Thai word is cut in two.
 
 The text is read from the page and from the map's frame: every text node that is drawn (not hidden, not zero
 size, not font-size 0 as the Thai style sheet makes Streamlit's fixed English), leaving out icons (text in the
@@ -46,6 +48,10 @@ WRAPPED_HEADINGS = """() => Array.from(document.querySelectorAll('[data-testid="
     return tops.size > 1;
 }).map(th => th.innerText)"""
 BAD_VILLAGES = b"village_code,moo,village_th,tambon_code,amphoe_code\n80010101,x,,800101,8001\n"
+#: A roster refused row by row (no teams, a number in another script, too many) and missing 21 districts.
+BAD_ROSTER = "รหัสอำเภอ,จำนวนทีม\n8001,0\n8002,³\n8003,10001\n".encode()
+#: One team in every district: the engine cannot fit the province's villages into the waves.
+THIN_ROSTER = ("amphoe_code,teams\n" + "".join(f"{8000 + i},1\n" for i in range(1, 24))).encode()
 
 
 def seen(page) -> list[str]:
@@ -100,13 +106,55 @@ def test_every_page_panel_and_tab_reads_in_thai(offline_page, app_server):
     page.keyboard.type("ท่า")
     page.wait_for_timeout(500)
     check("plan: pick lists, filtered")
+    page.keyboard.type("ศาลา")
+    page.locator("[role='option']", has_text="ท่าศาลา").first.click()
     page.keyboard.press("Escape")
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-plan_pick_tambon [data-tag] > span'))
+        .filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.innerText)""")
+    assert page.locator(".st-key-plan_pick_tambon [data-tag]").count() == 1 and cut == [], f"chips cut: {cut}"
+    search = page.locator(".st-key-plan_search input")
+    search.fill("หัว")
+    check("plan: typing in the village search")
+    search.press("Enter")
+    page.locator(".st-key-plan_search_choice").wait_for(timeout=30_000)
+    check("plan: village search, several found")
+    page.get_by_role("button", name="วิธีใช้หน้านี้").click()
+    page.get_by_text("เริ่มต้น").first.wait_for(timeout=10_000)
+    check("plan: help")
+    page.keyboard.press("Escape")
+    for tab in ("ระยะและความถูกต้อง", "ภาระทีม"):
+        page.get_by_role("tab", name=tab).click()
+        check(f"plan: tab {tab}")
+    page.get_by_role("tab", name="แก้ไขแผน").click()
+    page.locator(".st-key-plan_panel").get_by_text("ระยะและเป้าหมาย", exact=True).click()
+    page.locator(".st-key-waves_apply").wait_for(timeout=30_000)
+    year = page.locator("[data-testid='stTextInput']", has_text="ระยะที่ 1: ปี พ.ศ.").locator("input").first
+    year.fill("2027")
+    year.press("Enter")
+    settle(page)
+    page.locator(".st-key-waves_apply button").click()
+    page.get_by_text("ยังใช้ระยะนี้ไม่ได้").first.wait_for(timeout=30_000)
+    check("plan: waves editor, a year refused")
     panels = {"ทีมคุณอำนวย": ".st-key-roster_capacity", "แก้ตำแหน่งหมู่บ้าน": ".st-key-corrections_upload",
               "เปรียบเทียบแผน": ".st-key-plan_compare_a", "ประวัติการแก้ไข": "text=ประวัติการแก้ไขของ"}
     for panel, shown in panels.items():
         page.locator(".st-key-plan_panel").get_by_text(panel, exact=True).click()
         page.locator(shown).first.wait_for(timeout=30_000)
         check(f"plan: {panel}")
+
+    # A refused roster file, then a roster the teams cannot carry: "optimise the rest" says why, in Thai.
+    page.locator(".st-key-plan_panel").get_by_text("ทีมคุณอำนวย", exact=True).click()
+    roster_input = page.locator(".st-key-roster_upload [data-testid='stFileUploaderDropzoneInput']")
+    roster_input.set_input_files(files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": BAD_ROSTER}])
+    page.get_by_text("ไม่รับทีมคุณอำนวยนี้").first.wait_for(timeout=30_000)
+    check("plan: a refused roster file")
+    roster_input.set_input_files(files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": THIN_ROSTER}])
+    page.locator(".st-key-roster_use_upload button").click()
+    settle(page)
+    settle(page)
+    page.locator(".st-key-plan_optimise button").first.click()
+    page.get_by_text("ปรับแผนไม่ได้").first.wait_for(timeout=120_000)
+    check("plan: an infeasible plan")
 
     page.goto(f"{app_server.url}/coverage")
     settle(page)

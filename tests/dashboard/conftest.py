@@ -59,6 +59,19 @@ def first_run(lang: str = "th", timeout: float = 120) -> AppTest:
     return at
 
 
+def as_new_visit(at: AppTest) -> AppTest:
+    """`at` as a new browser session stands before its first page: no scenario open, none named in the address
+    (the first run of an AppTest is always the Plan page, which opens one)."""
+    from dashboard.common.open_scenario import OPEN_KEY, QUERY_KEY
+    from dashboard.plan.editing import SESSION_KEY
+
+    for key in (OPEN_KEY, SESSION_KEY):
+        if key in at.session_state:
+            del at.session_state[key]
+    at.query_params.pop(QUERY_KEY, None)
+    return at
+
+
 @pytest.fixture
 def app():
     return open_app()

@@ -15,6 +15,8 @@ from geodata.scenario import Scenario
 
 WAVES = ("2549", "2550", "2551")
 AMPHOE = "8018"
+#: How the files of amphoe 8018 start: its code and Thai name (ถ้ำพรรณรา).
+AMPHOE_FILES = "8018_ถ้ำพรรณรา"
 SCENARIO_NAME = "ทดสอบ ส่งออก (ฉบับจังหวัด)"
 THAI_DATE = "26 พ.ย. 2569"
 

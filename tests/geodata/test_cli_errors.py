@@ -116,7 +116,7 @@ def test_export_builds_aside_and_moves_into_an_existing_folder(tmp_path):
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     status, err = run("export", "--amphoe", "8022", "--format", "csv", "--out", str(out))
     assert status == 0, err
-    assert files_in(out) == ["8022_Chang_Klang", "8022_Chang_Klang/8022_villages.csv", "notes.txt"]
+    assert files_in(out) == ["8022_Chang_Klang", "8022_Chang_Klang/8022_ช้างกลาง_villages.csv", "notes.txt"]
     assert not list(tmp_path.rglob(".rollout-*"))  # no staging folder left behind
 
 

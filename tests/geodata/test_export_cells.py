@@ -21,7 +21,7 @@ from geodata.exports.cells import spreadsheet_cell, spreadsheet_frame, spreadshe
 from geodata.exports.packets import export_plan
 from geodata.progress_io import template_csv, template_table, template_xlsx
 from service.cli import main as rollout
-from tests.geodata.exports_support import AMPHOE
+from tests.geodata.exports_support import AMPHOE, AMPHOE_FILES
 
 #: Texts a spreadsheet would run as a formula (or treat as one on import).
 DANGEROUS = ('=HYPERLINK("http://example.com/x","click")', "+1", "-x", "@SUM(A1:A9)", "\tTab", "\rCR",
@@ -72,7 +72,7 @@ def assert_no_formula_text(texts) -> None:
     assert not live, live[:5]
 
 
-@pytest.mark.parametrize("name", [f"{AMPHOE}_plan.xlsx", "80_province_plan.xlsx"])
+@pytest.mark.parametrize("name", [f"{AMPHOE_FILES}_plan.xlsx", "80_province_plan.xlsx"])
 def test_no_workbook_cell_is_a_formula_and_the_dangerous_texts_are_shown_as_text(exported, name):
     cells = xlsx_cells(exported[name])
     assert not [c.coordinate for c in cells if c.data_type == "f"]
@@ -84,7 +84,7 @@ def test_no_workbook_cell_is_a_formula_and_the_dangerous_texts_are_shown_as_text
     assert neutralised("@evil") in shown
 
 
-@pytest.mark.parametrize("name", [f"{AMPHOE}_villages.csv", "80_province_villages.csv"])
+@pytest.mark.parametrize("name", [f"{AMPHOE_FILES}_villages.csv", "80_province_villages.csv"])
 def test_no_csv_cell_starts_like_a_formula_and_the_dangerous_texts_are_kept_after_an_apostrophe(exported, name):
     cells = csv_cells(exported[name])
     assert_no_formula_text(cells)
@@ -93,13 +93,13 @@ def test_no_csv_cell_starts_like_a_formula_and_the_dangerous_texts_are_kept_afte
 
 
 def test_a_negative_number_stays_a_number_in_the_workbook(exported):
-    cells = xlsx_cells(exported[f"{AMPHOE}_plan.xlsx"])
+    cells = xlsx_cells(exported[f"{AMPHOE_FILES}_plan.xlsx"])
     numbers = [c for c in cells if c.value == -2.5]
     assert numbers and all(c.data_type == "n" for c in numbers)
 
 
 def test_coordinates_stay_numbers_in_the_csv(exported):
-    with open(exported[f"{AMPHOE}_villages.csv"], encoding="utf-8-sig", newline="") as handle:
+    with open(exported[f"{AMPHOE_FILES}_villages.csv"], encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert all(float(row[schema.LAT]) > 0 for row in rows)
 

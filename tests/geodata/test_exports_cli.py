@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
 import zipfile
 
 import pytest
@@ -38,9 +39,9 @@ def test_a_saved_scenario_is_exported_by_name(database, tmp_path, capsys):
                    "--out", str(out)])
     assert status == 0
     folder = out / "8018_Tham_Phannara"
-    assert sorted(p.name for p in folder.iterdir()) == ["8018_plan.xlsx", "8018_villages.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == ["8018_ถ้ำพรรณรา_plan.xlsx", "8018_ถ้ำพรรณรา_villages.csv"]
     expected = {code: wave or "" for code, wave in expected_waves(geodata.load_villages(), database, AMPHOE).items()}
-    assert read_waves(folder / "8018_villages.csv") == expected
+    assert read_waves(folder / "8018_ถ้ำพรรณรา_villages.csv") == expected
     assert "export: 2 files" in capsys.readouterr().err
 
 
@@ -59,10 +60,23 @@ def test_all_amphoes_go_in_one_zip_with_a_folder_each(database, tmp_path):
 def test_without_a_scenario_the_default_plan_is_exported(tmp_path):
     out = tmp_path / "out"
     assert main(["export", "--amphoe", "8022", "--format", "csv", "--out", str(out)]) == 0
-    waves = read_waves(out / "8022_Chang_Klang" / "8022_villages.csv")
+    waves = read_waves(out / "8022_Chang_Klang" / "8022_ช้างกลาง_villages.csv")
     villages = geodata.load_villages()
     assert len(waves) == int((villages[schema.AMPHOE_CODE] == "8022").sum())
     assert set(waves.values()) <= {"2549", "2550", "2551"}
+
+
+def test_without_a_scenario_the_official_plan_is_exported_with_its_approval(database, tmp_path, capsys):
+    store.open_store().mark_official(SCENARIO_NAME, author="นายอนุมัติ", expected_version=1)
+    out = tmp_path / "out"
+    assert main(["export", "--amphoe", AMPHOE, "--format", "csv,pdf", "--out", str(out)]) == 0
+    assert f"exporting the province's official plan '{SCENARIO_NAME}' (version 1)" in capsys.readouterr().err
+    folder = out / "8018_Tham_Phannara"
+    expected = {code: wave or "" for code, wave in expected_waves(geodata.load_villages(), database, AMPHOE).items()}
+    assert read_waves(folder / "8018_ถ้ำพรรณรา_villages.csv") == expected
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "8018_ถ้ำพรรณรา_plan.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "แผนทางการของจังหวัด: ตั้งในโปรแกรมโดย นายอนุมัติ เมื่อ" in text
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
@@ -88,7 +102,7 @@ def test_location_corrections_in_the_database_reach_the_exported_files(tmp_path)
                                                source="GPS อำเภอ", author="ทดสอบ")
     out = tmp_path / "out"
     assert main(["export", "--amphoe", "8022", "--format", "csv", "--out", str(out)]) == 0
-    with (out / "8022_Chang_Klang" / "8022_villages.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (out / "8022_Chang_Klang" / "8022_ช้างกลาง_villages.csv").open(encoding="utf-8-sig", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r[schema.VILLAGE_CODE] == code)
     assert row[schema.LOCATION_QUALITY] == "high"
     assert float(row[schema.LAT]) == pytest.approx(estimated[schema.LAT] + 0.001)

@@ -30,8 +30,8 @@ def test_all_amphoes_give_a_folder_each_and_the_province_files_beside_them(two_a
                          progress=lambda share, what: seen.append(share))
     written = {f.path.relative_to(tmp_path).as_posix() for f in result.files}
     expected_amphoe = {"plan.xlsx", "plan.pdf", "villages.csv", "plan.gpkg", "villages.geojson", "tambons.geojson"}
-    assert written == ({f"8018_Tham_Phannara/8018_{name}" for name in expected_amphoe}
-                       | {f"8022_Chang_Klang/8022_{name}" for name in expected_amphoe}
+    assert written == ({f"8018_Tham_Phannara/8018_ถ้ำพรรณรา_{name}" for name in expected_amphoe}
+                       | {f"8022_Chang_Klang/8022_ช้างกลาง_{name}" for name in expected_amphoe}
                        | {f"80_province_{name}" for name in expected_amphoe})
     assert all(f.path.stat().st_size > 0 for f in result.files)
     assert {f.amphoe_code for f in result.files} == {"8018", "8022", None}
@@ -39,6 +39,8 @@ def test_all_amphoes_give_a_folder_each_and_the_province_files_beside_them(two_a
     assert set(result.seconds) == {"xlsx", "pdf", "map", "csv", "gpkg", "geojson"}
     with zipfile.ZipFile(result.zip_path) as archive:
         assert set(archive.namelist()) == written
+        # Thai names are flagged UTF-8 in the zip (general purpose bit 11), so unzip tools read them as Thai
+        assert all(info.flag_bits & 0x800 for info in archive.infolist() if not info.filename.isascii())
     assert result.zip_path.name == "km_rollout_all_2569-11-26.zip"
 
 
@@ -47,9 +49,11 @@ def test_one_amphoe_writes_only_its_folder(two_amphoes, tmp_path):
     result = export_plan(scenario, villages, tambons, amphoes, tmp_path, amphoe="8022", formats="csv,xlsx",
                          make_zip=True)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "8022_Chang_Klang/8022_plan.xlsx", "8022_Chang_Klang/8022_villages.csv", "km_rollout_8022_2569-11-26.zip"]
+        "8022_Chang_Klang/8022_ช้างกลาง_plan.xlsx", "8022_Chang_Klang/8022_ช้างกลาง_villages.csv",
+        "km_rollout_8022_2569-11-26.zip"]
     with zipfile.ZipFile(result.zip_path) as archive:
-        assert sorted(archive.namelist()) == ["8022_Chang_Klang/8022_plan.xlsx", "8022_Chang_Klang/8022_villages.csv"]
+        assert sorted(archive.namelist()) == ["8022_Chang_Klang/8022_ช้างกลาง_plan.xlsx",
+                                              "8022_Chang_Klang/8022_ช้างกลาง_villages.csv"]
 
 
 def test_a_bad_request_writes_nothing(two_amphoes, tmp_path):

@@ -7,10 +7,11 @@ from collections import Counter
 
 import pytest
 
+import geodata
 from geodata import schema
 from geodata.exports import ExportError, parse_formats
 from geodata.exports.packet import province_packet
-from geodata.exports.text import display_width, quality_label, safe_name, thai_date
+from geodata.exports.text import display_width, file_name_part, quality_label, safe_name, thai_date
 from geodata.palette import PILOT_COLOUR, WAVE_COLOURS, wave_colours
 from tests.geodata.exports_support import AMPHOE, THAI_DATE, expected_waves
 
@@ -111,6 +112,13 @@ def test_folder_names_keep_safe_characters_only():
     assert safe_name("Mueang Nakhon Si Thammarat") == "Mueang_Nakhon_Si_Thammarat"
     assert safe_name("เมือง/../x") == "x"
     assert safe_name("เมือง") == "plan"
+
+
+def test_file_names_keep_the_thai_name_and_nothing_a_file_system_misreads():
+    every_amphoe = geodata.load_amphoes()[schema.AMPHOE_TH]
+    assert all(file_name_part(name) == name for name in every_amphoe)  # no amphoe name loses a letter or mark
+    assert file_name_part("เมือง/../นคร: ศรี\"x\"") == "เมือง_นคร_ศรี_x"
+    assert file_name_part("Cha-uat") == "Cha-uat" and file_name_part("///") == "plan"
 
 
 def test_estimated_locations_are_labelled_in_thai_and_english():

@@ -6,6 +6,7 @@ and the village list.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -17,8 +18,16 @@ from PIL import Image
 
 from geodata import schema
 from geodata.exports import ExportError, fonts
-from geodata.exports.packet import province_packet
-from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
+from geodata.exports.packet import Approval, province_packet
+from geodata.exports.pdf import (
+    CONTENT_WIDTH,
+    MARGIN,
+    PAGE_WIDTH,
+    Column,
+    fit_columns,
+    write_amphoe_pdf,
+    write_province_pdf,
+)
 from geodata.exports.pdf_map import MapPainter, nice_length_km
 from geodata.palette import WAVE_COLOURS
 from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, make_scenario
@@ -64,13 +73,36 @@ def amphoe_pdf(province, painter, tmp_path_factory):
     return write_amphoe_pdf(packet, painter.amphoe_map(packet), tmp_path_factory.mktemp("pdf") / "plan.pdf")
 
 
+def village_waves(lines: list[str]) -> dict[str, str | None]:
+    """Village code -> the wave whose heading ("ระยะ 2549 ... (Wave 2549)") it is listed under (None: under the
+    heading of the villages without a wave)."""
+    waves, wave = {}, "?"
+    for line in lines:
+        heading = re.match(r"\s*ระยะ (\d{4})\b.*\(Wave \1\)", line)
+        if heading:
+            wave = heading.group(1)
+        elif line.strip().startswith("ยังไม่กำหนดระยะ"):
+            wave = None
+        for code in re.findall(r"\b(80\d{6})\b", line):
+            waves[code] = wave
+    return waves
+
+
 def test_every_village_row_has_its_thai_and_english_name_exactly(amphoe_pdf, province):
     lines = pdftotext(amphoe_pdf).splitlines()
     for village in province.amphoe(AMPHOE).villages:
         (line,) = [line for line in lines if f" {village.village_code} " in f" {line} "]
         assert village.village_th in line.split(), (village.village_th, line)
         assert village.village_en in line
-        assert (village.wave or "—") in line.split()
+
+
+def test_the_village_list_is_grouped_by_wave_under_a_heading_each(amphoe_pdf, province):
+    packet = province.amphoe(AMPHOE)
+    lines = pdftotext(amphoe_pdf, *range(3, page_count(amphoe_pdf) + 1)).splitlines()
+    assert village_waves(lines) == {v.village_code: v.wave for v in packet.villages}
+    headings = [line.strip() for line in lines if re.match(r"\s*(ระยะ \d{4}|ยังไม่กำหนดระยะ)", line)]
+    assert headings == [f"ระยะ {w.wave} (Wave {w.wave}) · {w.villages} หมู่บ้าน" for w in packet.waves] + [
+        f"ยังไม่กำหนดระยะ (No wave yet) · {packet.unassigned} หมู่บ้าน"]
 
 
 def test_estimated_locations_and_the_estimated_roster_are_marked(amphoe_pdf, province):
@@ -174,3 +206,91 @@ def test_the_summary_words_the_plan_without_solver_jargon(amphoe_pdf):
     assert "เงื่อนไขที่ไม่ผ่าน (Failed checks): ไม่มี" in text
     for jargon in ("Solver", "HiGHS", "village-hops", "Spread cost", "optimal", "proof"):
         assert jargon not in text, jargon
+
+
+# --- Tables inside the page, the approval block ------------------------------------------------------------
+POINTS_PER_MM = 72 / 25.4
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+
+
+def words(path: Path) -> list[tuple[int, float, float, str]]:
+    """(page, left, right, text) of every word poppler reads, in points (a Thai text run is one word)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    found = []
+    for number, page in enumerate(out.split("<page ")[1:], start=1):
+        assert 'width="595.280000"' in page.split(">")[0], "an A4 page"
+        found += [(number, float(left), float(right), text) for left, right, text in _WORD.findall(page)]
+    return found
+
+
+def assert_inside_margins(path: Path) -> None:
+    left_edge, right_edge = MARGIN * POINTS_PER_MM, (PAGE_WIDTH - MARGIN) * POINTS_PER_MM
+    outside = [(page, text, round(left, 1), round(right, 1)) for page, left, right, text in words(path)
+               if left < left_edge - 0.5 or right > right_edge + 0.5]
+    assert not outside, f"words outside the margins ({left_edge:.1f}-{right_edge:.1f} pt): {outside[:5]}"
+
+
+@pytest.fixture(scope="module")
+def pilot_province(data):
+    """The export plan with a pilot wave that has villages (four waves, the widest tambon table)."""
+    villages, tambons, amphoes = data
+    plan = make_scenario(villages, tambons)
+    mine = villages[villages[schema.AMPHOE_CODE] == AMPHOE]
+    pilot_tambon = mine[schema.TAMBON_CODE].max()
+    pilots = mine.loc[mine[schema.TAMBON_CODE] == pilot_tambon, schema.VILLAGE_CODE]
+    plan = dataclasses.replace(plan, assignment={**plan.assignment, **dict.fromkeys(pilots, "2548")},
+                               settings={**plan.settings, "pilot_tambons": [pilot_tambon]})
+    return province_packet(plan, villages, amphoes)
+
+
+def test_every_table_column_is_inside_the_page_margins(pilot_province, painter, tmp_path):
+    packet = pilot_province.amphoe(AMPHOE)
+    assert packet.plan.waves == ("2548", "2549", "2550", "2551")
+    path = write_amphoe_pdf(packet, painter.amphoe_map(packet), tmp_path / "pilot.pdf")
+    render(path, 2, f"exports_{AMPHOE}_summary_pilot")
+    assert_inside_margins(path)
+    summary = [text for page, _, _, text in words(path) if page == 2]
+    for heading in ("รหัสตำบล", "ตำบล", "Tambon", "2548", "2549", "2550", "2551", "รวม", "แบ่งหลายระยะ"):
+        assert heading in summary, heading  # every column of the tambon table is there (the last was cut off)
+    listing = [text for page, _, _, text in words(path) if page == 3]
+    for heading in ("หมู่ที่", "รหัสหมู่บ้าน", "ชื่อหมู่บ้าน", "Village", "ล็อก", "คุณภาพตำแหน่ง", "เหตุผล (reason)"):
+        assert heading in listing, heading
+
+
+def test_the_province_summary_table_is_inside_the_page_margins(pilot_province, painter, tmp_path):
+    maps = {p.amphoe_code: painter.amphoe_map(p) for p in pilot_province.amphoes if p.amphoe_code == AMPHOE}
+    two = dataclasses.replace(pilot_province, amphoes=tuple(p for p in pilot_province.amphoes
+                                                            if p.amphoe_code == AMPHOE))
+    path = write_province_pdf(two, painter.province_map(two), maps, tmp_path / "province.pdf")
+    assert_inside_margins(path)
+    assert "ตำบลแบ่ง" in [text for page, _, _, text in words(path) if page == 2]
+
+
+def test_a_table_too_wide_for_the_page_is_refused_not_cut():
+    columns = [Column("a", 100), Column("b", 95, flex=True), Column("c", 20)]
+    fitted = fit_columns(columns)
+    assert sum(c.width for c in fitted) == pytest.approx(CONTENT_WIDTH) and fitted[0].width == 100
+    with pytest.raises(ValueError, match="cannot fit"):
+        fit_columns([Column("a", 150), Column("b", 50)])
+
+
+def test_a_draft_plan_has_a_blank_approval_block_to_sign(amphoe_pdf):
+    text = pdftotext(amphoe_pdf, 2)
+    assert "การรับรองแผน (Approval)" in text
+    assert "ร่าง: แผนนี้ยังไม่ได้ตั้งเป็นแผนทางการของจังหวัด" in text
+    assert re.search(r"ผู้จัดทำ \(Prepared by\)\s+ผู้อนุมัติ \(Approved by\)", text)
+    assert re.search(r"\(ทดสอบ\)\s+\(\.{20,}\)", text), "the preparer is named, the approver left to fill in"
+    assert len(re.findall(r"ลงชื่อ \.{20,}", text)) == 2 and len(re.findall(r"วันที่ \.+/\.+/\.+", text)) == 2
+
+
+def test_the_official_plan_names_who_approved_it_when(data, painter, tmp_path):
+    villages, tambons, amphoes = data
+    plan = dataclasses.replace(make_scenario(villages, tambons), official=True)
+    approved = Approval(by="นายอนุมัติ", at="2026-11-25T10:00:00+00:00", version=2)
+    packet = province_packet(plan, villages, amphoes, approved).amphoe(AMPHOE)
+    path = write_amphoe_pdf(packet, painter.amphoe_map(packet), tmp_path / "official.pdf")
+    text = pdftotext(path, 2)
+    assert ("แผนทางการของจังหวัด: ตั้งในโปรแกรมโดย นายอนุมัติ เมื่อ 25 พ.ย. 2569 (ฉบับที่ 2) "
+            "ฉบับที่พิมพ์นี้ (ฉบับที่ 3) แก้ไขหลังจากนั้น") in text
+    assert re.search(r"\(ทดสอบ\)\s+\(นายอนุมัติ\)", text)

@@ -12,7 +12,7 @@ import pytest
 
 from geodata import schema
 from geodata.exports.packets import export_plan
-from tests.geodata.exports_support import AMPHOE, SCENARIO_NAME, THAI_DATE, expected_waves
+from tests.geodata.exports_support import AMPHOE, AMPHOE_FILES, SCENARIO_NAME, THAI_DATE, expected_waves
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def files(data, scenario, tmp_path_factory):
 
 
 def test_the_geopackage_has_villages_and_tambons_in_wgs84(files, data):
-    path = files[f"{AMPHOE}_plan.gpkg"]
+    path = files[f"{AMPHOE_FILES}_plan.gpkg"]
     layers = dict(pyogrio.list_layers(path))
     assert layers == {"villages": "Point", "tambons": layers["tambons"]}
     assert layers["tambons"] in ("Polygon", "MultiPolygon")
@@ -36,7 +36,7 @@ def test_the_geopackage_has_villages_and_tambons_in_wgs84(files, data):
 
 
 def test_the_geopackage_villages_carry_their_wave_and_thai_names(files, data, scenario):
-    frame = pyogrio.read_dataframe(files[f"{AMPHOE}_plan.gpkg"], layer="villages")
+    frame = pyogrio.read_dataframe(files[f"{AMPHOE_FILES}_plan.gpkg"], layer="villages")
     expected = expected_waves(data[0], scenario, AMPHOE)
     waves = dict(zip(frame[schema.VILLAGE_CODE], frame["wave"].astype(object).where(frame["wave"].notna(), None),
                      strict=True))
@@ -50,7 +50,7 @@ def test_the_geopackage_villages_carry_their_wave_and_thai_names(files, data, sc
 
 
 def test_the_split_tambon_is_marked_in_the_tambon_layer(files, data):
-    frame = pyogrio.read_dataframe(files[f"{AMPHOE}_plan.gpkg"], layer="tambons")
+    frame = pyogrio.read_dataframe(files[f"{AMPHOE_FILES}_plan.gpkg"], layer="tambons")
     split = frame[frame["split"]]
     assert len(split) == 1
     assert split["waves"].iloc[0] == "2549,2550"
@@ -62,7 +62,7 @@ def test_the_split_tambon_is_marked_in_the_tambon_layer(files, data):
 @pytest.mark.skipif(shutil.which("ogrinfo") is None, reason="Debian's gdal-bin is installed by `make test`")
 def test_debians_gdal_reads_the_geopackage(files, data):
     """ogrinfo is the system GDAL, a separate build from the one inside pyogrio."""
-    path = files[f"{AMPHOE}_plan.gpkg"]
+    path = files[f"{AMPHOE_FILES}_plan.gpkg"]
     report = subprocess.run(["ogrinfo", "-so", "-al", str(path)], capture_output=True, text=True, check=True)
     assert "Warning" not in report.stderr
     count = int((data[0][schema.AMPHOE_CODE] == AMPHOE).sum())
@@ -72,19 +72,19 @@ def test_debians_gdal_reads_the_geopackage(files, data):
 
 
 def test_the_geojson_files_are_rfc7946_feature_collections(files, data, scenario):
-    villages = json.loads(files[f"{AMPHOE}_villages.geojson"].read_text(encoding="utf-8"))
+    villages = json.loads(files[f"{AMPHOE_FILES}_villages.geojson"].read_text(encoding="utf-8"))
     assert villages["type"] == "FeatureCollection" and "crs" not in villages
     expected = expected_waves(data[0], scenario, AMPHOE)
     assert {f["properties"]["village_code"]: f["properties"]["wave"] for f in villages["features"]} == expected
     lon, lat = villages["features"][0]["geometry"]["coordinates"]
     assert schema.THAILAND_BOUNDS["lon_min"] < lon < schema.THAILAND_BOUNDS["lon_max"]
     assert schema.THAILAND_BOUNDS["lat_min"] < lat < schema.THAILAND_BOUNDS["lat_max"]
-    tambons = json.loads(files[f"{AMPHOE}_tambons.geojson"].read_text(encoding="utf-8"))
+    tambons = json.loads(files[f"{AMPHOE_FILES}_tambons.geojson"].read_text(encoding="utf-8"))
     assert {f["geometry"]["type"] for f in tambons["features"]} <= {"Polygon", "MultiPolygon"}
 
 
 def test_the_csv_starts_with_a_bom_and_round_trips_thai_text(files, data, scenario):
-    path = files[f"{AMPHOE}_villages.csv"]
+    path = files[f"{AMPHOE_FILES}_villages.csv"]
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -14,6 +14,7 @@ import geodata
 from geodata import schema
 from geodata.selection import (
     codes_in_text,
+    find_villages,
     nearest_village,
     villages_in_shape,
     villages_of_amphoes,
@@ -76,3 +77,31 @@ def test_selecting_in_the_province_uses_real_points():
     town = villages_in_shape(villages, rectangle(99.90, 100.00, 8.38, 8.48))
     assert 10 < len(town) < len(villages)
     assert set(town) <= set(villages[schema.VILLAGE_CODE])
+
+
+# --- Finding a village by name or code ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def province():
+    return geodata.load_villages()
+
+
+def test_a_village_is_found_by_its_code_or_the_start_of_it_in_thai_digits_too(province):
+    assert find_villages(province, "80010601") == (["80010601"], 1)
+    codes, total = find_villages(province, "๘๐๐๑๐๖")
+    assert total == 6 and codes == [f"8001060{i}" for i in range(1, 7)]
+
+
+def test_a_village_is_found_by_thai_or_english_name_exact_names_first(province):
+    codes, total = find_villages(province, "ท่าไร่")
+    assert codes[0] == "80010601" and total == 2, "บ้านท่าไร่ itself, then a name that contains ท่าไร่"
+    assert find_villages(province, "tha rai")[0][0] == "80010601", "English, any case and spacing"
+    assert find_villages(province, "บ้านท่าไร่")[0][0] == "80010601"
+
+
+def test_a_search_lists_a_few_best_first_and_counts_them_all(province):
+    codes, total = find_villages(province, "หัว", limit=8)
+    names = dict(zip(province[schema.VILLAGE_CODE], province[schema.VILLAGE_TH], strict=True))
+    assert len(codes) == 8 and total == sum("หัว" in name for name in names.values()) > 8
+    starts = [names[code].startswith("บ้านหัว") for code in codes]
+    assert starts == sorted(starts, reverse=True), "names that start with the words come first"
+    assert find_villages(province, "ไม่มีหมู่บ้านชื่อนี้") == ([], 0) and find_villages(province, "  ") == ([], 0)

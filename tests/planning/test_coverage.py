@@ -87,6 +87,17 @@ def test_districts_ranked_by_coverage_and_by_load(figures):
     assert (b.villages, b.covered, b.teams, b.max_load, b.max_load_wave) == (3, 2, 1, 2.0, "2549")
 
 
+def test_ties_share_a_rank_and_the_next_rank_skips_their_places():
+    """One team per district. By 2551 A and B are fully covered, C half, D not at all; B's heaviest load is 2
+    villages per team (both in 2549), A's and C's 1, D's 0."""
+    villages = {"a1": "A", "a2": "A", "b1": "B", "b2": "B", "c1": "C", "c2": "C", "d1": "D"}
+    plan = {"a1": "2549", "a2": "2550", "b1": "2549", "b2": "2549", "c1": "2549"}
+    figures = coverage_figures(plan, villages, {t: t for t in "ABCD"}, LABELS, dict.fromkeys("ABCD", 1))
+    ranks = rank_districts(figures, 2551)
+    assert [(r.district, r.coverage_rank) for r in ranks] == [("A", 1), ("B", 1), ("C", 3), ("D", 4)]
+    assert {r.district: r.load_rank for r in ranks} == {"B": 1, "A": 2, "C": 2, "D": 4}
+
+
 def test_a_pilot_wave_counts_like_any_other_wave():
     plan = {**ASSIGNMENT, "b3": "2548"}
     figures = coverage_figures(plan, VILLAGE_TAMBONS, TAMBON_DISTRICTS, ("2548", *LABELS), TEAMS)

@@ -104,10 +104,12 @@ def test_s_curves_start_at_zero_the_year_before_the_first_wave_in_buddhist_years
 
 def test_ranking_table_orders_by_coverage_or_by_load(view):
     by_coverage = data.ranking_table(view.figures, 2551, NAMES, "coverage")
-    assert list(by_coverage["name"]) == ["อำเภอหนึ่ง", "อำเภอสอง"]
+    assert list(by_coverage["name"]) == ["อำเภอหนึ่ง", "อำเภอสอง"] and list(by_coverage["rank"]) == [1, 2]
     assert list(by_coverage["share_pct"]) == pytest.approx([100.0, 200 / 3])
     by_load = data.ranking_table(view.figures, 2551, NAMES, "load")
     assert list(by_load["name"]) == ["อำเภอสอง", "อำเภอหนึ่ง"] and list(by_load["max_load"]) == [2.0, 1.0]
+    tied = data.ranking_table(view.figures, 2548, NAMES, "coverage")  # nothing covered yet: both first
+    assert list(tied["rank"]) == [1, 1] and list(tied["district"]) == ["8001", "8002"]
 
 
 def test_step_shares_and_stalled_villages_from_current_progress(view):
@@ -130,27 +132,39 @@ def test_step_shares_and_stalled_villages_from_current_progress(view):
 TITLES = {k: k for k in ("year", "share", "area", "covered", "villages", "name", "wave", "load", "teams", "step")}
 
 
-def test_s_curve_chart_draws_districts_the_province_and_a_highlight_on_buddhist_years(view):
-    table = data.s_curve_table(view.figures, NAMES, "จังหวัด")
-    spec = charts.s_curve_chart(table, titles=TITLES, highlight="อำเภอสอง").to_dict()
-    assert len(spec["layer"]) == 3
-    x = spec["layer"][0]["encoding"]["x"]
+def test_s_curve_chart_draws_the_province_against_one_district_on_buddhist_years(view):
+    table = data.s_curve_table(view.figures, NAMES, "จังหวัด", districts=["8002"])
+    assert set(table["area"]) == {"จังหวัด", "อำเภอสอง"}  # no line for the other districts
+    spec = charts.s_curve_chart(table, titles=TITLES).to_dict()
+    x = spec["encoding"]["x"]
     assert x["field"] == "year_label" and x["sort"] == ["2548", "2549", "2550", "2551"]
-    assert spec["layer"][0]["encoding"]["y"]["axis"]["format"] == "%"
+    assert spec["encoding"]["y"]["axis"]["format"] == "%"
+    colour = spec["encoding"]["color"]["scale"]
+    assert colour == {"domain": ["จังหวัด", "อำเภอสอง"], "range": [charts.PROVINCE_COLOUR, charts.HIGHLIGHT_COLOUR]}
     values = next(iter(spec["datasets"].values()))
     assert {row["year_label"] for row in values} == {"2548", "2549", "2550", "2551"}
-    assert len(charts.s_curve_chart(table, titles=TITLES).to_dict()["layer"]) == 2
+    district = {row["year_label"]: row["share"] for row in values if row["area"] == "อำเภอสอง"}
+    assert district["2548"] == 0 and district["2551"] == pytest.approx(2 / 3)
 
 
-def test_load_heatmap_colours_villages_per_team_with_counts_in_the_tooltip(view):
-    spec = charts.load_heatmap(data.load_table(view.figures, NAMES), titles=TITLES,
-                               district_order=["อำเภอหนึ่ง", "อำเภอสอง"]).to_dict()
+def test_load_heatmap_runs_from_zero_to_the_capacity_and_flags_cells_over_it(view):
+    table = data.load_table(view.figures, NAMES, capacity=2)
+    assert not table.loc[(table["name"] == "อำเภอสอง") & (table["wave"] == "2549"), "over"].item()  # 2 of 2
+    table.loc[0, ["villages", "load", "over"]] = [5, 2.5, True]  # 5 villages for 2 teams: over
+    spec = charts.load_heatmap(table, titles=TITLES, district_order=["อำเภอหนึ่ง", "อำเภอสอง"], capacity=2).to_dict()
     cells = spec["layer"][0]
-    assert cells["mark"]["type"] == "rect" and cells["encoding"]["color"]["field"] == "load"
+    assert cells["mark"]["type"] == "rect"
+    colour = cells["encoding"]["color"]
+    assert colour["field"] == "load" and colour["scale"]["domain"] == [0, 2] and colour["scale"]["clamp"] is True
+    assert colour["legend"]["values"] == [0, 1, 2]
+    assert colour["condition"]["value"] == charts.OVER_CAPACITY_COLOUR and "over" in colour["condition"]["test"]
     assert cells["encoding"]["y"]["sort"] == ["อำเภอหนึ่ง", "อำเภอสอง"]
     assert {t["field"] for t in cells["encoding"]["tooltip"]} == {"name", "wave", "villages", "teams", "load"}
+    numbers = spec["layer"][1]
+    assert "datum.over ? ' !'" in numbers["transform"][0]["calculate"]
     values = next(iter(spec["datasets"].values()))
-    assert {(r["name"], r["wave"], r["load"]) for r in values} >= {("อำเภอสอง", "2549", 2.0)}
+    assert {(r["name"], r["wave"], r["load"], r["over"]) for r in values} >= {("อำเภอสอง", "2549", 2.0, False),
+                                                                              ("อำเภอหนึ่ง", "2549", 2.5, True)}
 
 
 def test_step_bars_stack_to_one_hundred_percent_in_step_order(view):
@@ -168,15 +182,30 @@ def test_small_multiples_draw_one_map_per_wave_in_the_map_classes(view):
     labels = [f"class {i}" for i in range(6)]
     spec = charts.wave_small_multiples(
         amphoes, data.wave_share_table(view.figures), wave_titles={"2549": "2549", "2550": "2550", "2551": "2551"},
-        titles=TITLES, class_labels=labels, name_property="amphoe_th").to_dict()
+        titles=TITLES, class_labels=labels, name_property="amphoe_th")
     assert [panel["title"] for panel in spec["hconcat"]] == ["2549", "2550", "2551"]
+    (outlines,) = spec["datasets"].values()  # the 23 outlines, sent once for every panel
+    assert len(outlines) == 23 and all(panel["data"] == {"name": charts.SMALL_MAP_OUTLINES}
+                                       for panel in spec["hconcat"])
     first, last = spec["hconcat"][0], spec["hconcat"][2]
     assert first["mark"]["type"] == "geoshape" and first["projection"]["type"] == "mercator"
     assert first["encoding"]["color"]["scale"]["domain"] == labels
-    assert len(first["data"]["values"]) == 23
-    classes = {f["properties"]["name"]: f["properties"]["coverage_class"] for f in last["data"]["values"]}
-    # by 2551: 8001 (เมืองนครศรีธรรมราช) has all 4 villages, 8002 (พรหมคีรี) 2 of 3; 8003 is not in this plan
-    assert (classes["เมืองนครศรีธรรมราช"], classes["พรหมคีรี"], classes["ลานสกา"]) == ("class 5", "class 3", "class 0")
+    joined = {row["district"]: row["coverage_class"] for row in last["transform"][0]["from"]["data"]["values"]}
+    # by 2551: 8001 has all 4 villages, 8002 2 of 3; 8003 is not in this plan: the default class 0
+    assert (joined["8001"], joined["8002"], joined.get("8003")) == ("class 5", "class 3", None)
+    assert 'datum.coverage_class == null ? "class 0"' in last["transform"][2]["calculate"]
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in outlines}
+    assert (names["8001"], names["8002"]) == ("เมืองนครศรีธรรมราช", "พรหมคีรี")
+
+
+def test_small_multiples_draw_in_vega_lite(view):
+    """The specification is valid Vega-Lite (checked against the schema Altair ships)."""
+    import altair as alt
+
+    amphoes = display_geojson(geodata.load_amphoes(), [schema.AMPHOE_CODE, schema.AMPHOE_TH], tolerance_m=300)
+    spec = charts.wave_small_multiples(amphoes, data.wave_share_table(view.figures), wave_titles={"2549": "x"},
+                                       titles=TITLES, class_labels=list("abcdef"), name_property="amphoe_th")
+    alt.HConcatChart.from_dict(spec, validate=True)
 
 
 # --- Maps -------------------------------------------------------------------------------------------------

@@ -8,10 +8,11 @@ import pytest
 
 import geodata
 from dashboard.common.database import get_database
+from dashboard.plan.editing import MAIN_SCENARIO
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
 from geodata.progress_io import thai_date_text
 from store import open_store
-from tests.dashboard.conftest import open_app
+from tests.dashboard.conftest import as_new_visit, open_app
 
 PAGE = "coverage/page.py"
 TABS = {"th": ("แผนที่", "กราฟและอันดับอำเภอ", "ความก้าวหน้า 6 ขั้น"),
@@ -51,10 +52,16 @@ def texts(at) -> str:
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_the_page_opens_with_the_default_plan_on_an_empty_database(database, lang):
-    at = coverage_page(lang)
+def test_a_first_visit_with_nothing_saved_shows_the_default_plan_and_says_so(database, lang):
+    at = open_app(lang)
+    database.delete_scenario(MAIN_SCENARIO)  # the Plan page (always the first run) saved it: nothing saved now
+    as_new_visit(at).switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
     assert at.title[0].value == {"th": "ความครอบคลุมของการขยายผล", "en": "Rollout coverage"}[lang]
     assert at.selectbox(key="cov_scenario").value == DEFAULT_SCENARIO_NAME
+    assert {"th": "แผนตั้งต้นที่โปรแกรมจัดให้ดีที่สุด (ยังไม่ได้บันทึก", "en": "the default optimised plan (not saved"
+            }[lang] in texts(at)
     assert [m.value for m in at.metric] == ["400", "1,000", "1,553"]
     assert {"th": "ครอบคลุมเมื่อสิ้นปี 2549", "en": "Covered by the end of 2549"}[lang] == at.metric[0].label
     headline = at.dataframe[0].value
@@ -66,8 +73,12 @@ def test_the_page_opens_with_the_default_plan_on_an_empty_database(database, lan
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_charts_and_progress_tabs_open_in_both_languages(database, lang):
     at = coverage_page(lang, tab=1)
-    ranking = table_with(at, "coverage_rank")
-    assert len(ranking) == 23 and list(ranking["coverage_rank"]) == list(range(1, 24))
+    ranking = table_with(at, "rank")
+    shares = list(ranking["share_pct"])
+    assert len(ranking) == 23 and shares == sorted(shares, reverse=True)
+    # ties are ties: a district's rank is one more than the number of districts covered more
+    assert list(ranking["rank"]) == [1 + sum(other > mine for other in shares) for mine in shares]
+    assert ranking["rank"].duplicated().any(), "the plan's 2549 has districts with equal shares"
     at.session_state["cov_tab"] = TABS[lang][2]
     at.run()
     assert not at.exception, at.exception
@@ -83,7 +94,7 @@ def test_the_year_slider_moves_the_map_and_the_ranking(database):
     at.session_state["cov_tab"] = TABS["en"][1]
     at.run()
     assert not at.exception
-    ranking = table_with(at, "coverage_rank")
+    ranking = table_with(at, "rank")
     assert set(ranking["share_pct"]) == {100.0}
 
 
@@ -116,7 +127,12 @@ def test_a_plan_that_does_not_fit_the_data_set_is_refused_with_a_message(databas
 def test_progress_typed_in_the_table_is_recorded_and_bad_rows_refused_with_reasons(database):
     today = thai_date_text(dt.date.today())
 
-    def typed(table, **_):
+    shown = []  # the table the grid is given on each run
+
+    def typed(table, *, key, **_):
+        shown.append(table)
+        if key != "cov_prog_editor_0":  # the grid after recording: nothing typed since
+            return table
         edited = table.copy()
         edited.loc[0, ["step", "reached_on", "reported_by"]] = ["1 · ความเป็นประชาคม", today, "พัฒนากร"]
         edited.loc[1, ["step", "reached_on"]] = ["2 · ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "31/2/2568"]
@@ -134,6 +150,15 @@ def test_progress_typed_in_the_table_is_recorded_and_bad_rows_refused_with_reaso
     current = database.current_progress()
     (entry,) = current.values()
     assert (entry.step, entry.reported_by, entry.source, entry.reached_on) == (1, "พัฒนากร", "table", dt.date.today())
+    # the refused row is kept for correction: first in the grid, as typed, with why; the recorded one is empty
+    refused_village, recorded_village = shown[0].loc[1, "village_code"], shown[0].loc[0, "village_code"]
+    again = shown[-1].set_index("village_code")
+    assert shown[-1].loc[0, "village_code"] == refused_village
+    assert list(again.loc[refused_village, ["step", "reached_on"]]) == [
+        "2 · ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "31/2/2568"]
+    assert again.loc[refused_village, "problem"].startswith("อ่านวันที่ '31/2/2568' ไม่ได้")
+    assert (again.loc[recorded_village, "step"], again.loc[recorded_village, "problem"]) == ("", "")
+    assert "1 แถวที่ไม่รับยังอยู่บนสุดของตาราง" in texts(at)
 
 
 def test_changing_language_and_scenario_keeps_the_choices_that_still_apply(database):

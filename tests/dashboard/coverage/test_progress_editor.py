@@ -16,6 +16,7 @@ from dashboard.coverage.progress_editor import (
     REFUSALS,
     editor_table,
     entered_rows,
+    kept_for_correction,
     record_table_entries,
     refusal_reason,
     refusal_table,
@@ -69,6 +70,40 @@ def test_typed_rows_are_recorded_blank_rows_skipped_and_bad_rows_refused(store):
     assert [(r.row, r.check) for r in outcome.refused] == [(1, "step_backwards")]
     assert outcome.skipped == 0
     assert store.current_progress()["80010101"].step == 3  # nothing overwritten
+
+
+def test_refused_rows_are_kept_as_typed_and_come_back_first_with_the_reason(store):
+    table = editor_table(VILLAGES, WAVES, store.current_progress(), "en")
+    fill(table, "80010101", step="2 · Learning exchange / KM", reached_on="1/5/2550", reported_by="อบต.")
+    fill(table, "80010102", step="1 · Community forum", reached_on="15/1/2550")
+    outcome = record_table_entries(store, table, known_villages=VILLAGES["village_code"],
+                                   village_waves=WAVES, today=TODAY)
+    kept = kept_for_correction(table, outcome.refused)
+    assert list(kept) == ["80010101"]
+    assert kept["80010101"].cells == {"step": "2", "reached_on": "1/5/2550", "reported_by": "อบต.", "reason": ""}
+    again = editor_table(VILLAGES, WAVES, store.current_progress(), "th", kept)
+    first = again.iloc[0]
+    assert (first["village_code"], first["step"], first["reached_on"], first["reported_by"]) == (
+        "80010101", "2 · ระบบการแลกเปลี่ยนเรียนรู้ หรือ การจัดการความรู้", "1/5/2550", "อบต.")
+    assert first["problem"].startswith("ขั้น 2 ถอยหลังจากขั้นปัจจุบัน 3 โดยไม่มีเหตุผล")
+    recorded = again.iloc[1]  # the recorded row comes back empty, with its new current step
+    assert (recorded["village_code"], recorded["step"], recorded["problem"]) == ("80010102", "", "")
+    assert recorded["current"] == "1 · ความเป็นประชาคม"
+
+
+def test_corrected_rows_leave_the_kept_ones_and_rows_of_villages_not_shown_stay_kept(store):
+    table = editor_table(VILLAGES, WAVES, store.current_progress(), "en")
+    fill(table, "80010101", step="2 · Learning exchange / KM", reached_on="1/5/2550")
+    outcome = record_table_entries(store, table, known_villages=VILLAGES["village_code"],
+                                   village_waves=WAVES, today=TODAY)
+    elsewhere = {"80020101": kept_for_correction(table, outcome.refused)["80010101"]}  # another district's row
+    kept = kept_for_correction(table, outcome.refused, elsewhere)
+    corrected = editor_table(VILLAGES, WAVES, store.current_progress(), "en", kept)
+    fill(corrected, "80010101", reason="ทีมเปลี่ยน")
+    outcome = record_table_entries(store, corrected, known_villages=VILLAGES["village_code"],
+                                   village_waves=WAVES, today=TODAY)
+    assert [e.village_code for e in outcome.recorded] == ["80010101"] and not outcome.refused
+    assert list(kept_for_correction(corrected, outcome.refused, kept)) == ["80020101"]
 
 
 def test_dates_picked_as_dates_are_written_the_thai_way():

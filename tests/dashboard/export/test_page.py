@@ -8,6 +8,7 @@ import zipfile
 
 from dashboard.common.database import get_database
 from dashboard.export.files import ExportDownloads
+from dashboard.plan.editing import MAIN_SCENARIO
 from geodata.exports import FORMATS
 from geodata.plans import DEFAULT_SCENARIO_NAME
 from tests.dashboard.conftest import open_app
@@ -56,14 +57,15 @@ def test_the_page_speaks_english_too():
 def test_one_amphoe_gives_each_file_and_a_zip_with_the_plans_waves():
     at = build(export_page(), "8018", ["xlsx", "csv"])
     assert at.success[0].value.startswith("สร้างเสร็จ 2 ไฟล์")
-    assert download_labels(at) == ["ดาวน์โหลดทั้งหมด (zip)", "8018_plan.xlsx", "8018_villages.csv"]
+    assert download_labels(at) == ["ดาวน์โหลดทั้งหมด (zip)", "8018_ถ้ำพรรณรา_plan.xlsx", "8018_ถ้ำพรรณรา_villages.csv"]
     result: ExportDownloads = at.session_state[RESULT_KEY]
     rows = list(csv.DictReader(io.StringIO(result.files[1].data.decode("utf-8-sig"))))
-    assert len(rows) == 29 and {row["scenario"] for row in rows} == {DEFAULT_SCENARIO_NAME}
+    # the scenario open in the session: the main scenario the Plan page (the first run) saved
+    assert len(rows) == 29 and {row["scenario"] for row in rows} == {MAIN_SCENARIO}
     assert {row["wave"] for row in rows} <= {"2549", "2550", "2551"}
     with zipfile.ZipFile(io.BytesIO(result.archive.data)) as archive:
-        assert sorted(archive.namelist()) == ["8018_Tham_Phannara/8018_plan.xlsx",
-                                              "8018_Tham_Phannara/8018_villages.csv"]
+        assert sorted(archive.namelist()) == ["8018_Tham_Phannara/8018_ถ้ำพรรณรา_plan.xlsx",
+                                              "8018_Tham_Phannara/8018_ถ้ำพรรณรา_villages.csv"]
 
 
 def test_every_amphoe_gives_the_zip_and_the_province_files():

@@ -160,3 +160,53 @@ def test_impossible_locks_still_give_tallies_and_say_why(session, villages):
     assert problem is not None and "401 villages are locked to wave 2549" in str(error)
     with pytest.raises(Exception, match="401 villages are locked"):
         editing.optimise_rest(session, villages)
+
+
+# --- Changing the waves ------------------------------------------------------------------------------------
+ROLLOUT_2570 = [{"label": "2569", "target": None}, {"label": "2570", "target": 400},
+                {"label": "2571", "target": 600}, {"label": "2572", "target": None}]
+
+
+def test_new_years_keep_the_plan_in_place_with_locks_and_pilots_by_position(db, session, villages):
+    village = a_village_in(session, "2550")
+    session = editing.add_edit(session, Edit(LOCK, villages=(village,)), villages)
+    session = editing.add_edit(session, Edit(PILOT, tambons=("800106",)), villages)
+    edit = editing.replan_waves(session, villages, ROLLOUT_2570, "2569")
+    assert edit.assignment[village] == "2571" and village in edit.locked, "the lock keeps its wave's position"
+    pilots = [v for v, t in villages.tambon_of.items() if t == "800106"]
+    assert all(edit.assignment[v] == "2569" for v in pilots) and set(pilots) <= edit.locked
+    assert edit.metrics["status"] == "optimal" and not edit.metrics["failed_checks"]
+    assert edit.metrics["wave_sizes"] == {"2569": len(pilots), "2570": 400, "2571": 600, "2572": 553 - len(pilots)}
+    renamed = {"2548": "2569", "2549": "2570", "2550": "2571", "2551": "2572"}
+    before = editing.draft(session, villages).assignment
+    assert set(edit.moved) == {v for v in before if renamed[before[v]] != edit.assignment[v]}
+    session = editing.apply_pending(editing.add_edit(session, edit, villages), db, villages, "a")
+    saved = db.open_scenario(MAIN_SCENARIO)
+    assert saved.settings.to_json()["waves"] == ROLLOUT_2570 and saved.settings.pilot_label == "2569"
+    assert saved.settings.pilot_tambons == ("800106",) and saved.assignment[village] == "2571"
+
+
+def test_more_waves_and_no_pilot_wave(session, villages):
+    session = editing.add_edit(session, Edit(PILOT, tambons=("800106",)), villages)
+    waves = [{"label": "2570", "target": 300}, {"label": "2571", "target": 300}, {"label": "2572", "target": 400},
+             {"label": "2573", "target": None}]
+    edit = editing.replan_waves(session, villages, waves, None)
+    assert edit.metrics["wave_sizes"] == {"2570": 300, "2571": 300, "2572": 400, "2573": 553}
+    after = editing.draft(editing.add_edit(session, edit, villages), villages)
+    assert after.pilot_label is None and after.pilot_tambons == frozenset() and not after.locked, \
+        "without a pilot wave there are no pilot tambons, and their villages are no longer locked"
+
+
+def test_waves_the_locks_cannot_fit_are_refused_by_the_engine(session, villages):
+    locked = tuple(sorted(session.scenario.assignment)[:450])
+    session = editing.add_edit(session, Edit(ASSIGN, villages=locked, wave="2549", lock=True), villages)
+    with pytest.raises(Exception, match="450 villages are locked to wave 2570"):
+        editing.replan_waves(session, villages, ROLLOUT_2570, "2569")
+
+
+def test_the_same_waves_change_nothing(session, villages):
+    waves = [{"label": "2548", "target": None}, {"label": "2549", "target": 400}, {"label": "2550", "target": 600},
+             {"label": "2551", "target": None}]
+    edit = editing.replan_waves(session, villages, waves, "2548")
+    with pytest.raises(EditError, match="nothing changes"):
+        editing.add_edit(session, edit, villages)

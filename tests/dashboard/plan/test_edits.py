@@ -18,6 +18,7 @@ from dashboard.plan.edits import (
     ROSTER,
     UNLOCK,
     UNPILOT,
+    WAVES,
     Edit,
     EditError,
     History,
@@ -27,6 +28,7 @@ from dashboard.plan.edits import (
     apply_edits,
     change_summary,
     changed_villages,
+    effective_edit,
 )
 from planning import Roster, parse_settings
 
@@ -158,3 +160,56 @@ def test_a_new_step_clears_the_redo_stack(plan):
     _, history = history.undone()
     history = history.record(Step("lock", plan, second))
     assert not history.can_redo and len(history.undo) == 1
+
+
+# --- Edits that change nothing, or only some of their villages -------------------------------------------
+def test_moving_villages_already_in_that_wave_changes_nothing_and_says_so(plan):
+    """"Move 2 villages to 2549" when both are in 2549 and no lock is asked: nothing moves (their reason may be the
+    optimiser's; that is not a change of plan)."""
+    with pytest.raises(EditError, match="All 2 villages are already in wave 2549"):
+        effective_edit(plan, Edit(ASSIGN, villages=("80010101", "80010102"), wave="2549"), TAMBON_OF)
+
+
+def test_moving_villages_already_there_but_locking_them_is_a_change(plan):
+    edit = effective_edit(plan, Edit(ASSIGN, villages=("80010101", "80010102"), wave="2549", lock=True), TAMBON_OF)
+    assert edit.villages == ("80010101", "80010102")
+
+
+def test_an_edit_names_only_the_villages_it_changes(plan):
+    edit = Edit(ASSIGN, villages=("80010101", "80010102", "80010103"), wave="2549")
+    assert effective_edit(plan, edit, TAMBON_OF).villages == ("80010103",)
+    locked = apply_edit(plan, Edit(LOCK, villages=("80010101",)), TAMBON_OF)
+    assert effective_edit(locked, Edit(LOCK, villages=("80010101", "80010201")), TAMBON_OF).villages == \
+        ("80010201",)
+
+
+def test_locking_locked_villages_or_unlocking_unlocked_ones_changes_nothing(plan):
+    locked = apply_edit(plan, Edit(LOCK, villages=("80010101",)), TAMBON_OF)
+    with pytest.raises(EditError, match="already locked"):
+        effective_edit(locked, Edit(LOCK, villages=("80010101",)), TAMBON_OF)
+    with pytest.raises(EditError, match="None of the selected villages is locked"):
+        effective_edit(plan, Edit(UNLOCK, villages=("80010101",)), TAMBON_OF)
+    assert EditError("plan.edit_error.already_locked", n=1).words("th") == "ทั้ง 1 หมู่บ้านล็อกอยู่แล้ว: ไม่มีอะไรเปลี่ยน"
+
+
+def test_marking_a_pilot_tambon_twice_changes_nothing(plan):
+    piloted = apply_edit(plan, Edit(PILOT, tambons=("800101",)), TAMBON_OF)
+    with pytest.raises(EditError, match="pilot tambons already"):
+        effective_edit(piloted, Edit(PILOT, tambons=("800101",)), TAMBON_OF)
+
+
+# --- Changing the waves ------------------------------------------------------------------------------------
+def test_a_waves_edit_takes_the_new_waves_the_kept_locks_and_the_remade_plan(plan):
+    waves = ({"label": "2569", "target": None}, {"label": "2570", "target": 3}, {"label": "2571", "target": None})
+    remade = {v: "2570" if i < 3 else "2571" for i, v in enumerate(sorted(TAMBON_OF))}
+    edit = Edit(WAVES, waves=waves, pilot_label="2569", locked=frozenset({"80010101"}), assignment=remade,
+                reasons={"80010101": "locked"}, moved={"80010103": ["2550", "2570"]}, villages=("80010103",))
+    after = apply_edit(plan, edit, TAMBON_OF)
+    assert after.labels == ("2569", "2570", "2571") and after.pilot_label == "2569"
+    assert after.assignment == remade and after.locked == {"80010101"}
+    assert after.settings.roster == plan.settings.roster, "the roster stays"
+    without_pilot = apply_edit(plan, Edit(WAVES, waves=waves[1:], pilot_label=None, locked=frozenset(),
+                                          assignment=remade), TAMBON_OF)
+    assert without_pilot.pilot_label is None and without_pilot.pilot_tambons == frozenset()
+    summary = change_summary([edit])[2]["edits"][0]
+    assert summary["waves"] == [dict(w) for w in waves] and summary["moved"] == {"80010103": ["2550", "2570"]}

@@ -77,6 +77,17 @@ def saved():
     return get_database().open_scenario(MAIN_SCENARIO)
 
 
+def assign(at, fake_map, village: str, wave: str, *, lock: bool = True):
+    """Click `village` on the map, choose `wave` and press "assign" (locking it too unless `lock` is False)."""
+    fake_map.click_village(village)
+    run(at)
+    at.selectbox(key="plan_assign_wave").set_value(wave)
+    if not lock:
+        at.checkbox(key="plan_assign_lock").uncheck()
+    button(at, "plan_assign").click()
+    return run(at)
+
+
 def a_village(wave: str) -> str:
     scenario = saved()
     return next(v for v, w in sorted(scenario.assignment.items()) if w == wave and v not in scenario.locked)
@@ -196,8 +207,13 @@ def test_a_bad_roster_file_is_refused_with_its_problems_and_the_plan_is_unchange
     with mock.patch("dashboard.plan.roster_editor.st.file_uploader", side_effect=uploader):
         at = show_panel(open_app("en"), "roster")
     errors = "\n".join(e.value for e in at.error)
-    assert "Roster refused" in errors and "row 1: district 8001 has 0 teams" in errors
-    assert "district 8002 has villages but no row" in errors
+    assert "Roster refused" in errors
+    (table,) = [d.value for d in at.dataframe if list(d.value.columns[:2]) == ["Row", "Column"]]
+    first = table[table["Row"] == 1]
+    assert list(first["Column"]) == ["teams"] and list(first["Value"]) == ["0"]
+    assert "district 8001 has 0 teams" in first["Problem"].iloc[0]
+    assert "every district needs at least 1" in first["How to fix"].iloc[0]
+    assert "district 8002 has villages but no row" in "\n".join(table["Problem"])
     assert saved().version == 1 and saved().settings["roster"]["estimated"] is True
     assert any("Estimated" in w.value for w in at.warning), "the default roster is labelled estimated"
 
@@ -359,3 +375,181 @@ def test_a_taken_or_empty_name_is_refused_in_thai_and_nothing_is_saved(fake_map)
     run(at)
     assert "พิมพ์ชื่อแผนใหม่ก่อนบันทึก" in "\n".join(e.value for e in at.error)
     assert get_database().scenario_names() == [MAIN_SCENARIO]
+
+
+# --- What the map shows, read from the village layer handed to the map ------------------------------------
+def shown(fake_map) -> dict:
+    """The state the village layer draws (map_layers.plan_state), as the browser receives it."""
+    import json
+
+    element = next(iter(fake_map.layer._children.values()))
+    return json.loads(element.state_json)
+
+
+def codes_of(fake_map) -> list[str]:
+    from dashboard.common.dataset import embedded_dataset
+    from dashboard.plan.view import points_for
+
+    return list(points_for(embedded_dataset()).codes)
+
+
+def test_locked_villages_and_wholly_locked_tambons_are_drawn_as_such(fake_map):
+    at = open_app("en")
+    at.multiselect(key="plan_pick_tambon").set_value(["800106"])
+    button(at, "plan_pick_add").click()
+    run(at)
+    button(at, "plan_lock").click()
+    run(at)
+    state, codes = shown(fake_map), codes_of(fake_map)
+    tambon = [c for c in codes if c.startswith("800106")]
+    assert {codes[i] for i, flag in enumerate(state["locked"]) if flag} == set(tambon), "pending locks are drawn"
+    assert state["lockedTambons"] == ["800106"]
+
+
+def test_an_edit_that_moves_nothing_is_refused_and_not_queued(fake_map):
+    at = open_app("en")
+    assign(at, fake_map, a_village("2549"), "2549", lock=False)
+    assert "All 1 villages are already in wave 2549" in "\n".join(e.value for e in at.error)
+    assert "No pending changes" in texts(at)
+
+
+def test_a_pending_change_off_target_is_named_before_applying_and_after(fake_map):
+    at = assign(open_app("th"), fake_map, a_village("2549"), "2550")
+    warning = "\n".join(w.value for w in at.warning)
+    assert "ถ้ายืนยัน แผนจะไม่ตรงเป้า: ระยะ 2549 ขาด 1 หมู่บ้าน; ระยะ 2550 เกินเป้า 1 หมู่บ้าน" in warning
+    assert ":orange-badge[2549: 399 · ขาด 1]" in texts(at) and ":red-badge[2550: 601 · เกิน 1]" in texts(at)
+    button(at, "plan_apply").click()
+    run(at)
+    assert "บันทึกแล้ว: ฉบับที่ 2 · แผนยังไม่ตรงเป้า: ระยะ 2549 ขาด 1 หมู่บ้าน" in "\n".join(w.value for w in at.warning)
+    assert "แผน: แผนหลัก (ฉบับที่ 2)" in texts(at)
+
+
+def test_a_village_found_by_code_is_selected_and_shown_on_the_map(fake_map):
+    at = open_app("en")
+    at.text_input(key="plan_search").input("80010601")
+    run(at)
+    assert "1 villages selected" in texts(at)
+    fit = shown(fake_map)["fit"]
+    assert fit and fit["maxZoom"] == 14
+    (south, west), (north, east) = fit["bounds"]
+    assert south == north and west == east, "fitted to that one village"
+    assert "Selected บ้านท่าไร่" in texts(at) or "Selected Ban Tha Rai" in texts(at)
+
+
+def test_several_villages_found_are_listed_and_the_one_chosen_is_selected(fake_map):
+    at = open_app("th")
+    at.text_input(key="plan_search").input("ท่าไร่")
+    run(at)
+    choices = at.radio(key="plan_search_choice")
+    assert choices.options[0].startswith("บ้านท่าไร่ หมู่ที่ 1 · ท่าไร่, เมืองนครศรีธรรมราช (80010601)")
+    choices.set_value("80150306")
+    run(at)
+    assert "เลือกไว้ 1 หมู่บ้าน" in texts(at)
+    assert not [r for r in at.radio if r.key == "plan_search_choice"], "the list of villages found goes"
+    state, codes = shown(fake_map), codes_of(fake_map)
+    selected = [codes[i] for i, s in enumerate(state["style"]) if state["styles"]["village"][s]["color"] == "#FF00FF"]
+    assert selected == ["80150306"]
+
+
+def test_adding_three_pilot_tambons_from_the_lists_marks_exactly_three(fake_map):
+    """The lists are emptied after each "add": a tambon added, then cleared from the selection, is not added
+    again with the next ones (four pilot tambons were marked instead of three)."""
+    at = open_app("en")
+    picks = at.multiselect(key="plan_pick_tambon")
+    picks.set_value(["800112"])
+    button(at, "plan_pick_add").click()
+    run(at)
+    button(at, "plan_clear").click()
+    run(at)
+    for tambon in ("800106", "800107", "800108"):
+        picks = at.multiselect(key="plan_pick_tambon")
+        picks.set_value([*picks.value, tambon])
+        button(at, "plan_pick_add").click()
+        run(at)
+        assert at.multiselect(key="plan_pick_tambon").value == [], "the list is empty after each add"
+    button(at, "plan_pilot").click()
+    run(at)
+    button(at, "plan_apply").click()
+    run(at)
+    assert saved().settings["pilot_tambons"] == ["800106", "800107", "800108"]
+
+
+def test_zoom_to_selection_and_show_what_moved_fit_the_map(fake_map):
+    at = open_app("en")
+    fake_map.draw_rectangle(99.90, 8.38, 100.00, 8.48)
+    run(at)
+    assert shown(fake_map)["fit"] is None
+    button(at, "plan_zoom_selection").click()
+    run(at)
+    (south, west), (north, east) = shown(fake_map)["fit"]["bounds"]
+    assert 8.38 <= south <= north <= 8.48 and 99.90 <= west <= east <= 100.00
+    run(at)
+    assert shown(fake_map)["fit"] is None, "a view is fitted once"
+    button(at, "plan_clear").click()
+    run(at)
+    assign(at, fake_map, a_village("2549"), "2551")
+    button(at, "plan_optimise").click()
+    run(at)
+    button(at, "plan_show_moved").click()
+    run(at)
+    moved = next(d.value for d in at.dataframe if "From" in d.value.columns)
+    (south, west), (north, east) = shown(fake_map)["fit"]["bounds"]
+    import geodata
+
+    points = geodata.load_villages().set_index("village_code").geometry
+    for code in moved["Code"]:
+        assert south <= points[code].y <= north and west <= points[code].x <= east
+
+
+def test_the_waves_editor_replans_for_a_rollout_from_2570_as_a_pending_change(fake_map):
+    at = show_panel(open_app("en"), "waves")
+    fields = {t.label: t for t in at.text_input}
+    fields["Pilot wave's year (B.E.)"].input("2569")
+    for position, year in enumerate(("2570", "2571", "2572"), start=1):
+        fields[f"Wave {position}: year (B.E.)"].input(year)
+    button(at, "waves_apply").click()
+    run(at)
+    assert "Change the waves to 2569 pilot · 2570: 400 · 2571: 600 · 2572: the rest and re-plan" in texts(at)
+    assert ":green-badge[2570: 400]" in texts(at) and "If applied:" in texts(at)
+    assert saved().version == 1, "pending until applied"
+    button(at, "plan_apply").click()
+    run(at)
+    assert [w["label"] for w in saved().settings["waves"]] == ["2569", "2570", "2571", "2572"]
+    assert saved().metrics["status"] == "optimal"
+
+
+def test_the_waves_editor_refuses_bad_input_with_every_problem_and_changes_nothing(fake_map):
+    at = show_panel(open_app("en"), "waves")
+    fields = {t.label: t for t in at.text_input}
+    fields["Wave 1: year (B.E.)"].input("2551")
+    fields["Target (villages)"].input("lots")
+    button(at, "waves_apply").click()
+    run(at)
+    error = "\n".join(e.value for e in at.error)
+    assert "These waves cannot be used; the plan is unchanged" in error
+    assert "year 2550 must come after the wave before it (2551)" in error
+    assert "the target of wave 2550 (“lots”) must be a whole number of villages, 1 or more" in error
+    assert "No pending changes" in texts(at) and saved().version == 1
+
+
+def test_the_waves_editor_removes_the_pilot_wave_and_adds_a_wave(fake_map):
+    at = show_panel(open_app("en"), "waves")
+    at.toggle(key=next(t.key for t in at.toggle if t.key.endswith("_pilot"))).set_value(False)
+    run(at)
+    at.number_input(key=next(n.key for n in at.number_input if n.key.endswith("_count"))).set_value(4)
+    run(at)
+    fields = {t.key.rsplit("_", 2)[-2] + t.key[-1]: t for t in at.text_input if t.key.startswith("waves_")}
+    assert fields["year3"].value == "2552" and fields["target2"].value == "553", "a new wave after the last"
+    fields["target2"].input("300")
+    button(at, "waves_apply").click()
+    run(at)
+    button(at, "plan_apply").click()
+    run(at)
+    scenario = saved()
+    assert [w["label"] for w in scenario.settings["waves"]] == ["2549", "2550", "2551", "2552"]
+    assert scenario.settings["pilot_label"] is None and scenario.metrics["wave_sizes"]["2552"] == 253
+
+
+def test_the_help_says_what_to_do_first_in_both_languages(fake_map):
+    assert any("Start here" in m.value and "Optimise the rest" in m.value for m in open_app("en").markdown)
+    assert any("เริ่มต้น" in m.value and "ปรับแผนส่วนที่เหลือให้ดีที่สุด" in m.value for m in open_app("th").markdown)

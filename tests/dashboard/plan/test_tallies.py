@@ -16,11 +16,15 @@ import planning
 from dashboard.plan.tallies import (
     ABOVE_OPTIMUM,
     OVER_CAPACITY,
+    STATUS_COLOURS,
+    WaveOff,
     check_lines,
     load_matrix,
+    off_target,
     optimal_max_load,
     split_table,
     styled_load,
+    styled_waves,
     wave_table,
 )
 from geodata.messages import text
@@ -54,6 +58,28 @@ def test_wave_table_shows_what_pending_changes_would_give(problem):
     table = wave_table(problem, now, "th", pending=pending)
     assert list(table["ถ้ายืนยัน"]) == [1, 5]
     assert list(table["สถานะ"]) == ["ขาด 2", "เกิน 2"]
+
+
+def test_the_waves_a_plan_leaves_over_or_under_target_with_by_how_many(problem):
+    pending = planning.evaluate(problem, {**dict.fromkeys(VILLAGES, "2550"), "a1": "2549"})
+    assert off_target(problem, pending) == [WaveOff("2549", -2), WaveOff("2550", 2)]
+    on_target = planning.evaluate(problem, {"a1": "2549", "a2": "2549", "b1": "2549", "a3": "2550", "b2": "2550",
+                                            "b3": "2550"})
+    assert off_target(problem, on_target) == []
+
+
+def test_status_cells_are_coloured_by_over_short_or_on_target(problem):
+    now = planning.evaluate(problem, {"a1": "2549", "a2": "2549", "b1": "2549", "a3": "2550", "b2": "2550",
+                                      "b3": "2550"})
+    pending = planning.evaluate(problem, {**dict.fromkeys(VILLAGES, "2550"), "a1": "2549"})
+    table = wave_table(problem, now, "th", pending=pending).set_index("ระยะ (พ.ศ.)")
+    cells = styled_waves(table, problem, pending)._compute().ctx
+    status = list(table.columns).index("สถานะ")
+    assert cells[(0, status)] == [("background-color", STATUS_COLOURS["short"])], "2549: ขาด 2"
+    assert cells[(1, status)] == [("background-color", STATUS_COLOURS["over"])], "2550: เกิน 2"
+    assert not any(cells.get((row, 0)) for row in (0, 1)), "only the status cells are coloured"
+    fine = styled_waves(wave_table(problem, now, "th").set_index("ระยะ (พ.ศ.)"), problem, now)._compute().ctx
+    assert {tuple(v) for v in fine.values() if v} == {(("background-color", STATUS_COLOURS["ok"]),)}
 
 
 def test_load_matrix_flags_over_capacity_and_above_optimum(problem):

@@ -1,0 +1,103 @@
+"""Measure the Coverage page in headless Chromium on a warm server: from opening the page to the map and charts
+drawn.
+
+    .venv/bin/python bench/bench_coverage.py [--rounds 5]
+
+Starts the dashboard like the browser tests do (its own empty database, a free port) and warms it up as a
+province office would have it: the Plan page once (which saves the main scenario) and the Coverage page once
+(which computes and caches that scenario's coverage). Then, for each round, in a fresh browser profile (nothing
+cached in the browser):
+
+- script: from `page.goto(".../coverage")` until Streamlit has finished running the page;
+- drawn: until the coverage map's districts and the first chart (one small map per wave) are drawn: what the
+  reader waits for (the target, issue 11: under 2 s);
+- reload: the same, reloading the page in the same browser (Leaflet and the component cached);
+- payload: the websocket messages of the page load (the page's elements, the map's script and layers, the
+  charts' specifications).
+
+Prints one line per number (medians, and every run), and the machine's load average: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer  # noqa: E402
+from tests.browser.test_coverage_page import COVERAGE_MAP  # noqa: E402
+
+TARGETS = {"drawn_s": 2.0}
+#: The first chart of the page (the small multiples) has drawn its marks.
+CHART_DRAWN = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks"
+
+
+def measure(rounds: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
+    server.start()
+    numbers: dict[str, list[float]] = {"script_s": [], "drawn_s": [], "reload_s": [], "payload_mb": []}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm = browser.new_page(viewport={"width": 1440, "height": 900})
+            warm.goto(server.url)  # the Plan page: saves the main scenario
+            warm.wait_for_selector(APP_READY, timeout=180_000)
+            _load(warm, f"{server.url}/coverage")
+            warm.close()
+            for _ in range(rounds):
+                _round(browser, server, numbers)
+            browser.close()
+    finally:
+        server.stop()
+    return numbers
+
+
+def _load(page, url: str) -> tuple[float, float]:
+    """Open `url`; seconds until the script finished, and until the map and the first chart were drawn."""
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(APP_READY, timeout=120_000)
+    script = time.perf_counter() - started
+    page.frame_locator(COVERAGE_MAP).first.locator("path.leaflet-interactive").first.wait_for(timeout=120_000)
+    page.locator(CHART_DRAWN).first.wait_for(timeout=120_000)
+    return script, time.perf_counter() - started
+
+
+def _round(browser, server: AppServer, numbers: dict[str, list[float]]) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    script, drawn = _load(page, f"{server.url}/coverage")
+    numbers["script_s"].append(script)
+    numbers["drawn_s"].append(drawn)
+    numbers["payload_mb"].append(sum(frames) / 1e6)
+    numbers["reload_s"].append(_load(page, f"{server.url}/coverage")[1])
+    context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    numbers = measure(parser.parse_args().rounds)
+    for key, values in numbers.items():
+        target = TARGETS.get(key)
+        verdict = "" if target is None else ("ok" if statistics.median(values) < target else "OVER TARGET")
+        unit = "MB" if key.endswith("_mb") else "s"
+        print(f"{key:10s} median {statistics.median(values):6.2f} {unit}  "
+              f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
+              + (f"  target < {target} {unit}: {verdict}" if target else ""))
+    print(f"load average (1, 5, 15 min): {', '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
