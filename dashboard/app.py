@@ -38,21 +38,27 @@ FAVICON = str(Path(__file__).parent / "static" / "favicon.png")
 
 
 def pages_for(allowed: service.Permissions) -> list[st.Page]:
-    """The pages this person may use, the first being the one the root address opens."""
-    pages = []
+    """The pages this person may use, the first being the one the root address opens.
+
+    The first page is the default, whose address is the root; a hidden copy of it keeps its own address too
+    (/plan for a planner, /coverage for an executive or a district office, /users for an admin alone), so a link
+    or a bookmark to it opens it instead of Streamlit's English "Page not found"."""
+    shown = []  # (script, title key, icon, url path)
     if allowed.edit_plans:
-        pages += [st.Page("plan/page.py", title=t("common.page_plan"), icon=":material/map:", default=True),
-                  st.Page("plan/page.py", title=t("common.page_plan"), url_path="plan", visibility="hidden")]
+        shown.append(("plan/page.py", "common.page_plan", ":material/map:", "plan"))
     if allowed.read_plans:
-        pages += [st.Page("coverage/page.py", title=t("common.page_coverage"), icon=":material/monitoring:",
-                          url_path="coverage", default=not pages),
-                  st.Page("export/page.py", title=t("common.page_export"), icon=":material/download:",
-                          url_path="export"),
-                  st.Page("data_page/page.py", title=t("common.page_data"), icon=":material/database:",
-                          url_path="data")]
+        shown += [("coverage/page.py", "common.page_coverage", ":material/monitoring:", "coverage"),
+                  ("export/page.py", "common.page_export", ":material/download:", "export"),
+                  ("data_page/page.py", "common.page_data", ":material/database:", "data")]
     if allowed.manage_users:
-        pages.append(st.Page("access/admin_page.py", title=t("access.page_admin"), icon=":material/group:",
-                             url_path="users", default=not pages))
+        shown.append(("access/admin_page.py", "access.page_admin", ":material/group:", "users"))
+    pages = []
+    for position, (script, title, icon, path) in enumerate(shown):
+        if position == 0:
+            pages += [st.Page(script, title=t(title), icon=icon, default=True),
+                      st.Page(script, title=t(title), url_path=path, visibility="hidden")]
+        else:
+            pages.append(st.Page(script, title=t(title), icon=icon, url_path=path))
     return pages
 
 

@@ -10,8 +10,9 @@ import time
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geodata.progress_io import thai_date_text
+from service.passwords import hash_password
 from store import open_store
-from tests.browser.conftest import ARTIFACTS, map_frame, wait_for_app
+from tests.browser.conftest import ARTIFACTS, log_in, map_frame, wait_for_app
 
 CHART = "[data-testid='stVegaLiteChart']"
 DRAWN = f"{CHART} canvas, {CHART} svg.marks"
@@ -180,13 +181,26 @@ def test_a_refused_progress_row_stays_in_the_grid_to_correct(offline_page, app_s
     assert (reached.step, reached.reached_on) == (2, dt.date.today())
 
 
+#: A district office's account (amphoe 8001) and its password.
+DISTRICT_USER = ("somchai_8001", "a district office's passphrase")
+
+
 def test_district_staff_can_record_progress_on_a_phone(browser, app_server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
                                   locale="th-TH")
     page = context.new_page()
+    db = open_store(f"sqlite:///{app_server.database}")
     try:
+        if db.get_user(DISTRICT_USER[0]) is None:
+            db.create_user(DISTRICT_USER[0], password_hash=hash_password(DISTRICT_USER[1]), roles={"district"},
+                           amphoe="8001", created_by="test")
+    finally:
+        db.close()
+    try:
+        log_in(page, app_server.url, *DISTRICT_USER)  # district staff, on their phone
         page.goto(f"{app_server.url}/coverage")
         wait_for_app(page)
+        assert "Page not found" not in page.locator("body").inner_text()
         open_tab(page, "ความก้าวหน้า 6 ขั้น")
         save = page.get_by_role("button", name="บันทึกรายการที่กรอก")
         save.scroll_into_view_if_needed()

@@ -4,7 +4,7 @@ Coverage and Export show (same name, same version), and once it is the official 
 
 from __future__ import annotations
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import log_in, wait_for_app
 from tests.browser.planner import click_village, wait_for_villages
 from tests.browser.test_planner_map import choose, press, shows
 
@@ -55,6 +55,7 @@ def test_coverage_and_export_show_the_scenario_open_on_the_plan_page(offline_pag
     visitor = browser.new_context(viewport={"width": 1440, "height": 900}, locale="th-TH")
     try:
         fresh = visitor.new_page()
+        log_in(fresh, app_server.url)
         fresh.goto(f"{app_server.url}/export")
         wait_for_app(fresh)
         text = main_text(fresh)
