@@ -126,9 +126,7 @@ def national_default_waves(n_villages: int) -> tuple[planning.Wave, ...]:
     if n_villages < first + second:
         raise GeodataError(f"the national default waves take {first:,} + {second:,} villages but there are only "
                            f"{n_villages:,}; give the wave targets yourself")
-    labels = provinces.WAVE_LABELS
-    return (planning.Wave(labels[0], None), planning.Wave(labels[1], first), planning.Wave(labels[2], second),
-            planning.Wave(labels[3], n_villages - first - second))
+    return planning.waves_from_targets((first, second, n_villages - first - second))
 
 
 def nation() -> Nation:

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
-from geodata import schema
+from geodata import provinces, schema
+from geodata.errors import GeodataError
 from geodata.exports.errors import ExportError
 from geodata.exports.text import th, thai_date
+from geodata.messages import text
 from store import Scenario
 
 #: Metric names copied from the plan's metrics into the exports (see planning.metrics for definitions).
@@ -24,7 +26,8 @@ PLAN_METRICS = ("max_load", "split_tambons", "status", "failed_checks")
 
 @dataclass(frozen=True)
 class PlanInfo:
-    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics."""
+    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics, and
+    the province (code, Thai and English names from the registry) every title and file name carries."""
 
     scenario: str
     version: int
@@ -38,6 +41,13 @@ class PlanInfo:
     roster_estimated: bool
     metrics: dict[str, object]
     missing_villages: int
+    province_code: str
+    province_th: str
+    province_en: str
+
+    def province_name(self, lang: str) -> str:
+        """"จังหวัดอุบลราชธานี" or "Ubon Ratchathani province"."""
+        return text("doc.province_name", lang, province=self.province_th if lang == "th" else self.province_en)
 
     @property
     def title(self) -> str:
@@ -181,14 +191,15 @@ class ProvincePacket:
         raise ExportError(f"no amphoe {code!r} in this data set; use one of {codes} or 'all'")
 
 
-def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame
-                    ) -> ProvincePacket:
+def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame, *,
+                    province: str | None = None) -> ProvincePacket:
     """The export content of a plan over the data set in use (villages and amphoes as the loaders return them).
 
-    Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
-    set), naming both.
+    ``province`` is the code whose registry names the files carry (default: the province the amphoes belong
+    to). Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
+    set), naming both, or when the amphoes belong to several provinces and none is given.
     """
-    plan = _plan_info(scenario, villages)
+    plan = _plan_info(scenario, villages, _province(province, amphoes))
     rows = _village_rows(scenario, villages, plan.waves)
     teams = {str(k): int(v) for k, v in scenario.settings.get("roster", {}).get("teams", {}).items()}
     by_amphoe: dict[str, list[VillageRow]] = {}
@@ -206,7 +217,20 @@ def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd
     return ProvincePacket(plan=plan, amphoes=tuple(packets))
 
 
-def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
+def _province(code: str | None, amphoes: gpd.GeoDataFrame) -> provinces.Province:
+    if code is None:
+        code = provinces.province_code_of(amphoes)
+        if code is None:
+            found = sorted({str(c)[:2] for c in amphoes[schema.AMPHOE_CODE]})
+            raise ExportError(f"the amphoes belong to provinces {', '.join(found)}, not to one; export one "
+                              "province's part (rollout export --province nation --for-province CODE)")
+    try:
+        return provinces.province(code)
+    except GeodataError as error:
+        raise ExportError(str(error)) from error
+
+
+def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, province: provinces.Province) -> PlanInfo:
     codes = set(villages[schema.VILLAGE_CODE])
     assigned = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     if not assigned:
@@ -224,7 +248,8 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame) -> PlanInfo:
         waves=tuple(label for label in order if label in used), pilot_label=settings.get("pilot_label"),
         capacity=int(roster.get("capacity", 0)), roster_estimated=bool(roster.get("estimated", False)),
         metrics={name: scenario.metrics[name] for name in PLAN_METRICS if name in scenario.metrics},
-        missing_villages=len(set(scenario.assignment) - codes))
+        missing_villages=len(set(scenario.assignment) - codes), province_code=province.code,
+        province_th=province.name_th, province_en=province.name_en)
 
 
 def _village_rows(scenario: Scenario, villages: gpd.GeoDataFrame, waves: tuple[str, ...]) -> list[VillageRow]:

@@ -10,10 +10,15 @@ document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``d
 own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with ``str.format``.
 
     text("plan.pending.applied", "th", version=3)  ->  "บันทึกแล้ว: ฉบับที่ 3"
+
+No message names a province: a text about one has a ``{province}`` field, filled with the province's name in
+the message's language (``text("doc.province_name", "th", province="อุบลราชธานี")``); left out, it is the
+default province's name from the registry (``geodata.provinces``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from string import Formatter
 
@@ -21,6 +26,8 @@ from geodata.messages import checks, common, coverage, data_page, documents, exp
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
+#: The field of a message that names a province (its Thai or English name).
+PROVINCE_FIELD = "province"
 _SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks)
 
 
@@ -54,7 +61,22 @@ def text(key: str, lang: str, **values: object) -> str:
     except KeyError:
         raise UnknownMessageError(f"no message {key!r} in geodata.messages; add it to its section") from None
     template = pair[LANGUAGES.index(lang)]
+    if PROVINCE_FIELD not in values and PROVINCE_FIELD in _fields(template):
+        values = {**values, PROVINCE_FIELD: default_province_name(lang)}
     return template.format(**values) if values else template
+
+
+def default_province_name(lang: str) -> str:
+    """The default province's name in `lang`, from the registry (what ``{province}`` says when not given)."""
+    from geodata import provinces  # the registry reads package data: loaded when a message first needs it
+
+    default = provinces.province()
+    return default.name_th if lang == "th" else default.name_en
+
+
+@functools.lru_cache(maxsize=1024)
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(fields(template))
 
 
 def has(key: str) -> bool:

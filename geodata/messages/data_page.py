@@ -7,7 +7,7 @@ SECTION = "data"
 MESSAGES: dict[str, tuple[str, str]] = {
     "title": ("ข้อมูล", "Data"),
     "in_use": ("ชุดข้อมูลที่ใช้อยู่: {name}", "Data set in use: {name}"),
-    "embedded": ("ข้อมูลฝังในโปรแกรม (นครศรีธรรมราช)", "embedded data (Nakhon Si Thammarat)"),
+    "embedded": ("ข้อมูลฝังในโปรแกรม ({province})", "embedded data ({province})"),
     "counts": ("จำนวน", "Counts"),
     "what": ("รายการ", "Item"),
     "count": ("จำนวน", "Count"),

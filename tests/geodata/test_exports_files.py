@@ -32,14 +32,14 @@ def test_all_amphoes_give_a_folder_each_and_the_province_files_beside_them(two_a
     expected_amphoe = {"plan.xlsx", "plan.pdf", "villages.csv", "plan.gpkg", "villages.geojson", "tambons.geojson"}
     assert written == ({f"8018_Tham_Phannara/8018_{name}" for name in expected_amphoe}
                        | {f"8022_Chang_Klang/8022_{name}" for name in expected_amphoe}
-                       | {f"80_province_{name}" for name in expected_amphoe})
+                       | {f"80_Nakhon_Si_Thammarat_{name}" for name in expected_amphoe})
     assert all(f.path.stat().st_size > 0 for f in result.files)
     assert {f.amphoe_code for f in result.files} == {"8018", "8022", None}
     assert seen == sorted(seen) and seen[-1] == 1.0
     assert set(result.seconds) == {"xlsx", "pdf", "map", "csv", "gpkg", "geojson"}
     with zipfile.ZipFile(result.zip_path) as archive:
         assert set(archive.namelist()) == written
-    assert result.zip_path.name == "km_rollout_all_2569-11-26.zip"
+    assert result.zip_path.name == "km_rollout_80_Nakhon_Si_Thammarat_all_2569-11-26.zip"
 
 
 def test_one_amphoe_writes_only_its_folder(two_amphoes, tmp_path):
