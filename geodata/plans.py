@@ -22,6 +22,8 @@ from store import Scenario
 #: Name under which the optimised default plan is shown (it is not saved unless a planner saves it).
 DEFAULT_SCENARIO_NAME = "แผนตั้งต้น (ค่าเริ่มต้น)"
 EMBEDDED_DATASET = "embedded"
+#: The data-set name of the whole country (``geodata.nation``), distinct from every province's.
+NATIONAL_DATASET = "nation"
 
 _cache_lock = threading.Lock()
 #: Caches keyed by (data-set name, province code of the frames or ""), so two provinces never share an entry
@@ -115,9 +117,20 @@ def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambon
         locks={code: scenario.assignment[code] for code in scenario.locked if code in scenario.assignment})
 
 
+def dataset_of(problem: planning.Problem) -> str:
+    """The data-set name of a problem's villages: their province's (``dataset_name``) when they are all of one
+    registered province, else the nation's."""
+    codes = {code[:2] for code in problem.villages}
+    if len(codes) == 1 and next(iter(codes)) in {p.code for p in provinces.provinces()}:
+        return dataset_name(codes.pop())
+    return NATIONAL_DATASET
+
+
 def scenario_from_result(name: str, problem: planning.Problem, result: planning.PlanResult, *,
-                         dataset: str = EMBEDDED_DATASET, author: str = "optimiser") -> Scenario:
-    """An unsaved Scenario (version 0) holding an optimised plan."""
+                         dataset: str | None = None, author: str = "optimiser") -> Scenario:
+    """An unsaved Scenario (version 0) holding an optimised plan; ``dataset`` defaults to the problem's
+    (``dataset_of``), so a plan saved from any province names its data set."""
+    dataset = dataset_of(problem) if dataset is None else dataset
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return Scenario(
         name=name, version=0, dataset=dataset, settings=settings_from_problem(problem),

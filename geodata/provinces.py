@@ -21,10 +21,13 @@ import pandas as pd
 
 import planning
 from geodata import schema
-from geodata.errors import GeodataError
+from geodata.errors import UnknownProvinceError
 
 #: Nakhon Si Thammarat: the province the product was made for, opened when no province is given.
 DEFAULT_PROVINCE = "80"
+#: What names the whole country where a province code is asked for (distinct from every two-digit code; the
+#: same word as the nation's data-set name, ``geodata.plans.NATIONAL_DATASET``).
+NATION = "nation"
 #: The default province's own schedule after the 2548 pilot: 400 villages in 2549, 600 in 2550, 600 in 2551.
 DEFAULT_PROVINCE_TARGETS = (400, 600, 600)
 #: Shares of a province's villages in the first two waves after the pilot, the rest in the third: the default
@@ -116,14 +119,14 @@ def provinces() -> tuple[Province, ...]:
 
 
 def province(code: str | None = None) -> Province:
-    """The province with this 2-digit DOPA code (None: the default province); GeodataError for any other code."""
+    """The province with this 2-digit DOPA code (None: the default province); UnknownProvinceError (a
+    GeodataError, worded in Thai and English) for any other code."""
     registry = _registry()
     key = DEFAULT_PROVINCE if code is None else str(code).strip()
     if key not in registry:
-        examples = ", ".join(registry[c].label("en") for c in (DEFAULT_PROVINCE, "34", "50") if c in registry)
-        raise GeodataError(f"province code {code!r} is not a Thai province; give one of the {len(registry)} "
-                           f"two-digit DOPA province codes (for example {examples}); "
-                           f"'rollout data provinces' lists them all")
+        with_villages = [p.code for p in registry.values() if p.has_villages and p.code != DEFAULT_PROVINCE]
+        examples = ", ".join([DEFAULT_PROVINCE, *with_villages[:: max(1, len(with_villages) // 2)]][:3])
+        raise UnknownProvinceError("province.unknown", code=str(code)[:20], examples=examples, nation=NATION)
     return registry[key]
 
 

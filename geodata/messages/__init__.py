@@ -6,7 +6,8 @@ everywhere. `geodata` holds it because the exports need the same vocabulary and 
 
 A key is ``section.name``: the section says where the text is used (``common`` for the glossary every page and
 document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``doc`` for printed documents,
-``upload`` for problems found in a planner's file, ``check`` for the plan's checks). Each section lives in its
+``upload`` for problems found in a planner's file, ``check`` for the plan's checks, ``province`` for choosing a
+province). Each section lives in its
 own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with ``str.format``.
 
     text("plan.pending.applied", "th", version=3)  ->  "บันทึกแล้ว: ฉบับที่ 3"
@@ -22,13 +23,13 @@ import functools
 from collections.abc import Mapping
 from string import Formatter
 
-from geodata.messages import checks, common, coverage, data_page, documents, export_page, plan, uploads
+from geodata.messages import checks, common, coverage, data_page, documents, export_page, plan, provinces, uploads
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 #: The field of a message that names a province (its Thai or English name).
 PROVINCE_FIELD = "province"
-_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks)
+_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, checks, provinces)
 
 
 class UnknownMessageError(KeyError):
