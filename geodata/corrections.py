@@ -195,7 +195,7 @@ def _point_problems(code: str, lat: float, lon: float, source: str, place: _Plac
     tambon = place.tambon_of.get(code)
     if tambon is None:
         return [Problem("unknown_village", "no village with this code in the data set in use",
-                        "correct the village code (8 digits, e.g. 80010601)", row=row,
+                        f"correct the village code (8 digits, e.g. {next(iter(place.tambon_of), '')})", row=row,
                         column=schema.VILLAGE_CODE, value=str(code))]
     b = schema.THAILAND_BOUNDS
     if not (math.isfinite(lat) and math.isfinite(lon) and b["lat_min"] <= lat <= b["lat_max"]

@@ -123,7 +123,7 @@ def make_problem(
 def _check_codes(villages: dict[str, str], tambon_districts: dict[str, str]) -> None:
     if not villages:
         raise InvalidInputError("no villages given; pass a mapping village code -> tambon code")
-    problems = [f"code {code!r} is not a string; pass codes as text, e.g. '80010601'"
+    problems = [f"code {code!r} is not a string; pass codes as text (str), e.g. {str(code)!r}"
                 for code in [*villages, *villages.values(), *tambon_districts, *tambon_districts.values()]
                 if not isinstance(code, str)]
     problems += [f"tambon {t} (of village {v}) has no district; add it to tambon_districts"

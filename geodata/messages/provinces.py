@@ -8,7 +8,7 @@ SECTION = "province"
 MESSAGES: dict[str, tuple[str, str]] = {
     "unknown": (
         "ไม่มีจังหวัดรหัส '{code}' ใช้รหัสจังหวัด 2 หลักของกรมการปกครอง (เช่น {examples}) หรือ {nation} "
-        "สำหรับทั้งประเทศ ดูรายการรหัสทั้งหมดด้วยคำสั่ง rollout data provinces",
+        "สำหรับทั้งประเทศ ดูรายการรหัสทั้งหมดด้วยคำสั่ง `rollout data provinces`",
         "province code '{code}' is not a Thai province; give a two-digit DOPA province code (for example "
         "{examples}) or {nation} for the whole country; 'rollout data provinces' lists every code",
     ),
@@ -20,8 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roster_short": (
         "อำเภอ{district} ({code}) จังหวัด{province} มี {villages:,} หมู่บ้าน แต่ {teams} ทีม × {capacity} "
         "หมู่บ้านต่อทีมต่อระยะ × {waves} ระยะ = {places:,} ที่ ขาด {short:,} ที่ วิธีแก้: ให้อำเภอนี้มีอย่างน้อย "
-        "{teams_needed} ทีม (--roster) หรือให้ทีมรับได้อย่างน้อย {capacity_needed} หมู่บ้านต่อระยะ "
-        "(--capacity {capacity_needed}){more}",
+        "{teams_needed} ทีม (`--roster`) หรือให้ทีมรับได้อย่างน้อย {capacity_needed} หมู่บ้านต่อระยะ "
+        "(`--capacity {capacity_needed}`){more}",
         "district {district} ({code}) of {province} has {villages:,} villages but {teams} teams x {capacity} "
         "villages per team and wave x {waves} waves = {places:,} places, {short:,} short; give it at least "
         "{teams_needed} teams (--roster) or let a team take at least {capacity_needed} villages per wave "
@@ -29,12 +29,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "more_short": ("และอีก {n} อำเภอที่ทีมรับหมู่บ้านไม่ครบ", "and {n} more districts whose teams cannot take their villages"),
     "needs_for_province": (
-        "แผนทั้งประเทศส่งออกเป็นชุดของแต่ละจังหวัด: ระบุ --for-province ตามด้วยรหัสจังหวัด (เช่น 34 หรือ 34,85)",
+        "แผนทั้งประเทศส่งออกเป็นชุดของแต่ละจังหวัด: ระบุ `--for-province` ตามด้วยรหัสจังหวัด (เช่น 34 หรือ 34,85)",
         "a national plan is exported as each province's packets: give --for-province with the province codes "
         "(for example 34 or 34,85)",
     ),
     "for_province_alone": (
-        "--for-province ใช้คู่กับ --province {nation} เท่านั้น (เลือกจังหวัดจากแผนทั้งประเทศ)",
+        "`--for-province` ใช้คู่กับ `--province {nation}` เท่านั้น (เลือกจังหวัดจากแผนทั้งประเทศ)",
         "--for-province goes with --province {nation} only (it picks provinces out of a national plan)",
     ),
 }
