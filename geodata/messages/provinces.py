@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{teams_needed} teams (--roster) or let a team take at least {capacity_needed} villages per wave "
         "(--capacity {capacity_needed}){more}",
     ),
-    "more_short": ("และอีก {n} อำเภอที่ทีมรับหมู่บ้านไม่ครบ", "and {n} more districts whose teams cannot take their villages"),
+    "more_short": ("และอีก {n} อำเภอที่ทีมรับหมู่บ้านไม่ครบ", "and {n} more district(s) whose teams cannot take their villages"),
     "needs_for_province": (
         "แผนทั้งประเทศส่งออกเป็นชุดของแต่ละจังหวัด: ระบุ `--for-province` ตามด้วยรหัสจังหวัด (เช่น 34 หรือ 34,85)",
         "a national plan is exported as each province's packets: give --for-province with the province codes "
