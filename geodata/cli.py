@@ -1,7 +1,7 @@
 """The ``rollout`` command line's commands that need no database, and the way every command reports errors.
 
-    rollout plan [--out plan.csv] [--metrics metrics.json] [--pilot 800106,800107] [--targets 400,600,600]
-                 [--capacity 10] [--roster roster.csv] [--save-as NAME [--replace]]
+    rollout plan [--out plan.csv] [--metrics metrics.json] [--province CODE|nation] [--pilot 800106,800107]
+                 [--targets 400,600,600] [--capacity 10] [--roster roster.csv] [--save-as NAME [--replace]]
     rollout export ...                 (geodata.exports.cli)
     rollout data build|provinces ...   (geodata.databuild.cli)
 
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import NoReturn, Protocol
 
 import planning
-from geodata import embedded, limits, schema
+from geodata import limits, province_choice, schema
 from geodata.databuild.cli import add_data_command
 from geodata.errors import GeodataError
 from geodata.exports.cells import spreadsheet_cell
@@ -70,8 +70,9 @@ class PlanSaver(Protocol):
 
 @dataclass(frozen=True)
 class PlanOptions:
-    """Settings of ``rollout plan``; None means the default."""
+    """Settings of ``rollout plan``; None means the default (the default province; its default waves)."""
 
+    province: str | None = None
     pilot: tuple[str, ...] = ()
     targets: tuple[int, ...] | None = None
     capacity: int | None = None
@@ -79,14 +80,27 @@ class PlanOptions:
 
 
 def make_plan(options: PlanOptions) -> tuple[planning.Problem, planning.PlanResult]:
-    """Plan the embedded province with these settings (raises PlanningError / GeodataError on bad input)."""
-    villages, tambons = embedded.load_villages(), embedded.load_tambons()
+    """Plan a province (``options.province``: a code, ``nation`` or None for the default province) with these
+    settings: its default waves unless ``targets`` are given (the nation's: 16,000, 24,000, the rest).
+
+    Raises PlanningError / GeodataError on bad input; a district whose teams cannot take its villages raises
+    ``province_choice.RosterShortError`` (district, villages, teams, capacity and the fix) before solving.
+    """
+    data = province_choice.load_plan_data(province_choice.parse_province(options.province))
+    villages, tambons = data.villages, data.tambons
     roster = None
     if options.roster is not None:
         roster = read_roster_file(options.roster, villages[schema.AMPHOE_CODE],
                                   options.capacity or planning.DEFAULT_CAPACITY)
-    problem = build_problem(villages, tambons, pilot_tambons=options.pilot, targets=options.targets,
-                            capacity=options.capacity, roster=roster)
+    if data.is_nation:
+        from geodata.national_plan import build_national_problem
+
+        problem = build_national_problem(villages, tambons, pilot_tambons=options.pilot, targets=options.targets,
+                                         capacity=options.capacity, roster=roster)
+    else:
+        problem = build_problem(villages, tambons, pilot_tambons=options.pilot, targets=options.targets,
+                                capacity=options.capacity, roster=roster, dataset=data.dataset)
+    province_choice.check_roster_carries(problem, data.amphoes)
     return problem, planning.plan(problem)
 
 
@@ -107,10 +121,12 @@ def plan_csv(problem: planning.Problem, result: planning.PlanResult) -> str:
     return buffer.getvalue()
 
 
-def metrics_document(problem: planning.Problem, result: planning.PlanResult) -> dict:
-    """The metrics JSON: wave_sizes, max_load (M1), split_tambons (M2), status, seconds, and the rest."""
+def metrics_document(problem: planning.Problem, result: planning.PlanResult, province: str | None = None) -> dict:
+    """The metrics JSON: the province planned (a code or ``nation``), wave_sizes, max_load (M1), split_tambons
+    (M2), status, seconds, and the rest."""
     m = result.metrics
     return {
+        "province": province_choice.parse_province(province),
         "wave_sizes": m.wave_sizes, "max_load": m.max_load, "split_tambons": m.split_tambons,
         "status": m.status, "seconds": round(m.seconds, 3),
         "max_load_fraction": list(m.max_load_fraction), "split_tambon_codes": list(m.split_tambon_codes),
@@ -176,10 +192,11 @@ def make_parser(saved_work: Callable[[], SavedWork], plan_saver: Callable[[], Pl
     `saved_work` and `plan_saver` give ``export --scenario`` and ``plan --save-as`` the saved work; they are
     called only when a command needs the database.
     """
-    parser = _Parser(prog="rollout", description="KM rollout planner for Nakhon Si Thammarat")
+    parser = _Parser(prog="rollout", description="KM rollout planner for a Thai province or the whole country")
     commands = parser.add_subparsers(dest="command", required=True)
-    plan = commands.add_parser("plan", help="optimise the rollout of the embedded province")
+    plan = commands.add_parser("plan", help="optimise the rollout of a province (or of the whole country)")
     plan.add_argument("--out", type=Path, help="plan CSV to write")
+    province_choice.add_province_option(plan)
     plan.add_argument("--metrics", type=Path, help="metrics JSON to write")
     plan.add_argument("--pilot", default="", help="pilot tambon codes, comma-separated (wave 2548)")
     plan.add_argument("--targets", help="villages per wave after the pilot, e.g. 400,600,600")
@@ -196,7 +213,7 @@ def make_parser(saved_work: Callable[[], SavedWork], plan_saver: Callable[[], Pl
 
 
 def _run_plan(args: argparse.Namespace, plan_saver: Callable[[], PlanSaver]) -> int:
-    options = PlanOptions(pilot=parse_codes(args.pilot),
+    options = PlanOptions(province=args.province, pilot=parse_codes(args.pilot),
                           targets=None if args.targets is None else parse_targets(args.targets),
                           capacity=None if args.capacity is None else parse_capacity(args.capacity),
                           roster=args.roster)
@@ -212,6 +229,7 @@ def _run_plan(args: argparse.Namespace, plan_saver: Callable[[], PlanSaver]) -> 
         outputs.append(check_output_file(args.metrics, "--metrics"))
         if outputs[0].resolve() == outputs[1].resolve():
             raise GeodataError(f"--out and --metrics are the same file {args.out}; give two different paths")
+    province_choice.parse_province(args.province)  # an unknown code is refused before anything is loaded
     saver = None
     if args.save_as is not None:
         name = args.save_as.strip()
@@ -227,7 +245,8 @@ def _run_plan(args: argparse.Namespace, plan_saver: Callable[[], PlanSaver]) -> 
     if args.out is not None:
         files[outputs[0]] = plan_csv(problem, result)
     if args.metrics is not None:
-        files[outputs[1]] = json.dumps(metrics_document(problem, result), ensure_ascii=False, indent=2) + "\n"
+        document = metrics_document(problem, result, args.province)
+        files[outputs[1]] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         write_files(files)
     except OSError as error:
@@ -237,7 +256,9 @@ def _run_plan(args: argparse.Namespace, plan_saver: Callable[[], PlanSaver]) -> 
         saved = saver.save(name, scenario_from_result(name, problem, result), replace=args.replace)
         print(f"plan: saved as scenario {saved.name!r} version {saved.version}", file=sys.stderr)
     m = result.metrics
-    print(f"plan: {', '.join(f'{k} {v}' for k, v in m.wave_sizes.items())}; largest load {m.max_load:g} "
+    sizes = ", ".join(f"{k} {v}" for k, v in m.wave_sizes.items())
+    where = province_choice.label(province_choice.parse_province(args.province))
+    print(f"plan: {where}: {sizes}; largest load {m.max_load:g} "
           f"villages per team; {m.split_tambons} split tambons; {m.status} in {m.seconds:.2f} s", file=sys.stderr)
     return 0
 

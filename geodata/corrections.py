@@ -7,7 +7,8 @@ one. The store keeps the history (source, author, date, the point it replaced); 
 modified, so the original point is always there to go back to. Recording is the service layer's
 (`service`): this module checks and applies, on plain values.
 
-A point outside Thailand is refused. A point outside the village's own tambon is accepted with a warning when it
+Distances are measured in metres in the province's UTM zone (``geodata.provinces.metric_crs_of``). A point
+outside Thailand is refused. A point outside the village's own tambon is accepted with a warning when it
 is near (tambon borders are approximate) and refused when it is far, because then the village code or the
 coordinates are wrong.
 """
@@ -27,6 +28,7 @@ from pyproj import Transformer
 from geodata import limits, schema
 from geodata.errors import GeodataError, Problem, UploadError, as_written, column_label
 from geodata.messages import Message
+from geodata.provinces import metric_crs_of
 from geodata.table_checks import (
     blank_values,
     coordinate_problems,
@@ -104,17 +106,20 @@ class CheckedCorrection:
 
 
 def check_point(village_code: str, lat: float, lon: float, source: str, villages: gpd.GeoDataFrame,
-                tambons: gpd.GeoDataFrame) -> CheckedCorrection:
-    """Check one correction (e.g. a point clicked on the map); raises PointError saying what is wrong."""
-    place = _Places(villages, tambons)
+                tambons: gpd.GeoDataFrame, *, metric_crs: str | None = None) -> CheckedCorrection:
+    """Check one correction (e.g. a point clicked on the map); raises PointError saying what is wrong.
+
+    Distances are measured in ``metric_crs`` (default: the tambons' province's UTM zone, as for every function
+    here)."""
+    place = _Places(villages, tambons, metric_crs)
     problems = _point_problems(village_code, lat, lon, source, place, row=None)
     if problems:
         raise PointError(problems)
     return _checked(village_code, lat, lon, source, place)
 
 
-def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame
-                     ) -> tuple[CheckedCorrection, ...]:
+def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,
+                     metric_crs: str | None = None) -> tuple[CheckedCorrection, ...]:
     """The corrections of a CSV file (columns village_code, lat, lon, source), every row checked.
 
     Raises UploadError listing every problem (row, column, value, fix); a file with any problem records nothing.
@@ -122,7 +127,7 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
     table = read_table(data, filename, limit=limits.CORRECTIONS, columns=CORRECTION_COLUMNS, suffixes=(".csv",),
                        header_aliases=schema.CORRECTION_HEADER_ALIASES,
                        number_columns=(schema.VILLAGE_CODE, schema.LAT, schema.LON), free_text=(SOURCE,))
-    place = _Places(villages, tambons)
+    place = _Places(villages, tambons, metric_crs)
     problems = as_written(_table_problems(table, place), headers_as_written(table))
     if problems:
         raise UploadError(filename, problems)
@@ -131,7 +136,8 @@ def read_corrections(data: bytes, filename: str, villages: gpd.GeoDataFrame, tam
 
 
 def apply_corrections(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
-                      corrections: Mapping[str, CorrectedPoint]) -> gpd.GeoDataFrame:
+                      corrections: Mapping[str, CorrectedPoint], *, metric_crs: str | None = None
+                      ) -> gpd.GeoDataFrame:
     """A copy of `villages` with each corrected village moved to its latest corrected point.
 
     Corrections of villages that are not in `villages` (another data set) are ignored.
@@ -150,7 +156,7 @@ def apply_corrections(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
                                                       ).to_numpy()
     points = gpd.GeoSeries.from_xy(lons, lats, index=rows, crs=schema.GEOGRAPHIC_CRS)
     out.loc[rows, out.geometry.name] = points.to_numpy()
-    place = _Places(villages, tambons)
+    place = _Places(villages, tambons, metric_crs)
     distances = [place.outside_m(t, lat, lon) for t, lat, lon in
                  zip(out.loc[rows, schema.TAMBON_CODE], lats, lons, strict=True)]
     out.loc[rows, "dist_to_own_tambon_m"] = distances
@@ -173,13 +179,15 @@ def previous_point(villages: gpd.GeoDataFrame, village_code: str) -> PreviousPoi
 
 
 class _Places:
-    """Village -> tambon and tambon polygons in metres, prepared once per check."""
+    """Village -> tambon and tambon polygons in metres (in ``metric_crs``, default the tambons' province's UTM
+    zone), prepared once per check."""
 
-    def __init__(self, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame):
+    def __init__(self, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, metric_crs: str | None = None):
+        crs = metric_crs or metric_crs_of(tambons)
         self.villages = villages
         self.tambon_of = dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True))
-        self.polygons = tambons.set_index(schema.TAMBON_CODE).geometry.to_crs(schema.METRIC_CRS)
-        self._to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, schema.METRIC_CRS, always_xy=True)
+        self.polygons = tambons.set_index(schema.TAMBON_CODE).geometry.to_crs(crs)
+        self._to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, crs, always_xy=True)
 
     def outside_m(self, tambon: str, lat: float, lon: float) -> float:
         """Metres from the point to the tambon's polygon (0 inside, or when the tambon has no polygon)."""

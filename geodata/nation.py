@@ -42,14 +42,14 @@ import pandas as pd
 import shapely
 
 import planning
-from geodata import embedded, province_data, provinces, schema
+from geodata import embedded, plans, province_data, provinces, schema
 from geodata.adjacency import tambon_adjacency
 from geodata.databuild import cache
 from geodata.errors import GeodataError
 from geodata.messages import text
 
 #: Name under which plans of the whole country are saved (no province's data-set name looks like it).
-NATIONAL_DATASET = "nation"
+NATIONAL_DATASET = plans.NATIONAL_DATASET
 #: Version of the assembled nation; part of its cache key, so raise it whenever its content changes.
 NATION_VERSION = "1"
 #: Villages of the national default waves after the pilot, 2549 and 2550; 2551 takes the rest.
@@ -126,9 +126,7 @@ def national_default_waves(n_villages: int) -> tuple[planning.Wave, ...]:
     if n_villages < first + second:
         raise GeodataError(f"the national default waves take {first:,} + {second:,} villages but there are only "
                            f"{n_villages:,}; give the wave targets yourself")
-    labels = provinces.WAVE_LABELS
-    return (planning.Wave(labels[0], None), planning.Wave(labels[1], first), planning.Wave(labels[2], second),
-            planning.Wave(labels[3], n_villages - first - second))
+    return planning.waves_from_targets((first, second, n_villages - first - second))
 
 
 def nation() -> Nation:

@@ -18,7 +18,6 @@ import planning
 from geodata import limits, schema
 from geodata.errors import GeodataError
 from geodata.messages import text
-from geodata.plans import EMBEDDED_DATASET
 from geodata.plans import build_problem as _problem_from_frames
 from geodata.roster_file import read_roster_csv
 from planning.numbers import ascii_digits, digit_hint, parse_whole_number
@@ -28,14 +27,14 @@ def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, pilo
                   targets: Sequence[int] | None = None, capacity: int | None = None,
                   roster: planning.Roster | None = None, locks: Mapping[str, str] | None = None,
                   tambon_locks: Mapping[str, str] | None = None,
-                  dataset: str = EMBEDDED_DATASET,
+                  dataset: str | None = None,
                   adjacency: Mapping[str, Iterable[str]] | None = None) -> planning.Problem:
     """A Problem for these villages and tambons with the planner's settings.
 
     ``targets`` are the village counts of the waves after the pilot (labelled 2549, 2550, ...; the last one
-    is a maximum that takes the remainder); default 400, 600, 600. ``capacity`` replaces C in ``roster``
-    (default: the estimated roster, one team per tambon with villages). ``adjacency``: see
-    ``geodata.plans.build_problem``.
+    is a maximum that takes the remainder); default the province's default waves (``geodata.provinces``).
+    ``capacity`` replaces C in ``roster`` (default: the estimated roster, one team per tambon with villages).
+    ``dataset`` and ``adjacency``: see ``geodata.plans.build_problem``.
     """
     waves = None if targets is None else planning.waves_from_targets(targets)
     if roster is None:

@@ -15,17 +15,29 @@ from collections.abc import Iterable, Mapping
 import geopandas as gpd
 
 import planning
-from geodata import schema
+from geodata import provinces, schema
 from geodata.adjacency import tambon_adjacency
 from geodata.scenario import Scenario
 
 #: Name under which the optimised default plan is shown (it is not saved unless a planner saves it).
 DEFAULT_SCENARIO_NAME = "แผนตั้งต้น (ค่าเริ่มต้น)"
 EMBEDDED_DATASET = "embedded"
+#: The data-set name of the whole country (``geodata.nation``), distinct from every province's.
+NATIONAL_DATASET = "nation"
 
 _cache_lock = threading.Lock()
-_default_cache: dict[str, Scenario] = {}
-_adjacency_cache: dict[str, dict[str, tuple[str, ...]]] = {}
+#: Caches keyed by (data-set name, province code of the frames or ""), so two provinces never share an entry
+#: even when a caller names both data sets alike.
+_default_cache: dict[tuple[str, str], Scenario] = {}
+_adjacency_cache: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+
+
+def dataset_name(province: str | None = None) -> str:
+    """The name under which plans of this province's data set are saved: ``embedded`` for the default province
+    (the name saved scenarios already carry), ``province-CODE`` for any other (GeodataError for an unknown
+    code)."""
+    code = provinces.province(province).code
+    return EMBEDDED_DATASET if code == provinces.DEFAULT_PROVINCE else f"province-{code}"
 
 
 def metrics_to_json(metrics: planning.PlanMetrics) -> dict:
@@ -33,18 +45,24 @@ def metrics_to_json(metrics: planning.PlanMetrics) -> dict:
     return dataclasses.asdict(metrics)
 
 
-def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, dataset: str = EMBEDDED_DATASET,
+def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, dataset: str | None = None,
                   waves: Iterable[planning.Wave] | None = None, roster: planning.Roster | None = None,
                   pilot_tambons: Iterable[str] = (), locks: Mapping[str, str] | None = None,
                   tambon_locks: Mapping[str, str] | None = None,
                   adjacency: Mapping[str, Iterable[str]] | None = None) -> planning.Problem:
     """A planning Problem for the villages and tambons in use.
 
-    The tambon adjacency is computed once per data set and process, unless ``adjacency`` gives it (the nation's
-    is cached on disk with the nation, ``geodata.nation.national_adjacency``).
+    The frames' province (``geodata.provinces.province_code_of``) gives the defaults: ``waves`` its default waves
+    from the registry, ``dataset`` its data-set name (``dataset_name``). Frames of several provinces (the
+    nation) get the engine's neutral waves unless ``waves`` is given. The tambon adjacency is computed once per
+    data set, province and process, unless ``adjacency`` gives it (the nation's is cached on disk with the
+    nation, ``geodata.nation.national_adjacency``).
     """
+    province = provinces.province_code_of(tambons)
+    if waves is None and province is not None:
+        waves = provinces.default_waves(province)
     if adjacency is None:
-        adjacency = _adjacency_for(dataset, tambons)
+        adjacency = _adjacency_for(_cache_key(dataset, province), tambons)
     district_names = dict(zip(tambons[schema.AMPHOE_CODE], tambons[schema.AMPHOE_TH], strict=True))
     return planning.make_problem(
         dict(zip(villages[schema.VILLAGE_CODE], villages[schema.TAMBON_CODE], strict=True)),
@@ -53,11 +71,18 @@ def build_problem(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *, data
         locks=locks, tambon_locks=tambon_locks, adjacency=adjacency, district_names=district_names)
 
 
-def _adjacency_for(dataset: str, tambons: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:
+def _cache_key(dataset: str | None, province: str | None) -> tuple[str, str]:
+    """(data-set name, province code): the name defaults to the province's data-set name."""
+    if dataset is None:
+        dataset = dataset_name(province)
+    return dataset, province or ""
+
+
+def _adjacency_for(key: tuple[str, str], tambons: gpd.GeoDataFrame) -> dict[str, tuple[str, ...]]:
     with _cache_lock:
-        adjacency = _adjacency_cache.get(dataset)
+        adjacency = _adjacency_cache.get(key)
         if adjacency is None:
-            adjacency = _adjacency_cache[dataset] = tambon_adjacency(tambons)
+            adjacency = _adjacency_cache[key] = tambon_adjacency(tambons)
     return adjacency
 
 
@@ -71,9 +96,20 @@ def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambon
         locks={code: scenario.assignment[code] for code in scenario.locked if code in scenario.assignment})
 
 
+def dataset_of(problem: planning.Problem) -> str:
+    """The data-set name of a problem's villages: their province's (``dataset_name``) when they are all of one
+    registered province, else the nation's."""
+    codes = {code[:2] for code in problem.villages}
+    if len(codes) == 1 and next(iter(codes)) in {p.code for p in provinces.provinces()}:
+        return dataset_name(codes.pop())
+    return NATIONAL_DATASET
+
+
 def scenario_from_result(name: str, problem: planning.Problem, result: planning.PlanResult, *,
-                         dataset: str = EMBEDDED_DATASET, author: str = "optimiser") -> Scenario:
-    """An unsaved Scenario (version 0) holding an optimised plan."""
+                         dataset: str | None = None, author: str = "optimiser") -> Scenario:
+    """An unsaved Scenario (version 0) holding an optimised plan; ``dataset`` defaults to the problem's
+    (``dataset_of``), so a plan saved from any province names its data set."""
+    dataset = dataset_of(problem) if dataset is None else dataset
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return Scenario(
         name=name, version=0, dataset=dataset, settings=planning.PlanSettings.of_problem(problem),
@@ -83,20 +119,21 @@ def scenario_from_result(name: str, problem: planning.Problem, result: planning.
 
 
 def default_scenario(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,
-                     dataset: str = EMBEDDED_DATASET, waves: Iterable[planning.Wave] | None = None,
+                     dataset: str | None = None, waves: Iterable[planning.Wave] | None = None,
                      adjacency: Mapping[str, Iterable[str]] | None = None) -> Scenario:
-    """The optimised default plan: the default waves (2549: 400, 2550: 600, 2551: the rest) or ``waves``;
+    """The optimised default plan: the province's default waves from the registry (``waves`` replaces them);
     estimated roster; no pilot.
 
-    Computed once per data set and process; `dataset` names the data set (a new name for new content), and the
-    waves must be the same on every call for one data set.
+    Computed once per data set, province and process; `dataset` names the data set (default: the province's
+    data-set name; a new name for new content), and the waves must be the same on every call for one data set.
     """
+    key = _cache_key(dataset, provinces.province_code_of(tambons))
     with _cache_lock:
-        cached = _default_cache.get(dataset)
+        cached = _default_cache.get(key)
     if cached is not None:
         return cached
-    problem = build_problem(villages, tambons, dataset=dataset, waves=waves, adjacency=adjacency)
-    scenario = scenario_from_result(DEFAULT_SCENARIO_NAME, problem, planning.plan(problem), dataset=dataset)
+    problem = build_problem(villages, tambons, dataset=key[0], waves=waves, adjacency=adjacency)
+    scenario = scenario_from_result(DEFAULT_SCENARIO_NAME, problem, planning.plan(problem), dataset=key[0])
     with _cache_lock:
-        _default_cache[dataset] = scenario
+        _default_cache[key] = scenario
     return scenario

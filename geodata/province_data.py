@@ -17,7 +17,9 @@ import geopandas as gpd
 from geodata import embedded, provinces
 from geodata.databuild import cache
 from geodata.databuild.province import AMPHOE_FILE, TAMBON_FILE, VILLAGES_FILE, build_province, write_province
-from geodata.plans import EMBEDDED_DATASET
+from geodata.plans import dataset_name
+
+__all__ = ["built_data_set", "dataset_name", "load_amphoes", "load_tambons", "load_villages"]
 
 #: Built provinces kept in memory per process (a few MB each); older ones are read again from the disk cache.
 _PROVINCES_IN_MEMORY = 16
@@ -45,13 +47,6 @@ def load_amphoes(province: str | None = None) -> gpd.GeoDataFrame:
     if code == provinces.DEFAULT_PROVINCE:
         return embedded.load_amphoes()
     return _built(code)[2].copy()
-
-
-def dataset_name(province: str | None = None) -> str:
-    """The name under which plans of this province's data set are saved: ``embedded`` for the default province
-    (the name saved scenarios already carry), ``province-CODE`` for any other."""
-    code = provinces.province(province).code
-    return EMBEDDED_DATASET if code == provinces.DEFAULT_PROVINCE else f"province-{code}"
 
 
 def built_data_set(province: str | None = None) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:

@@ -21,15 +21,18 @@ import pandas as pd
 
 import planning
 from geodata import schema
-from geodata.errors import GeodataError
+from geodata.errors import UnknownProvinceError
 
 #: Nakhon Si Thammarat: the province the product was made for, opened when no province is given.
 DEFAULT_PROVINCE = "80"
+#: What names the whole country where a province code is asked for (distinct from every two-digit code; the
+#: same word as the nation's data-set name, ``geodata.plans.NATIONAL_DATASET``).
+NATION = "nation"
+#: The default province's own schedule after the 2548 pilot: 400 villages in 2549, 600 in 2550, 600 in 2551.
+DEFAULT_PROVINCE_TARGETS = (400, 600, 600)
 #: Shares of a province's villages in the first two waves after the pilot, the rest in the third: the default
-#: province's 400 and 600 of its 1,553 villages (25.8 % and 38.6 %), rounded.
-DEFAULT_WAVE_PERCENTAGES = (26, 39)
-#: Labels of the waves: the pilot, then one wave per year (Buddhist era).
-WAVE_LABELS = ("2548", "2549", "2550", "2551")
+#: province's 400 and 600 of its 1,553 villages (25.8 % and 38.6 %), rounded (the engine's own default).
+DEFAULT_WAVE_PERCENTAGES = planning.waves.DEFAULT_WAVE_PERCENTAGES
 _REGISTRY_FILE = "provinces.csv"
 
 
@@ -83,20 +86,31 @@ def utm_crs(lon: float, lat: float) -> str:
 def metric_crs_of(frame: gpd.GeoDataFrame | gpd.GeoSeries) -> str:
     """The metric CRS for these geometries: their province's when they all carry one registered province code,
     otherwise the UTM zone of the centre of their extent."""
-    codes = frame[schema.PROVINCE].dropna().unique() if schema.PROVINCE in getattr(frame, "columns", ()) else ()
-    if len(codes) == 1 and str(codes[0]) in _registry():
-        return _registry()[str(codes[0])].metric_crs
+    code = province_code_of(frame) if hasattr(frame, "columns") else None
+    if code is not None:
+        return _registry()[code].metric_crs
     min_lon, min_lat, max_lon, max_lat = frame.to_crs(schema.GEOGRAPHIC_CRS).total_bounds
     return utm_crs((min_lon + max_lon) / 2, (min_lat + max_lat) / 2)
+
+
+def province_code_of(frame: gpd.GeoDataFrame | pd.DataFrame) -> str | None:
+    """The registered province every row of these villages, tambons or amphoes belongs to (by their province
+    column, else the first two digits of their amphoe, tambon or village codes), or None when they belong to
+    none or to several (the nation)."""
+    codes: set[str] = set()
+    if schema.PROVINCE in frame.columns:
+        codes = {str(c) for c in frame[schema.PROVINCE].dropna().unique()}
+    if not codes:
+        column = next((c for c in (schema.AMPHOE_CODE, schema.TAMBON_CODE, schema.VILLAGE_CODE)
+                       if c in frame.columns), None)
+        codes = set() if column is None else {str(c)[:2] for c in frame[column].dropna().unique()}
+    return codes.pop() if len(codes) == 1 and next(iter(codes)) in _registry() else None
 
 
 def default_waves_for(n_villages: int) -> tuple[planning.Wave, ...]:
     """Pilot 2548 (the villages of pilot tambons), then 26 % of the villages in 2549, 39 % in 2550, the rest in
     2551 (shares rounded half up)."""
-    first, second = ((n_villages * share + 50) // 100 for share in DEFAULT_WAVE_PERCENTAGES)
-    targets = (first, second, n_villages - first - second)
-    return (planning.Wave(WAVE_LABELS[0], None),
-            *(planning.Wave(label, target) for label, target in zip(WAVE_LABELS[1:], targets, strict=True)))
+    return planning.default_waves(n_villages, DEFAULT_WAVE_PERCENTAGES)
 
 
 def provinces() -> tuple[Province, ...]:
@@ -105,14 +119,14 @@ def provinces() -> tuple[Province, ...]:
 
 
 def province(code: str | None = None) -> Province:
-    """The province with this 2-digit DOPA code (None: the default province); GeodataError for any other code."""
+    """The province with this 2-digit DOPA code (None: the default province); UnknownProvinceError (a
+    GeodataError, worded in Thai and English) for any other code."""
     registry = _registry()
     key = DEFAULT_PROVINCE if code is None else str(code).strip()
     if key not in registry:
-        examples = ", ".join(registry[c].label("en") for c in (DEFAULT_PROVINCE, "34", "50") if c in registry)
-        raise GeodataError(f"province code {code!r} is not a Thai province; give one of the {len(registry)} "
-                           f"two-digit DOPA province codes (for example {examples}); "
-                           f"'rollout data provinces' lists them all")
+        with_villages = [p.code for p in registry.values() if p.has_villages and p.code != DEFAULT_PROVINCE]
+        examples = ", ".join([DEFAULT_PROVINCE, *with_villages[:: max(1, len(with_villages) // 2)]][:3])
+        raise UnknownProvinceError("province.unknown", code=str(code)[:20], examples=examples, nation=NATION)
     return registry[key]
 
 
@@ -140,6 +154,7 @@ def _registry() -> dict[str, Province]:
             metric_crs=utm_crs(*centre),
             frame=MapFrame(*(float(row[k]) for k in ("min_lon", "min_lat", "max_lon", "max_lat"))),
             n_amphoe=int(row["n_amphoe"]), n_tambon=int(row["n_tambon"]), n_villages=n_villages,
-            default_waves=planning.default_waves() if own_schedule else default_waves_for(n_villages),
+            default_waves=(planning.waves_from_targets(DEFAULT_PROVINCE_TARGETS) if own_schedule
+                           else default_waves_for(n_villages)),
             waves_are_default=not own_schedule)
     return dict(sorted(registry.items()))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geodata.provinces import DEFAULT_PROVINCE
 from planning import PlanSettings
 
-#: The province a scenario covers unless told otherwise (DOPA code of Nakhon Si Thammarat).
-DEFAULT_PROVINCE = "80"
+__all__ = ["DEFAULT_PROVINCE", "Scenario"]
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,18 @@ from __future__ import annotations
 from typing import Final
 
 # --- Coordinate reference systems -------------------------------------------------------------------------
-#: Longitude/latitude, the CRS of every GeoDataFrame this package returns.
+#: Longitude/latitude, the CRS of every GeoDataFrame this package returns. Metric work (distances, areas,
+#: buffers; never in degrees) is done in the province's UTM zone, from the registry:
+#: ``geodata.provinces.metric_crs(code)`` or ``metric_crs_of(frame)``.
 GEOGRAPHIC_CRS: Final = "EPSG:4326"
-#: UTM zone 47N: the CRS for metric work (distances, areas, buffers); never measure in degrees.
-METRIC_CRS: Final = "EPSG:32647"
 
 #: A generous box around Thailand (lon/lat). Points outside it are wrong, swapped or in another CRS.
 THAILAND_BOUNDS: Final = {"lon_min": 97.3, "lon_max": 105.7, "lat_min": 5.6, "lat_max": 20.5}
 
 # --- Administrative codes (DOPA / TIS-1099) ---------------------------------------------------------------
-#: Digits in each kind of code: amphoe 80AA, tambon 80AATT, village 80AATTMM (MM = moo number).
+#: Digits in each kind of code: amphoe PPAA, tambon PPAATT, village PPAATTMM (PP = province, MM = moo number).
+#: The provinces and the default one are in the registry, ``geodata.provinces``.
 CODE_LENGTHS: Final = {"amphoe_code": 4, "tambon_code": 6, "village_code": 8}
-PROVINCE_CODE: Final = "80"
 
 # --- Column names -----------------------------------------------------------------------------------------
 VILLAGE_CODE: Final = "village_code"

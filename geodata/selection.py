@@ -17,6 +17,7 @@ from pyproj import Transformer
 
 from geodata import schema
 from geodata.databuild.names import VILLAGE_PREFIX
+from geodata.provinces import metric_crs_of
 from planning.numbers import ascii_digits
 
 #: A click farther than this from every village does not pick one (metres).
@@ -51,11 +52,13 @@ def villages_of_amphoes(villages: gpd.GeoDataFrame, amphoe_codes: Iterable[str])
 
 
 def nearest_village(villages: gpd.GeoDataFrame, lat: float, lon: float,
-                    max_distance_m: float = MAX_CLICK_DISTANCE_M) -> str | None:
-    """The village nearest to a clicked point, or None when none lies within `max_distance_m`."""
-    to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, schema.METRIC_CRS, always_xy=True)
+                    max_distance_m: float = MAX_CLICK_DISTANCE_M, *, metric_crs: str | None = None) -> str | None:
+    """The village nearest to a clicked point, or None when none lies within `max_distance_m`, measured in
+    ``metric_crs`` (default: the villages' province's UTM zone, ``geodata.provinces.metric_crs_of``)."""
+    crs = metric_crs or metric_crs_of(villages)
+    to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, crs, always_xy=True)
     x, y = to_metric.transform(lon, lat)
-    metric = villages.geometry.to_crs(schema.METRIC_CRS)
+    metric = villages.geometry.to_crs(crs)
     index, distance = metric.sindex.nearest(shapely.Point(x, y), return_distance=True)
     if not len(distance) or distance[0] > max_distance_m:
         return None

@@ -85,7 +85,8 @@ def make_problem(
     """Check the inputs and build a Problem.
 
     ``villages`` maps village code -> tambon code and ``tambon_districts`` tambon code -> district code (tambons
-    without villages may be listed: they still carry adjacency). ``waves`` defaults to ``default_waves()``,
+    without villages may be listed: they still carry adjacency). ``waves`` defaults to ``default_waves(n)``
+    (the pilot, then 26 %, 39 % and the rest of the n villages),
     ``roster`` to ``default_roster`` (one team per tambon with villages, C = 10, marked estimated). ``hops``
     (tambon -> hops from the nearest seed) is computed by breadth-first search on ``adjacency`` when not given.
     ``pace_weight`` weighs district pace against spread in the third objective (see planning/README.md).
@@ -93,7 +94,7 @@ def make_problem(
     Raises InvalidInputError listing every unknown code or malformed value, and InfeasiblePlanError when the
     wave targets cannot hold the villages or locks overfill a wave.
     """
-    waves = tuple(default_waves() if waves is None else waves)
+    waves = tuple(default_waves(len(villages)) if waves is None else waves)
     check_waves(waves)
     villages = dict(sorted(villages.items()))
     tambon_districts = dict(sorted(tambon_districts.items()))
@@ -122,7 +123,7 @@ def make_problem(
 def _check_codes(villages: dict[str, str], tambon_districts: dict[str, str]) -> None:
     if not villages:
         raise InvalidInputError("no villages given; pass a mapping village code -> tambon code")
-    problems = [f"code {code!r} is not a string; pass codes as text, e.g. '80010601'"
+    problems = [f"code {code!r} is not a string; pass codes as text (str), e.g. {str(code)!r}"
                 for code in [*villages, *villages.values(), *tambon_districts, *tambon_districts.values()]
                 if not isinstance(code, str)]
     problems += [f"tambon {t} (of village {v}) has no district; add it to tambon_districts"

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from planning.errors import Fact, InfeasiblePlanError, InvalidInputError
 
 DEFAULT_PILOT_LABEL = "2548"
-DEFAULT_TARGETS: tuple[tuple[str, int], ...] = (("2549", 400), ("2550", 600), ("2551", 600))
+#: Year of the first wave after the pilot, and the waves' labels counted on from it.
+DEFAULT_FIRST_YEAR = 2549
+#: Shares (percent) of the villages in the first two waves after the pilot when no waves are given; the third
+#: wave takes the rest. A neutral default for any set of villages: a province's own schedule (its registry
+#: entry, ``geodata.provinces``) replaces it.
+DEFAULT_WAVE_PERCENTAGES: tuple[int, ...] = (26, 39)
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,22 @@ class Wave:
     target: int | None
 
 
-def default_waves(pilot_label: str = DEFAULT_PILOT_LABEL) -> tuple[Wave, ...]:
-    """The governor's schedule: the pilot wave, then 400 villages in 2549, 600 in 2550 and 600 in 2551."""
-    return (Wave(pilot_label, None), *(Wave(label, target) for label, target in DEFAULT_TARGETS))
+def default_waves(n_villages: int, percentages: Sequence[int] = DEFAULT_WAVE_PERCENTAGES,
+                  pilot_label: str = DEFAULT_PILOT_LABEL) -> tuple[Wave, ...]:
+    """The pilot wave, then ``percentages`` of the ``n_villages`` (rounded half up) in consecutive years from
+    2549, and the rest in the year after: 26 %, 39 %, the rest by default.
+
+    The engine knows no province: a province's own schedule comes from its caller (``geodata.provinces``).
+    """
+    if isinstance(n_villages, bool) or not isinstance(n_villages, int) or n_villages < 0:
+        raise InvalidInputError(f"n_villages {n_villages!r} must be a whole number >= 0")
+    if sum(percentages) > 100 or any(p < 0 for p in percentages):
+        raise InvalidInputError(f"wave percentages {tuple(percentages)} must be >= 0 and add up to at most 100")
+    targets = [(n_villages * share + 50) // 100 for share in percentages]
+    return waves_from_targets((*targets, n_villages - sum(targets)), pilot_label=pilot_label)
 
 
-def waves_from_targets(targets: Sequence[int], first_year: int = 2549,
+def waves_from_targets(targets: Sequence[int], first_year: int = DEFAULT_FIRST_YEAR,
                        pilot_label: str | None = DEFAULT_PILOT_LABEL) -> tuple[Wave, ...]:
     """Waves labelled with consecutive years from ``first_year``, preceded by a pilot wave unless it is None."""
     pilot = () if pilot_label is None else (Wave(pilot_label, None),)

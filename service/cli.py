@@ -29,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import limits
 from geodata.cli import BAD_INPUT_ERRORS, make_parser, run_command
-from geodata.errors import GeodataError
+from geodata.errors import GeodataError, WordedError
 from geodata.scenario import Scenario
 from service.database import DATABASE_URL_VARIABLE, command_line_actor, open_database, upgrade_database
 from service.errors import REFUSALS, ScenarioExistsError, ServiceError
@@ -49,7 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _message(error: Exception) -> str:
-    """The error's own text; a raw database driver error gets what it means and what to do."""
+    """The error's own text (English, then Thai for an error worded by the catalogue); a raw database driver error
+    gets what it means and what to do."""
+    if isinstance(error, WordedError):
+        return f"{error.words('en')} / {error.words('th')}"
     if not isinstance(error, _DRIVER_ERRORS):
         return str(error)
     return (f"the database cannot be used ({type(error).__name__}: {error}); check {DATABASE_URL_VARIABLE} "

@@ -14,11 +14,10 @@ from dashboard.common.database import workspace
 from dashboard.common.dataset import province_dataset_in_use
 from dashboard.common.formatting import format_timestamp
 from dashboard.common.text import lang, t, with_detail
-from geodata import schema
 from geodata.exports.packet import Approval, approval_of
 from geodata.messages import has
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
-from geodata.scenario import Scenario
+from geodata.scenario import DEFAULT_PROVINCE, Scenario
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,7 +50,7 @@ def most_recent_scenario_name() -> str | None:
     return max(saved, key=lambda s: (s.updated_at, s.name)).name if saved else None
 
 
-def official_scenario_name(province: str = schema.PROVINCE_CODE) -> str | None:
+def official_scenario_name(province: str = DEFAULT_PROVINCE) -> str | None:
     """The name of the province's official (approved) plan, or None when no scenario is marked."""
     return next((s.name for s in workspace().list_scenarios() if s.official and s.province == province), None)
 

@@ -4,7 +4,7 @@ A national scenario (``geodata.national_plan``) gives a wave to every village of
 receives only its province's part. ``geodata.national_plan.province_scenario`` cuts the plan down to the
 province (its villages, its districts' teams, the waves as the national plan fills them there, the metrics of
 that part), and ``geodata.exports.packets.export_plan`` writes the files from the province's own data set, as
-for a province's plan; the province files are named by its code (``30_province_plan.xlsx``).
+for a province's plan; the province files are named by its code and English name (``30_Nakhon_Ratchasima_plan.xlsx``).
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ from typing import Protocol
 
 import geopandas as gpd
 
-from geodata import schema
+from geodata import provinces, schema
+from geodata.errors import GeodataError
 from geodata.exports.errors import ExportError
 from geodata.exports.text import th, thai_date
-from geodata.messages import Message
+from geodata.messages import Message, text
 from geodata.scenario import Scenario
 
 #: The change-history action that records a scenario made the official plan (store.ScenarioStore.mark_official).
@@ -59,8 +60,9 @@ def approval_of(changes: Iterable[HistoryEntry]) -> Approval | None:
 
 @dataclass(frozen=True)
 class PlanInfo:
-    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics;
-    whether it is the province's official plan (`official`) and, when known, who approved it when."""
+    """The plan the files come from: scenario name, version, date (B.E.), waves, roster source and metrics; the
+    province (code, Thai and English names from the registry) every title and file name carries; whether it is the
+    province's official plan (`official`) and, when known, who approved it when."""
 
     scenario: str
     version: int
@@ -74,8 +76,15 @@ class PlanInfo:
     roster_estimated: bool
     metrics: dict[str, object]
     missing_villages: int
+    province_code: str
+    province_th: str
+    province_en: str
     official: bool = False
     approval: Approval | None = None
+
+    def province_name(self, lang: str) -> str:
+        """"จังหวัดอุบลราชธานี" or "Ubon Ratchathani province"."""
+        return text("doc.province_name", lang, province=self.province_th if lang == "th" else self.province_en)
 
     @property
     def title(self) -> str:
@@ -220,14 +229,15 @@ class ProvincePacket:
 
 
 def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame,
-                    approval: Approval | None = None) -> ProvincePacket:
+                    approval: Approval | None = None, *, province: str | None = None) -> ProvincePacket:
     """The export content of a plan over the data set in use (villages and amphoes as the loaders return them);
     `approval` says who made it the official plan and when (the documents print it).
 
-    Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
-    set), naming both.
+    ``province`` is the code whose registry names the files carry (default: the province the amphoes belong
+    to). Raises ExportError when the plan gives a wave to none of the data set's villages (a plan of another data
+    set), naming both, or when the amphoes belong to several provinces and none is given.
     """
-    plan = _plan_info(scenario, villages, approval)
+    plan = _plan_info(scenario, villages, approval, _province(province, amphoes))
     rows = _village_rows(scenario, villages, plan.waves)
     teams = scenario.settings.roster.teams
     by_amphoe: dict[str, list[VillageRow]] = {}
@@ -245,7 +255,21 @@ def province_packet(scenario: Scenario, villages: gpd.GeoDataFrame, amphoes: gpd
     return ProvincePacket(plan=plan, amphoes=tuple(packets))
 
 
-def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, approval: Approval | None) -> PlanInfo:
+def _province(code: str | None, amphoes: gpd.GeoDataFrame) -> provinces.Province:
+    if code is None:
+        code = provinces.province_code_of(amphoes)
+        if code is None:
+            found = sorted({str(c)[:2] for c in amphoes[schema.AMPHOE_CODE]})
+            raise ExportError(f"the amphoes belong to provinces {', '.join(found)}, not to one; export one "
+                              "province's part (rollout export --province nation --for-province CODE)")
+    try:
+        return provinces.province(code)
+    except GeodataError as error:
+        raise ExportError(str(error)) from error
+
+
+def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, approval: Approval | None,
+               province: provinces.Province) -> PlanInfo:
     codes = set(villages[schema.VILLAGE_CODE])
     assigned = {code: wave for code, wave in scenario.assignment.items() if code in codes}
     if not assigned:
@@ -261,7 +285,8 @@ def _plan_info(scenario: Scenario, villages: gpd.GeoDataFrame, approval: Approva
         waves=tuple(label for label in order if label in used), pilot_label=settings.pilot_label,
         capacity=settings.roster.capacity, roster_estimated=settings.roster.estimated,
         metrics={name: scenario.metrics[name] for name in PLAN_METRICS if name in scenario.metrics},
-        missing_villages=len(set(scenario.assignment) - codes), official=scenario.official,
+        missing_villages=len(set(scenario.assignment) - codes), province_code=province.code,
+        province_th=province.name_th, province_en=province.name_en, official=scenario.official,
         approval=approval if scenario.official else None)
 
 

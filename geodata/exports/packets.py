@@ -7,9 +7,11 @@ code and Thai name, as the district office calls itself):
                                     8001_เมืองนครศรีธรรมราช_plan.gpkg, 8001_เมืองนครศรีธรรมราช_villages.csv,
                                     8001_เมืองนครศรีธรรมราช_villages.geojson, 8001_เมืองนครศรีธรรมราช_tambons.geojson
     ...                             (one folder per amphoe)
-    80_province_plan.xlsx, 80_province_plan.pdf, 80_province_plan.gpkg, 80_province_villages.csv, ...
+    <code>_<Province>_plan.xlsx, ..._plan.pdf, ..._plan.gpkg, ..._villages.csv, ...
                                     (with amphoe "all": the whole province, one file per format, named by
-                                    the province's code: 30_province_plan.xlsx for Nakhon Ratchasima)
+                                    the province's code and English name from the registry:
+                                    30_Nakhon_Ratchasima_plan.xlsx)
+    km_rollout_<code>_<Province>_all_<B.E. date>.zip, or km_rollout_<amphoe code>_<B.E. date>.zip
 
 The content of every file comes from one ProvincePacket (geodata.exports.packet), so formats never disagree.
 """
@@ -27,7 +29,7 @@ import geopandas as gpd
 from geodata import schema
 from geodata.exports import vector
 from geodata.exports.formats import ALL_AMPHOES, FORMATS, parse_formats
-from geodata.exports.packet import AmphoePacket, Approval, ProvincePacket, province_packet
+from geodata.exports.packet import AmphoePacket, Approval, PlanInfo, ProvincePacket, province_packet
 from geodata.exports.pdf import write_amphoe_pdf, write_province_pdf
 from geodata.exports.pdf_map import MapPainter
 from geodata.exports.text import both, file_name_part, safe_name, thai_day
@@ -36,11 +38,10 @@ from geodata.scenario import Scenario
 from planning.thai_dates import BUDDHIST_ERA_OFFSET
 
 
-def province_prefix(amphoes: gpd.GeoDataFrame) -> str:
-    """"80_province": the stem of the province files, from the province code the amphoes carry (the default
-    province's when they carry none or several)."""
-    codes = amphoes[schema.PROVINCE].dropna().unique() if schema.PROVINCE in amphoes.columns else ()
-    return f"{codes[0] if len(codes) == 1 else schema.PROVINCE_CODE}_province"
+def province_stem(plan: PlanInfo) -> str:
+    """"34_Ubon_Ratchathani": the stem of the province files, the province's code and English name in safe
+    characters."""
+    return f"{plan.province_code}_{safe_name(plan.province_en)}"
 
 
 #: progress(share done in [0, 1], what is being built)
@@ -82,9 +83,12 @@ def amphoe_file_stem(packet: AmphoePacket) -> str:
 def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
                 amphoes: gpd.GeoDataFrame, out_dir: Path, *, amphoe: str = ALL_AMPHOES,
                 formats: Sequence[str] = FORMATS, make_zip: bool = False,
-                progress: Progress | None = None, approval: Approval | None = None) -> ExportResult:
+                progress: Progress | None = None, approval: Approval | None = None,
+                province: str | None = None) -> ExportResult:
     """Write the plan's files for `amphoe` (a code, or "all" for every amphoe plus the province) into `out_dir`;
     `approval` (who made the plan official, when) is printed in the PDFs' approval block.
+
+    ``province``: the code whose names (registry) the titles and file names carry, default the amphoes'.
 
     Everything is built in this process: with two cores, worker processes measured no faster (the province
     PDF repeats every amphoe's pages, and starting a process costs seconds). ExportError, with nothing
@@ -92,7 +96,7 @@ def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.Geo
     """
     formats = parse_formats(formats)
     out_dir = Path(out_dir)
-    province = province_packet(scenario, villages, amphoes, approval)
+    province = province_packet(scenario, villages, amphoes, approval, province=province)
     chosen = province.amphoes if amphoe == ALL_AMPHOES else (province.amphoe(amphoe),)
     chosen = tuple(p for p in chosen if p.villages) or chosen
     with_province = amphoe == ALL_AMPHOES
@@ -104,7 +108,8 @@ def export_plan(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.Geo
         files += builder.province_files()
     zip_path = None
     if make_zip:
-        name = f"km_rollout_{'all' if amphoe == ALL_AMPHOES else chosen[0].amphoe_code}_{_stamp(province)}.zip"
+        which = f"{province_stem(province.plan)}_all" if amphoe == ALL_AMPHOES else chosen[0].amphoe_code
+        name = f"km_rollout_{which}_{_stamp(province)}.zip"
         zip_path = write_zip(files, out_dir, out_dir / name)
     if progress:
         progress(1.0, both("doc.done"))
@@ -152,7 +157,7 @@ class _Builder:
         """Every chosen format for the whole province, in the output folder itself."""
         files: list[ExportFile] = []
         for fmt in self.formats:
-            self._report(f"{province_prefix(self.amphoes)}: {fmt}")
+            self._report(f"{province_stem(self.province.plan)}: {fmt}")
             files += self._timed(fmt, lambda f=fmt: self._province_file(f))
         return files
 
@@ -181,7 +186,7 @@ class _Builder:
         return self._vector_files(fmt, points, polygons, folder, stem, code)
 
     def _province_file(self, fmt: str) -> list[ExportFile]:
-        province, plan, stem = self.province, self.province.plan, province_prefix(self.amphoes)
+        province, plan, stem = self.province, self.province.plan, province_stem(self.province.plan)
         if fmt == "xlsx":
             return [ExportFile(write_province_xlsx(province, self.out_dir / f"{stem}_plan.xlsx"), fmt, None)]
         if fmt == "pdf":

@@ -209,7 +209,7 @@ def write_province_pdf(province: ProvincePacket, province_map: bytes, amphoe_map
                        path: Path) -> Path:
     """The province's plan: a province summary first, then every amphoe's section (bookmarked)."""
     pdf = PlanPDF(province.plan)
-    _cover(pdf, f"{th('doc.province_name')} ({en('doc.province_name')})", province_map,
+    _cover(pdf, f"{province.plan.province_name('th')} ({province.plan.province_name('en')})", province_map,
            _facts(len(province.villages), sum(len(a.tambons) for a in province.amphoes),
                   sum(a.teams for a in province.amphoes), province.estimated, province.plan),
            bookmark=f"{th('doc.province_summary')} ({en('doc.province_summary')})")
@@ -242,7 +242,8 @@ def _cover(pdf: PlanPDF, place: str, map_png: bytes, facts: str, *, bookmark: st
         pdf.start_section(bookmark)
     pdf.set_y(MARGIN)
     pdf.paragraph(th("doc.title"), size=15, bold=True, height=8)
-    pdf.paragraph(f"{en('doc.title')} · {th('doc.province_name')}", size=9, colour=(90, 90, 90))
+    pdf.paragraph(f"{en('doc.title')} · {pdf.plan.province_name('th')} ({pdf.plan.province_name('en')})",
+                  size=9, colour=(90, 90, 90))
     pdf.paragraph(place, size=13, bold=True, height=7)
     pdf.paragraph(f"{both('doc.scenario')}: {pdf.plan.title}", size=9.5)
     pdf.paragraph(facts, size=9)
@@ -333,7 +334,7 @@ def _reasons(pdf: PlanPDF) -> None:
 
 def _province_summary(pdf: PlanPDF, province: ProvincePacket) -> None:
     plan = province.plan
-    pdf.running_head = f"{th('doc.province_name')} · {th('doc.province_summary')}"
+    pdf.running_head = f"{province.plan.province_name('th')} · {th('doc.province_summary')}"
     pdf.add_page()
     pdf.paragraph(both("doc.province_summary"), size=12, bold=True, height=7)
     _wave_table(pdf, province.waves, plan)

@@ -1,6 +1,7 @@
 """Static maps for the printed plan: an amphoe's (or the province's) villages coloured by wave on its tambons.
 
-Drawn with matplotlib (Agg, no display) in UTM 47N so the scale bar is true in metres, and returned as PNG bytes
+Drawn with matplotlib (Agg, no display) in the province's UTM zone (47N or 48N, from the registry through
+``geodata.provinces.metric_crs_of``) so the scale bar is true in metres, and returned as PNG bytes
 for the PDF. Each map has a legend (waves with their village counts, estimated locations, boundaries), a scale
 bar and a north arrow. Estimated village locations are drawn hollow with a dashed outline, as on the dashboard.
 One MapPainter projects and simplifies the boundaries once and reuses one figure for every map it draws.
@@ -30,6 +31,7 @@ from geodata.exports.packet import AmphoePacket, ProvincePacket, VillageRow
 from geodata.exports.text import both, en, th
 from geodata.messages import text
 from geodata.palette import UNASSIGNED_COLOUR, wave_colours
+from geodata.provinces import metric_crs_of
 
 #: Map size on the page (millimetres) and resolution of the PNG.
 MAP_WIDTH_MM = 180.0
@@ -49,10 +51,12 @@ NICE_LENGTHS_KM = (0.5, 1, 2, 5, 10, 20, 25, 50, 100)
 class MapPainter:
     """Draws the wave maps of one data set; build once per export run, call for each amphoe."""
 
-    def __init__(self, tambons: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame):
+    def __init__(self, tambons: gpd.GeoDataFrame, amphoes: gpd.GeoDataFrame, *, metric_crs: str | None = None):
+        """``metric_crs``: where the maps are drawn (default: the tambons' province's UTM zone)."""
         self._family = matplotlib_family()
-        tambons_m = tambons.to_crs(schema.METRIC_CRS)
-        amphoes_m = amphoes.to_crs(schema.METRIC_CRS)
+        self.metric_crs = metric_crs or metric_crs_of(tambons)
+        tambons_m = tambons.to_crs(self.metric_crs)
+        amphoes_m = amphoes.to_crs(self.metric_crs)
         self._tambon_codes = tambons_m[schema.TAMBON_CODE].to_numpy()
         self._tambon_amphoe = tambons_m[schema.AMPHOE_CODE].to_numpy()
         self._tambon_names = tambons_m[schema.TAMBON_TH].to_numpy()
@@ -64,7 +68,7 @@ class MapPainter:
         self._amphoe_geoms = shapely.coverage_simplify(amphoes_m.geometry.to_numpy(), DRAW_TOLERANCE_M)
         self._amphoe_paths = [_path_of(g) for g in self._amphoe_geoms]
         self._amphoe_labels = shapely.point_on_surface(amphoes_m.geometry.to_numpy())
-        self._to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, schema.METRIC_CRS, always_xy=True)
+        self._to_metric = Transformer.from_crs(schema.GEOGRAPHIC_CRS, self.metric_crs, always_xy=True)
         width_in, height_in = MAP_WIDTH_MM / 25.4, MAP_HEIGHT_MM / 25.4
         self._figure = Figure(figsize=(width_in, height_in), dpi=DPI)
         FigureCanvasAgg(self._figure)

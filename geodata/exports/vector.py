@@ -1,10 +1,10 @@
 """Machine-readable exports: CSV of the villages, GeoPackage and GeoJSON of villages and tambon polygons.
 
-Column names are ASCII (the schema's names) so GIS and spreadsheet tools read them anywhere; values keep Thai
-text. Every row carries the scenario's name, version and date, so a file that travels alone still says which
-plan it holds. Coordinates are EPSG:4326 (longitude/latitude) in every file: GeoJSON requires it (RFC 7946) and
-one CRS for all files avoids mixing them up in QGIS. CSV is UTF-8 with a byte-order mark, which Excel needs to
-open Thai text correctly.
+Column names are ASCII (the schema's names) so GIS and spreadsheet tools read them anywhere; values keep Thai text.
+Every row carries the scenario's name, version and date and the province's code and names (from the registry), so a
+file that travels alone still says which plan and which province it holds. Coordinates are EPSG:4326
+(longitude/latitude) in every file: GeoJSON requires it (RFC 7946) and one CRS for all files avoids mixing them up
+in QGIS. CSV is UTF-8 with a byte-order mark, which Excel needs to open Thai text correctly.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ TAMBON_LAYER = "tambons"
 VILLAGE_FIELDS = (schema.VILLAGE_CODE, schema.MOO, schema.VILLAGE_TH, schema.VILLAGE_EN, schema.TAMBON_CODE,
                   schema.TAMBON_TH, schema.TAMBON_EN, schema.AMPHOE_CODE, schema.AMPHOE_TH, schema.AMPHOE_EN,
                   "wave", "locked", "reason", schema.LOCATION_QUALITY, schema.LON, schema.LAT)
-PLAN_FIELDS = ("scenario", "scenario_version", "plan_date")
+PLAN_FIELDS = ("scenario", "scenario_version", "plan_date", schema.PROVINCE, schema.PROVINCE_TH, schema.PROVINCE_EN)
 #: GeoPackage 1.2 opens without warnings in older GDAL/QGIS too (Debian's GDAL 3.6 warns about 1.4).
 GPKG_VERSION = "1.2"
 
@@ -95,8 +95,12 @@ def _with_plan(frame: pd.DataFrame, plan: PlanInfo) -> pd.DataFrame:
     frame["scenario"] = plan.scenario
     frame["scenario_version"] = plan.version
     frame["plan_date"] = plan.date
+    frame[schema.PROVINCE] = plan.province_code
+    frame[schema.PROVINCE_TH] = plan.province_th
+    frame[schema.PROVINCE_EN] = plan.province_en
     return frame
 
 
 def _description(plan: PlanInfo) -> str:
-    return f"KM rollout plan: scenario {plan.scenario}, version {plan.version}, {plan.date}"
+    return (f"KM rollout plan: scenario {plan.scenario}, version {plan.version}, {plan.date}; "
+            f"{plan.province_name('en')} ({plan.province_code})")

@@ -90,7 +90,7 @@ def write_amphoe_xlsx(packet: AmphoePacket, path: Path) -> Path:
 def write_province_xlsx(province: ProvincePacket, path: Path) -> Path:
     """A province summary, one village sheet per amphoe and the roster of every amphoe."""
     book = Workbook()
-    _properties(book, province.plan, th("doc.province_name"))
+    _properties(book, province.plan, province.plan.province_name("th"))
     _province_summary(book.active, province)
     for packet in province.amphoes:
         title = (f"{th('doc.amphoe')}{packet.amphoe_th} ({packet.amphoe_en}) · {province.plan.scenario} · "
@@ -174,7 +174,7 @@ def _amphoe_summary(ws: Worksheet, packet: AmphoePacket, place: str) -> None:
 def _province_summary(ws: Worksheet, province: ProvincePacket) -> None:
     ws.title = both("doc.sheet_province")
     plan = province.plan
-    row = _plan_block(ws, plan, f"{th('doc.title')} · {th('doc.province_name')}")
+    row = _plan_block(ws, plan, f"{th('doc.title')} · {plan.province_name('th')}")
     row = _key_values(ws, row, [(both("doc.villages"), len(province.villages)),
                                 (both("doc.teams"), sum(a.teams for a in province.amphoes)),
                                 (both("doc.capacity"), plan.capacity),
@@ -208,7 +208,7 @@ def _plan_block(ws: Worksheet, plan: PlanInfo, title: str) -> int:
     pairs = [(both("doc.scenario"), plan.scenario), (f"{th('doc.version')} (version)", plan.version),
              (both("doc.date"), plan.date), (both("doc.updated_by"), plan.updated_by),
              (both("doc.dataset"), plan.dataset),
-             (both("doc.province"), th("doc.province_name"))]
+             (both("doc.province"), f"{plan.province_name('th')} ({plan.province_name('en')})")]
     return _key_values(ws, 3, pairs)
 
 

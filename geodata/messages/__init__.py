@@ -8,7 +8,8 @@ A key is ``section.name``: the section says where the text is used (``common`` f
 document shares, ``plan``, ``coverage``, ``export``, ``data`` for the pages, ``doc`` for printed documents,
 ``upload`` for a planner's files (limits, columns, the table of problems), ``problem`` for what is wrong in a
 planner's file and how to fix it, ``engine`` for the planning engine's refusals, ``check`` for the plan's checks,
-``access`` for logging in, the Users page and the service layer's refusals).
+``access`` for logging in, the Users page and the service layer's refusals, ``province`` for choosing a
+province).
 Each section lives in its own module as ``MESSAGES = {name: (thai, english)}``; ``{fields}`` are filled with
 ``str.format``.
 
@@ -16,10 +17,15 @@ Each section lives in its own module as ``MESSAGES = {name: (thai, english)}``; 
 
 Code that finds something wrong before anyone reads it (the readers of uploads, the exports) keeps a `Message`
 (the key and the values it quotes) instead of a sentence, and the page words it in its reader's language.
+
+No message names a province: a text about one has a ``{province}`` field, filled with the province's name in
+the message's language (``text("doc.province_name", "th", province="อุบลราชธานี")``); left out, it is the
+default province's name from the registry (``geodata.provinces``).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Formatter
@@ -35,12 +41,16 @@ from geodata.messages import (
     export_page,
     plan,
     problems,
+    provinces,
     uploads,
 )
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, problems, engine, checks, access)
+#: The field of a message that names a province (its Thai or English name).
+PROVINCE_FIELD = "province"
+_SECTIONS = (common, plan, coverage, export_page, data_page, documents, uploads, problems, engine, checks, access,
+             provinces)
 
 
 class UnknownMessageError(KeyError):
@@ -73,7 +83,22 @@ def text(key: str, lang: str, **values: object) -> str:
     except KeyError:
         raise UnknownMessageError(f"no message {key!r} in geodata.messages; add it to its section") from None
     template = pair[LANGUAGES.index(lang)]
+    if PROVINCE_FIELD not in values and PROVINCE_FIELD in _fields(template):
+        values = {**values, PROVINCE_FIELD: default_province_name(lang)}
     return template.format(**values) if values else template
+
+
+def default_province_name(lang: str) -> str:
+    """The default province's name in `lang`, from the registry (what ``{province}`` says when not given)."""
+    from geodata import provinces  # the registry reads package data: loaded when a message first needs it
+
+    default = provinces.province()
+    return default.name_th if lang == "th" else default.name_en
+
+
+@functools.lru_cache(maxsize=1024)
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(fields(template))
 
 
 def has(key: str) -> bool:

@@ -75,8 +75,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_long": ("รหัสผ่านยาวเกินไป ({n} ตัวอักษร): ใช้ไม่เกิน {max} ตัว",
                       "The password is too long ({n} characters): use at most {max}"),
     "unknown_role": ("บทบาทไม่ถูกต้อง: เลือกจาก {roles}", "Unknown role: choose from {roles}"),
-    "district_needs_amphoe": ("ผู้ใช้บทบาทอำเภอต้องมีรหัสอำเภอ 4 หลัก เช่น 8001",
-                              "A district user needs the 4-digit amphoe code, e.g. 8001"),
+    "district_needs_amphoe": ("ผู้ใช้บทบาทอำเภอต้องมีรหัสอำเภอ 4 หลัก (รหัสจังหวัด 2 หลักตามด้วยอำเภอ 2 หลัก)",
+                              "A district user needs the 4-digit amphoe code (2 digits of the province, then 2 of "
+                              "the amphoe)"),
     "disable_self": ("ระงับบัญชีของตัวเองไม่ได้: ให้ผู้ดูแลระบบคนอื่นทำ", "You cannot disable your own account: ask "
                      "another admin"),
     "last_admin": ("{name} เป็นผู้ดูแลระบบคนสุดท้ายที่ใช้งานได้: เพิ่มผู้ดูแลระบบอีกคนก่อน",

@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "online_tiles": ("แผนที่ฐานออนไลน์ (ต้องใช้อินเทอร์เน็ต)", "Online basemap (needs internet)"),
     # --- the app's frame
-    "browser_title": ("ขยายผลการจัดการความรู้ · นครศรีธรรมราช", "KM rollout · Nakhon Si Thammarat"),
+    "browser_title": ("ขยายผลการจัดการความรู้ · {province}", "KM rollout · {province}"),
     "language_name_th": ("ไทย", "ไทย"),
     "language_name_en": ("English", "English"),
     "computing_default": ("กำลังคำนวณแผนตั้งต้น…", "Computing the default plan…"),

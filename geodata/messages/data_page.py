@@ -23,7 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "- **Return to the embedded data**: stop using the uploaded list.",
     ),
     "in_use": ("ชุดข้อมูลที่ใช้อยู่: {name}", "Data set in use: {name}"),
-    "embedded": ("ข้อมูลฝังในโปรแกรม (นครศรีธรรมราช)", "embedded data (Nakhon Si Thammarat)"),
+    "embedded": ("ข้อมูลฝังในโปรแกรม ({province})", "embedded data ({province})"),
     "counts": ("จำนวน", "Counts"),
     "what": ("รายการ", "Item"),
     "count": ("จำนวน", "Count"),

@@ -6,7 +6,7 @@ SECTION = "doc"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "title": ("แผนขยายผลการจัดการความรู้ระดับหมู่บ้าน", "KM rollout plan by village"),
-    "province_name": ("จังหวัดนครศรีธรรมราช", "Nakhon Si Thammarat province"),
+    "province_name": ("จังหวัด{province}", "{province} province"),
     "province": ("จังหวัด", "Province"),
     "amphoe": ("อำเภอ", "District"),
     "amphoe_code": ("รหัสอำเภอ", "District code"),

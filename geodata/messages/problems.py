@@ -232,7 +232,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fix.roster_rows": ("เขียนหัวตาราง {header} และอำเภอละหนึ่งแถว", "write a header {header} and one row per district"),
     "fix.name_source": ("ระบุว่าตำแหน่งนี้มาจากไหน เช่น 'สำรวจด้วย GPS ปี 2549' หรือ 'บัญชีของอำเภอ'",
                         "say where the point comes from, e.g. 'GPS survey 2549' or 'district office list'"),
-    "fix.village_code": ("แก้รหัสหมู่บ้าน (8 หลัก เช่น 80010601)", "correct the village code (8 digits, e.g. 80010601)"),
+    "fix.village_code": ("แก้รหัสหมู่บ้าน (8 หลัก: รหัสจังหวัด อำเภอ ตำบล และหมู่ที่ อย่างละ 2 หลัก)",
+                         "correct the village code (8 digits: province, amphoe, tambon and moo, 2 digits each)"),
     "fix.far_outside_tambon": ("ตรวจพิกัดและรหัสหมู่บ้าน ถ้าหมู่บ้านอยู่ตรงนั้นจริง ให้แก้ตำบลของหมู่บ้านในรายชื่อหมู่บ้านก่อน",
                                "check the coordinates and the village code; if the village really lies there, "
                                "correct its tambon in the village list first"),

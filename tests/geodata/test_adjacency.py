@@ -5,7 +5,7 @@ import pytest
 from shapely.geometry import box
 
 import geodata
-from geodata import schema
+from geodata import provinces, schema
 
 
 def grid_tambons() -> gpd.GeoDataFrame:
@@ -19,7 +19,7 @@ def grid_tambons() -> gpd.GeoDataFrame:
     shapes = {"A": box(0, 0, size, size), "B": box(size, 0, 2 * size, size),
               "C": box(2 * size, 0, 3 * size, size), "I": box(4 * size, 0, 5 * size, size)}
     frame = gpd.GeoDataFrame({schema.TAMBON_CODE: list(shapes)}, geometry=list(shapes.values()),
-                             crs=schema.METRIC_CRS)
+                             crs=provinces.metric_crs())
     frame.geometry = frame.geometry.translate(600_000, 900_000)
     return frame.to_crs(schema.GEOGRAPHIC_CRS)
 
@@ -54,7 +54,7 @@ def test_province_adjacency_is_symmetric_and_connected():
 
 
 def test_province_neighbours_really_share_a_border():
-    tambons = geodata.load_tambons().to_crs(schema.METRIC_CRS).set_index(schema.TAMBON_CODE)
+    tambons = geodata.load_tambons().to_crs(provinces.metric_crs()).set_index(schema.TAMBON_CODE)
     adjacency = geodata.tambon_adjacency(geodata.load_tambons())
     # Tha Rai (800106) borders its neighbours along a line, not at a corner.
     for other in adjacency["800106"]:

@@ -20,7 +20,7 @@ from shapely.geometry import box
 
 import geodata
 import planning
-from geodata import limits, schema
+from geodata import limits, provinces, schema
 from geodata.corrections import read_corrections
 from geodata.errors import UploadError
 from geodata.progress_io import read_progress_file
@@ -366,7 +366,7 @@ def test_a_geojson_declaring_an_unknown_crs_is_refused(two_tambons):
 
 
 def test_a_geojson_declaring_a_known_crs_is_reprojected(two_tambons):
-    metric = two_tambons.to_crs(schema.METRIC_CRS)
+    metric = two_tambons.to_crs(provinces.metric_crs())
     loaded = read_boundaries(geojson_with_crs(metric, "urn:ogc:def:crs:EPSG::32647"), "t.geojson")
     assert loaded.crs == schema.GEOGRAPHIC_CRS
     assert loaded.geometry.iloc[0].centroid.distance(two_tambons.geometry.iloc[0].centroid) < 1e-6

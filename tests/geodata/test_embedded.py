@@ -5,7 +5,7 @@ import pytest
 import shapely
 
 import geodata
-from geodata import schema
+from geodata import provinces, schema
 from geodata.summary import dataset_counts
 
 MUNICIPAL_TAMBONS = {"800101", "800102", "800103", "800901", "801201"}
@@ -99,7 +99,7 @@ def test_each_estimated_point_lies_inside_its_own_tambon(villages, tambons):
 
 
 def test_estimated_points_of_one_tambon_do_not_stack(villages):
-    estimated = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].to_crs(schema.METRIC_CRS)
+    estimated = villages[villages[schema.LOCATION_QUALITY] == schema.ESTIMATED].to_crs(provinces.metric_crs())
     for _, group in estimated.groupby(schema.TAMBON_CODE):
         if len(group) > 1:
             nearest = [group.geometry.drop(i).distance(p).min() for i, p in group.geometry.items()]

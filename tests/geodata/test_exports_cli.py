@@ -54,7 +54,7 @@ def test_all_amphoes_go_in_one_zip_with_a_folder_each(database, tmp_path):
         names = zipped.namelist()
     folders = {name.split("/")[0] for name in names if "/" in name}
     assert len(folders) == 23 and "8007_Cha-uat" in folders
-    assert "80_province_villages.csv" in names
+    assert "80_Nakhon_Si_Thammarat_villages.csv" in names
 
 
 def test_without_a_scenario_the_default_plan_is_exported(tmp_path):

@@ -32,7 +32,7 @@ def test_all_amphoes_give_a_folder_each_and_the_province_files_beside_them(two_a
     expected_amphoe = {"plan.xlsx", "plan.pdf", "villages.csv", "plan.gpkg", "villages.geojson", "tambons.geojson"}
     assert written == ({f"8018_Tham_Phannara/8018_ถ้ำพรรณรา_{name}" for name in expected_amphoe}
                        | {f"8022_Chang_Klang/8022_ช้างกลาง_{name}" for name in expected_amphoe}
-                       | {f"80_province_{name}" for name in expected_amphoe})
+                       | {f"80_Nakhon_Si_Thammarat_{name}" for name in expected_amphoe})
     assert all(f.path.stat().st_size > 0 for f in result.files)
     assert {f.amphoe_code for f in result.files} == {"8018", "8022", None}
     assert seen == sorted(seen) and seen[-1] == 1.0
@@ -41,7 +41,7 @@ def test_all_amphoes_give_a_folder_each_and_the_province_files_beside_them(two_a
         assert set(archive.namelist()) == written
         # Thai names are flagged UTF-8 in the zip (general purpose bit 11), so unzip tools read them as Thai
         assert all(info.flag_bits & 0x800 for info in archive.infolist() if not info.filename.isascii())
-    assert result.zip_path.name == "km_rollout_all_2569-11-26.zip"
+    assert result.zip_path.name == "km_rollout_80_Nakhon_Si_Thammarat_all_2569-11-26.zip"
 
 
 def test_one_amphoe_writes_only_its_folder(two_amphoes, tmp_path):

@@ -45,6 +45,8 @@ def test_the_geopackage_villages_carry_their_wave_and_thai_names(files, data, sc
     assert all(names[code] == name for code, name in zip(frame[schema.VILLAGE_CODE], frame[schema.VILLAGE_TH],
                                                           strict=True))
     assert set(frame["scenario"]) == {SCENARIO_NAME} and set(frame["plan_date"]) == {THAI_DATE}
+    assert {(r[schema.PROVINCE], r[schema.PROVINCE_TH], r[schema.PROVINCE_EN])
+            for r in frame.to_dict("records")} == {("80", "นครศรีธรรมราช", "Nakhon Si Thammarat")}
     assert set(frame[schema.LOCATION_QUALITY]) <= set(schema.LOCATION_QUALITIES)
     assert frame["locked"].sum() == 1
 
@@ -69,6 +71,7 @@ def test_debians_gdal_reads_the_geopackage(files, data):
     assert f"Feature Count: {count}" in report.stdout
     assert 'ID["EPSG",4326]' in report.stdout
     assert "KM rollout plan: scenario " + SCENARIO_NAME in report.stdout
+    assert "; Nakhon Si Thammarat province (80)" in report.stdout
 
 
 def test_the_geojson_files_are_rfc7946_feature_collections(files, data, scenario):

@@ -12,7 +12,7 @@ import pytest
 from shapely.geometry import Polygon
 
 import geodata
-from geodata import schema
+from geodata import provinces, schema
 from geodata.uploads import read_boundaries, read_village_list
 
 # Writing test Shapefiles truncates long field names; that is what real Shapefiles look like, not a problem.
@@ -217,7 +217,7 @@ def boundary_problems_of(data: bytes, name: str) -> list:
 
 
 def test_boundaries_in_each_format_are_read_in_wgs84(three_tambons, tmp_path):
-    metric = three_tambons.to_crs(schema.METRIC_CRS)
+    metric = three_tambons.to_crs(provinces.metric_crs())
     for data, name in ((to_bytes(three_tambons, "GeoJSON", ".geojson", tmp_path), "t.geojson"),
                        (to_bytes(metric, "GPKG", ".gpkg", tmp_path), "t.gpkg"),
                        (zipped_shapefile(metric, tmp_path), "t.zip")):
@@ -233,7 +233,7 @@ def test_shapefile_without_crs(three_tambons, tmp_path):
 
 
 def test_wrong_crs_declared(three_tambons, tmp_path):
-    metres_said_degrees = three_tambons.to_crs(schema.METRIC_CRS).set_crs(schema.GEOGRAPHIC_CRS,
+    metres_said_degrees = three_tambons.to_crs(provinces.metric_crs()).set_crs(schema.GEOGRAPHIC_CRS,
                                                                           allow_override=True)
     problems = boundary_problems_of(to_bytes(metres_said_degrees, "GPKG", ".gpkg", tmp_path), "t.gpkg")
     assert only(problems, "wrong_crs")[0].value == "EPSG:4326"

@@ -29,8 +29,18 @@ def small():
     return instance(TAMBONS, {"A": 1, "B": 1}, 3, (Wave("W1", 4), Wave("W2", None)), locks={"b101": "W2"})
 
 
-def test_default_waves_are_the_governors_schedule():
-    assert default_waves() == (Wave("2548", None), Wave("2549", 400), Wave("2550", 600), Wave("2551", 600))
+def test_default_waves_are_a_neutral_share_of_the_villages_not_a_provinces_schedule():
+    """26 % and 39 % of the villages (rounded half up) after the pilot, the rest last: 1,553 -> 404, 606, 543.
+    (The governor's 400/600/600 moved to the province registry: tests/geodata/databuild/test_provinces.py.)"""
+    assert default_waves(1553) == (Wave("2548", None), Wave("2549", 404), Wave("2550", 606), Wave("2551", 543))
+    assert default_waves(10, (50,), pilot_label="P") == (Wave("P", None), Wave("2549", 5), Wave("2550", 5))
+    assert make_problem({"v1": "t1", "v2": "t1"}, {"t1": "d1"}).waves == default_waves(2)
+
+
+@pytest.mark.parametrize("bad", [(60, 50), (-1, 20)])
+def test_default_wave_shares_over_100_or_negative_are_refused(bad):
+    with pytest.raises(InvalidInputError, match=r"wave percentages .* must be >= 0 and add up to at most 100"):
+        default_waves(100, bad)
 
 
 def test_default_roster_has_one_team_per_tambon_with_villages_and_is_estimated():

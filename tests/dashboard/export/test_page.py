@@ -70,7 +70,7 @@ def test_one_amphoe_gives_each_file_and_a_zip_with_the_plans_waves():
 
 def test_every_amphoe_gives_the_zip_and_the_province_files():
     at = build(export_page(), "all", ["csv"])
-    assert download_labels(at) == ["ดาวน์โหลดทั้งหมด (zip)", "80_province_villages.csv"]
+    assert download_labels(at) == ["ดาวน์โหลดทั้งหมด (zip)", "80_Nakhon_Si_Thammarat_villages.csv"]
     with zipfile.ZipFile(io.BytesIO(at.session_state[RESULT_KEY].archive.data)) as archive:
         assert len({name.split("/")[0] for name in archive.namelist() if "/" in name}) == 23
 

@@ -35,8 +35,8 @@ def test_a_provinces_files_of_a_national_plan_hold_its_villages_only(national_pl
     _, scenario = national_plan
     result = export_national_plan_province(scenario, RANONG, tmp_path, formats=("csv",))
     names = {f.path.relative_to(tmp_path).as_posix() for f in result.files}
-    assert "85_province_villages.csv" in names and len(names) == 1 + provinces.province(RANONG).n_amphoe
-    with open(tmp_path / "85_province_villages.csv", encoding="utf-8-sig", newline="") as handle:
+    assert "85_Ranong_villages.csv" in names and len(names) == 1 + provinces.province(RANONG).n_amphoe
+    with open(tmp_path / "85_Ranong_villages.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     ranong = geodata.load_villages(RANONG)
     assert sorted(r["village_code"] for r in rows) == sorted(ranong[schema.VILLAGE_CODE])
