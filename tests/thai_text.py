@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import geodata
 from geodata import schema
+from service.logins import ADMIN_NAME
 
 #: Codes and names of things the product uses, as written in Thai texts too.
 CODES = {
@@ -48,9 +49,14 @@ def place_names() -> set[str]:
     return words | {"Nakhon", "Si", "Thammarat"}
 
 
+#: Account names the tests log in with, shown as typed beside "ผู้ใช้:" (a name people chose, not interface text):
+#: the first account the app creates.
+ACCOUNT_NAMES = {ADMIN_NAME}
+
+
 def allowed_words() -> set[str]:
-    """Latin words a Thai page may show: codes, the language switch, place names, the planner's login name."""
-    return CODES | LANGUAGE_SWITCH | place_names() | set(WORD.findall(getpass.getuser()))
+    """Latin words a Thai page may show: codes, the language switch, place names, the login names."""
+    return CODES | LANGUAGE_SWITCH | place_names() | ACCOUNT_NAMES | set(WORD.findall(getpass.getuser()))
 
 
 def foreign_words(texts: Iterable[str], allowed: set[str]) -> dict[str, str]:
