@@ -6,7 +6,7 @@ SECTION = "plan"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the page
-    "page.title": ("แผนการขยายผลรายหมู่บ้าน", "Village rollout plan"),
+    "page.title": ("แผนการขยายผลรายหมู่บ้าน · {province}", "Village rollout plan · {province}"),
     "page.caption": ("แผน: {name} (ฉบับที่ {version})", "Scenario: {name} (version {version})"),
     "page.panel_roster": ("ทีมคุณอำนวย", "Facilitator roster"),
     "page.panel_locations": ("แก้ตำแหน่งหมู่บ้าน", "Village locations"),
