@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import folium
+from branca.element import MacroElement, Template
 
 from dashboard.common.formatting import format_number, format_share
 from dashboard.common.maps import AMPHOE_LINE, LegendItem, legend, province_frame, village_style
@@ -107,7 +108,34 @@ def national_map(provinces: Mapping, coverage: NationalCoverage, words: National
     items = [*coverage_legend_items(words.classes), LegendItem(words.covered, COVERED_COLOUR),
              LegendItem(words.not_yet, "#9e9e9e"), LegendItem(words.estimated, "#7F7F7F", estimated=True)]
     legend(words.legend_title, items, words.legend_note).add_to(fmap)
+    DrawnMark().add_to(fmap)
     return serve_locally(fmap)
+
+
+class DrawnMark(MacroElement):
+    """Once the map has painted its first frames, ``<body data-km-drawn="N">`` says how many provinces it drew
+    (what the browser test and ``bench/bench_national_map.py`` wait for: the canvas has no element per shape)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            map.whenReady(function() {
+                requestAnimationFrame(function() { requestAnimationFrame(function() {
+                    var drawn = 0;
+                    map.eachLayer(function(layer) {
+                        if (layer.feature && layer.feature.properties.province_th !== undefined) { drawn += 1; }
+                    });
+                    document.body.setAttribute("data-km-drawn", String(drawn));
+                }); });
+            });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "DrawnMark"
 
 
 def _shaded(collection: Mapping, code_property: str, shares: Mapping[str, float], covered: Mapping[str, int]
