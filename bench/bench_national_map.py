@@ -15,8 +15,9 @@ in a new server process reads the nation and computes the default national plan 
 - largest province: choosing Nakhon Ratchasima (30, 3,757 villages) in "zoom into a province", to the map
   painted again, and the websocket messages that brought it (the provinces, its amphoe, tambons and villages).
 
-Targets (issue 13): first national map < 3 s, map payload < 2 MB (also with the largest province brought closer). Prints one line per number and the machine's
-load average before and after (the machine is shared: measure when it is quiet).
+Targets (issue 13): first national map < 3 s, map payload < 2 MB (also with the largest province brought
+closer). Prints one line per number and the machine's load average before and after (the machine is shared:
+measure when it is quiet).
 """
 
 from __future__ import annotations
