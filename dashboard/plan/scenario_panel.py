@@ -37,7 +37,7 @@ from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.names import tambon_names
 from dashboard.plan.scenario_compare import history_table, metric_comparison, moved_villages
-from geodata import limits, schema
+from geodata import limits, provinces, schema
 from geodata.plans import DEFAULT_SCENARIO_NAME
 
 PICK_KEY = "plan_scenario_pick"
@@ -58,9 +58,8 @@ def open_session() -> Session:
         wanted = None
     province = chosen_province()
     session = editing.current()
-    if session is not None and session.scenario.province != province:  # another province was chosen
-        session = None
-    if session is not None and (wanted is None or wanted == session.scenario.name):
+    if session is not None and (wanted is None or wanted == session.scenario.name) \
+            and session.scenario.province == province:  # else another province was chosen
         return editing.keep(session)
     scenario, missing = editing.open_or_create(workspace(), wanted or first_visit_name(),
                                                lambda: load_scenario(DEFAULT_SCENARIO_NAME), province)
@@ -90,8 +89,10 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
     sidebar.button(t("plan.scenario.save_as"), key="plan_save_as", help=t("plan.scenario.save_as_help"),
                    on_click=_save_as, args=(villages,), width="stretch")
     sidebar.button(t("plan.scenario.duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
-    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default", help=t("plan.scenario.from_default_help"),
-                   on_click=_from_default, width="stretch")
+    waves = ", ".join(f"{w.label} {format_number(w.target)}" for w in provinces.default_waves(chosen_province())
+                      if w.target is not None)
+    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default",
+                   help=t("plan.scenario.from_default_help", waves=waves), on_click=_from_default, width="stretch")
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         getattr(sidebar, message[0])(message[1])
