@@ -108,13 +108,14 @@ def national_map(provinces: Mapping, coverage: NationalCoverage, words: National
     items = [*coverage_legend_items(words.classes), LegendItem(words.covered, COVERED_COLOUR),
              LegendItem(words.not_yet, "#9e9e9e"), LegendItem(words.estimated, "#7F7F7F", estimated=True)]
     legend(words.legend_title, items, words.legend_note).add_to(fmap)
-    DrawnMark().add_to(fmap)
+    DrawnMark(focus.code if focus else "").add_to(fmap)
     return serve_locally(fmap)
 
 
 class DrawnMark(MacroElement):
-    """Once the map has painted its first frames, ``<body data-km-drawn="N">`` says how many provinces it drew
-    (what the browser test and ``bench/bench_national_map.py`` wait for: the canvas has no element per shape)."""
+    """Once the map has painted its first frames, ``<body data-km-drawn="N" data-km-focus="CODE">`` says how many
+    provinces it drew and which province it is fitted to ("" for none): what the browser test and
+    ``bench/bench_national_map.py`` wait for (the canvas has no element per shape)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -126,6 +127,7 @@ class DrawnMark(MacroElement):
                     map.eachLayer(function(layer) {
                         if (layer.feature && layer.feature.properties.province_th !== undefined) { drawn += 1; }
                     });
+                    document.body.setAttribute("data-km-focus", {{ this.focus|tojson }});
                     document.body.setAttribute("data-km-drawn", String(drawn));
                 }); });
             });
@@ -133,9 +135,10 @@ class DrawnMark(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self):
+    def __init__(self, focus: str):
         super().__init__()
         self._name = "DrawnMark"
+        self.focus = focus
 
 
 def _shaded(collection: Mapping, code_property: str, shares: Mapping[str, float], covered: Mapping[str, int]

@@ -240,7 +240,7 @@ def pilot_province(data):
     pilot_tambon = mine[schema.TAMBON_CODE].max()
     pilots = mine.loc[mine[schema.TAMBON_CODE] == pilot_tambon, schema.VILLAGE_CODE]
     plan = dataclasses.replace(plan, assignment={**plan.assignment, **dict.fromkeys(pilots, "2548")},
-                               settings={**plan.settings, "pilot_tambons": [pilot_tambon]})
+                               settings=dataclasses.replace(plan.settings, pilot_tambons=(pilot_tambon,)))
     return province_packet(plan, villages, amphoes)
 
 

@@ -11,22 +11,11 @@ from dashboard.plan.editing import MAIN_SCENARIO, SESSION_KEY
 from geodata import load_tambons, load_villages
 from geodata.messages import text
 from geodata.plans import default_scenario
-from tests.dashboard.conftest import as_new_visit, ensure_user, first_run, log_in, open_app
+from tests.dashboard.conftest import as_new_visit, ensure_user, first_run, log_in, on_page, open_app, run
 
 COVERAGE, EXPORT, DATA, PLAN = "coverage/page.py", "export/page.py", "data_page/page.py", "plan/page.py"
 RANONG = "85"
 RANONG_VILLAGES = 178
-
-
-def run(at):
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def on_page(at, page: str):
-    at.switch_page(page)
-    return run(at)
 
 
 def texts(at) -> str:

@@ -70,7 +70,7 @@ def test_export_of_another_province_names_its_files_and_titles_after_it(tmp_path
     info = provinces.province(RANONG)
     book = openpyxl.load_workbook(out / "85_Ranong_plan.xlsx", read_only=True)
     assert f"จังหวัด{info.name_th}" in book.worksheets[0]["A1"].value
-    assert len(list(out.glob("85??_*/85??_plan.xlsx"))) == info.n_amphoe
+    assert len(list(out.glob("85??_*/85??_*_plan.xlsx"))) == info.n_amphoe  # 8501_Mueang_Ranong/8501_เมืองระนอง_plan
     assert "export: 6 files" in capsys.readouterr().err
 
 

@@ -84,11 +84,12 @@ def test_an_island_provinces_pdf_and_geopackage_name_it_in_thai_and_english(tmp_
     scenario = plans.default_scenario(villages, tambons)
     export_plan(scenario, villages, tambons, amphoes, tmp_path, amphoe="8302", formats=("pdf", "gpkg"))
     folder = tmp_path / "8302_Kathu"
-    text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(folder / "8302_plan.pdf"), "-"],
+    (pdf,), (gpkg,) = folder.glob("8302_*_plan.pdf"), folder.glob("8302_*_plan.gpkg")  # 8302_กะทู้_plan.pdf
+    text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert f"จังหวัด{info.name_th}" in text and f"{info.name_en} province" in text
     assert "นครศรีธรรมราช" not in text
-    frame = pyogrio.read_dataframe(folder / "8302_plan.gpkg", layer="villages")
+    frame = pyogrio.read_dataframe(gpkg, layer="villages")
     assert set(frame[schema.PROVINCE_EN]) == {info.name_en}
     assert len(frame) == int((villages[schema.AMPHOE_CODE] == "8302").sum())
 
