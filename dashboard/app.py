@@ -4,8 +4,10 @@ navigation.
 Nothing of the plan shows before a login: until then the entry script shows the login form and no page runs
 (dashboard/access). After it, the navigation lists only the pages the person's roles may use (the service layer
 checks every read and write again): the Plan page for planners, Coverage, Export and Data for whoever reads plans
-(a district user sees their amphoe's part), Users for admins. The login is checked against the database on every
-run, so a logout, an expiry or an admin disabling the account ends it at the next click, in every app process.
+(a district user sees their amphoe's part), Users for admins. Every page works on the province chosen in
+the sidebar (dashboard.common.province_picker), or shows the national view for the whole country. The login is
+checked against the database on every run, so a logout, an expiry or an admin disabling the account ends it at
+the next click, in every app process.
 
 Every page has its own address: /coverage, /export, /data, /users, and the Plan page at the root and at /plan (a
 hidden second entry for the same script, so /plan does not end on Streamlit's English "page not found"). A
@@ -30,6 +32,7 @@ from dashboard.access.login import account_box, login_form
 from dashboard.common.database import database_error, get_database
 from dashboard.common.errors import error_boundary
 from dashboard.common.page_style import page_style
+from dashboard.common.province_picker import choose_province
 from dashboard.common.scenarios import refusal_text
 from dashboard.common.text import language_switch, t
 from dashboard.common.thai_widgets import thai_widget_text
@@ -80,6 +83,7 @@ if actor is None:
     login_form()
     st.stop()
 account_box(actor)
+choose_province(actor)  # before any page: every page works on the province (or the nation) chosen here
 pages = pages_for(actor.permissions)
 if not pages:
     st.warning(t("access.nothing_allowed"))

@@ -96,26 +96,35 @@ def problem_from_scenario(scenario: Scenario, villages: gpd.GeoDataFrame, tambon
         locks={code: scenario.assignment[code] for code in scenario.locked if code in scenario.assignment})
 
 
+def province_of(problem: planning.Problem) -> str:
+    """The province a problem's villages belong to: a registered code when they are all of one province, else
+    ``provinces.NATION`` (a national plan)."""
+    codes = {code[:2] for code in problem.villages}
+    if len(codes) == 1 and next(iter(codes)) in {p.code for p in provinces.provinces()}:
+        return codes.pop()
+    return provinces.NATION
+
+
 def dataset_of(problem: planning.Problem) -> str:
     """The data-set name of a problem's villages: their province's (``dataset_name``) when they are all of one
     registered province, else the nation's."""
-    codes = {code[:2] for code in problem.villages}
-    if len(codes) == 1 and next(iter(codes)) in {p.code for p in provinces.provinces()}:
-        return dataset_name(codes.pop())
-    return NATIONAL_DATASET
+    province = province_of(problem)
+    return NATIONAL_DATASET if province == provinces.NATION else dataset_name(province)
 
 
 def scenario_from_result(name: str, problem: planning.Problem, result: planning.PlanResult, *,
                          dataset: str | None = None, author: str = "optimiser") -> Scenario:
     """An unsaved Scenario (version 0) holding an optimised plan; ``dataset`` defaults to the problem's
-    (``dataset_of``), so a plan saved from any province names its data set."""
+    (``dataset_of``), so a plan saved from any province names its data set. The scenario and its settings
+    record the province planned (``province_of``: a code, or ``provinces.NATION``)."""
     dataset = dataset_of(problem) if dataset is None else dataset
+    province = province_of(problem)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     return Scenario(
-        name=name, version=0, dataset=dataset, settings=planning.PlanSettings.of_problem(problem),
+        name=name, version=0, dataset=dataset, settings=planning.PlanSettings.of_problem(problem, province),
         metrics=metrics_to_json(result.metrics), assignment=dict(result.assignment),
         locked=frozenset(problem.locks), reasons=dict(result.reasons), created_at=stamp, updated_at=stamp,
-        updated_by=author)
+        updated_by=author, province=province)
 
 
 def default_scenario(villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame, *,

@@ -26,8 +26,9 @@ from geodata.errors import UnknownProvinceError
 #: Nakhon Si Thammarat: the province the product was made for, opened when no province is given.
 DEFAULT_PROVINCE = "80"
 #: What names the whole country where a province code is asked for (distinct from every two-digit code; the
-#: same word as the nation's data-set name, ``geodata.plans.NATIONAL_DATASET``).
-NATION = "nation"
+#: same word as the nation's data-set name, ``geodata.plans.NATIONAL_DATASET``, and what a national scenario
+#: records as its province, ``planning.NATION``).
+NATION = planning.NATION
 #: The default province's own schedule after the 2548 pilot: 400 villages in 2549, 600 in 2550, 600 in 2551.
 DEFAULT_PROVINCE_TARGETS = (400, 600, 600)
 #: Shares of a province's villages in the first two waves after the pilot, the rest in the third: the default

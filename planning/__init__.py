@@ -28,7 +28,7 @@ from planning.metrics import PlanMetrics, evaluate
 from planning.problem import Problem, make_problem
 from planning.result import REASONS, PlanResult, explain
 from planning.roster import DEFAULT_CAPACITY, Roster, default_roster, roster_from_rows
-from planning.settings import PlanSettings, SettingsError, parse_settings
+from planning.settings import NATION, PlanSettings, SettingsError, parse_settings
 from planning.solve import optimal_max_load, plan, reoptimise
 from planning.waves import Wave, default_waves, waves_from_targets
 
@@ -38,6 +38,7 @@ __all__ = [
     "Fact",
     "Failure",
     "REASONS",
+    "NATION",
     "InfeasiblePlanError",
     "InvalidInputError",
     "PlanMetrics",

@@ -13,7 +13,8 @@ The document (keys not listed are refused, so a typo cannot hide a setting):
     {"waves": [{"label": "2548", "target": null}, {"label": "2549", "target": 400}, ...],
      "pilot_label": "2548" | null, "pilot_tambons": ["800106", ...],
      "roster": {"teams": {"8001": 12, ...}, "capacity": 10, "estimated": true},
-     "province": "80"}                                   (optional; absent = the province of the data set)
+     "province": "80"}                     (optional; absent = the province of the data set; "nation" = every village
+                                            of the country)
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from planning.waves import Wave, check_waves
 SETTINGS_KEYS = ("waves", "pilot_label", "pilot_tambons", "roster", "province")
 _ROSTER_KEYS = ("teams", "capacity", "estimated")
 _WAVE_KEYS = ("label", "target")
+#: The province of a national plan (every village of the country), distinct from every two-digit code.
+NATION = "nation"
 
 
 class SettingsError(InvalidInputError):
@@ -40,7 +43,8 @@ class SettingsError(InvalidInputError):
 class PlanSettings:
     """What a plan was made under, besides its assignment: waves in rollout order, the pilot wave's label (None
     when the plan has no pilot wave), the pilot tambons (sorted), the facilitator roster (with its `estimated`
-    flag), and the DOPA code of the province the plan covers (None: the data set's own province)."""
+    flag), and the DOPA code of the province the plan covers (None: the data set's own province; ``NATION`` for
+    a national plan)."""
 
     waves: tuple[Wave, ...]
     roster: Roster
@@ -124,8 +128,9 @@ def parse_settings(document: object) -> PlanSettings:
         problems.append(f"pilot_tambons {pilot_tambons!r} must be a list of tambon codes (text)")
         pilot_tambons = []
     province = document.get("province")
-    if province is not None and (not isinstance(province, str) or not (len(province) == 2 and province.isdigit())):
-        problems.append(f"province {province!r} must be a 2-digit DOPA province code such as '80'")
+    if province is not None and (not isinstance(province, str)
+                                 or not (province == NATION or (len(province) == 2 and province.isdigit()))):
+        problems.append(f"province {province!r} must be a 2-digit DOPA province code such as '80', or {NATION!r}")
     if problems:
         raise SettingsError(problems)
     return PlanSettings(waves=waves, roster=roster, pilot_label=pilot_label, pilot_tambons=tuple(pilot_tambons),

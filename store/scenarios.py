@@ -27,6 +27,8 @@ from store.tables import assignments, changes, scenarios
 
 #: The province a scenario covers unless told otherwise (DOPA code of Nakhon Si Thammarat).
 DEFAULT_PROVINCE = "80"
+#: What a national scenario (every village of the country) records as its province.
+NATION = "nation"
 _PROVINCE_CODE = re.compile(r"^\d{2}$")
 #: How often a read retries when a save lands between its statements.
 _READ_ATTEMPTS = 5
@@ -303,8 +305,9 @@ def _names(conn: Connection) -> list[str]:
 
 
 def _check_province(province: str) -> None:
-    if not isinstance(province, str) or not _PROVINCE_CODE.match(province):
-        raise StoreError(f"province {province!r} is not a DOPA province code; use two digits, e.g. '80'")
+    if not isinstance(province, str) or not (province == NATION or _PROVINCE_CODE.match(province)):
+        raise StoreError(f"province {province!r} is not a DOPA province code; use two digits, e.g. '80', or "
+                         f"{NATION!r} for a national scenario")
 
 
 def _json(value: Mapping | None) -> str:

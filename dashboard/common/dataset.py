@@ -1,7 +1,11 @@
 """The data set the dashboard works on, loaded once and cached, and the display layers derived from it.
 
-The embedded province is the default. A planner may replace the village list for the session with a validated
-upload (Data page); a file that fails validation never replaces the data set in use. Location corrections
+The data set is the chosen province's (dashboard.common.province): the default province's embedded files, or
+another province's data set built from the national files on its first use (``geodata.province_data``: a few
+seconds, once; cached on disk, then read in well under a second), each loaded once per server process. Nothing
+of another province is read until it is chosen, so the default province's first page costs what it always did.
+A planner may replace the village list for the session with a validated upload (Data page), for the province
+it was checked against; a file that fails validation never replaces the data set in use. Location corrections
 recorded in the database (Plan page) are applied to whichever village list is in use: a corrected village has its
 corrected point and is no longer `estimated` (see geodata.corrections). A district user works on their amphoe's
 part of the data set (its villages, tambons and the amphoe), as the service lets them read only that part of a
@@ -16,9 +20,10 @@ from dataclasses import dataclass
 import geopandas as gpd
 import streamlit as st
 
-import geodata
 from dashboard.common.database import current_actor, get_database, workspace
-from geodata import schema
+from dashboard.common.province import chosen_province, province_name
+from dashboard.common.text import lang, t
+from geodata import province_data, provinces, schema
 from geodata.corrections import apply_corrections
 from geodata.display import display_geojson
 
@@ -31,7 +36,8 @@ class Dataset:
     """The villages and boundaries in use; `version` changes whenever the content does (a cache key).
 
     `locations` counts the location corrections applied to the points (0 = none): plans depend on `version` only
-    (the villages and their tambons), anything drawn from the points depends on both.
+    (the villages and their tambons), anything drawn from the points depends on both. `province` is the
+    registry code of the province the data set covers.
     """
 
     name: str
@@ -40,6 +46,7 @@ class Dataset:
     tambons: gpd.GeoDataFrame
     amphoes: gpd.GeoDataFrame
     locations: int = 0
+    province: str = provinces.DEFAULT_PROVINCE
 
     @property
     def points_key(self) -> str:
@@ -47,10 +54,25 @@ class Dataset:
         return f"{self.version}@{self.locations}"
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _province_dataset(code: str) -> Dataset:
+    name = province_data.dataset_name(code)  # "embedded" for the default province, as saved plans name it
+    return Dataset(name, name, province_data.load_villages(code), province_data.load_tambons(code),
+                   province_data.load_amphoes(code), province=code)
+
+
+def province_dataset(code: str) -> Dataset:
+    """A province's own data set (shared by all sessions; callers must not modify the frames). The first
+    choice of a province builds it from the national files, with a spinner saying so."""
+    if code == provinces.DEFAULT_PROVINCE:
+        return _province_dataset(code)
+    with st.spinner(t("province.building", province=province_name(lang(), code)), show_time=True):
+        return _province_dataset(code)
+
+
 def embedded_dataset() -> Dataset:
-    """The province's embedded data set (shared by all sessions; callers must not modify the frames)."""
-    return Dataset(EMBEDDED, EMBEDDED, geodata.load_villages(), geodata.load_tambons(), geodata.load_amphoes())
+    """The chosen province's own data set, as shipped or built (no upload, no corrections)."""
+    return province_dataset(chosen_province())
 
 
 def dataset_in_use() -> Dataset:
@@ -63,8 +85,12 @@ def dataset_in_use() -> Dataset:
 
 
 def province_dataset_in_use() -> Dataset:
-    """The session's data set: an accepted upload, or the embedded province, with the location corrections."""
-    return with_location_corrections(st.session_state.get(DATASET_KEY) or embedded_dataset())
+    """The session's data set: an accepted upload for the chosen province, or the province's own, with the
+    location corrections."""
+    upload = st.session_state.get(DATASET_KEY)
+    if upload is not None and upload.province != chosen_province():
+        upload = None  # checked against another province: that province's pages use it again when chosen
+    return with_location_corrections(upload or embedded_dataset())
 
 
 def with_location_corrections(base: Dataset) -> Dataset:
@@ -78,7 +104,8 @@ def with_location_corrections(base: Dataset) -> Dataset:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _corrected(database: str, version: str, revision: int, _base: Dataset) -> Dataset:
     villages = apply_corrections(_base.villages, _base.tambons, workspace().location_corrections())
-    return Dataset(_base.name, _base.version, villages, _base.tambons, _base.amphoes, locations=revision)
+    return Dataset(_base.name, _base.version, villages, _base.tambons, _base.amphoes, locations=revision,
+                   province=_base.province)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -87,14 +114,15 @@ def _amphoe_part(version: str, locations: int, amphoe: str, _full: Dataset) -> D
         return frame[frame[schema.AMPHOE_CODE] == amphoe]
 
     return Dataset(_full.name, f"{version}-amphoe{amphoe}", mine(_full.villages), mine(_full.tambons),
-                   mine(_full.amphoes), locations=locations)
+                   mine(_full.amphoes), locations=locations, province=_full.province)
 
 
 def use_uploaded_villages(name: str, villages: gpd.GeoDataFrame) -> Dataset:
     """Make a validated village list the session's data set (boundaries stay those in use)."""
     current = dataset_in_use()
     digest = hashlib.sha1(villages.drop(columns="geometry").to_csv(index=False).encode()).hexdigest()[:12]
-    dataset = Dataset(name, f"upload-{digest}", villages, current.tambons, current.amphoes)
+    dataset = Dataset(name, f"upload-{current.province}-{digest}", villages, current.tambons, current.amphoes,
+                      province=current.province)
     st.session_state[DATASET_KEY] = dataset
     return dataset
 

@@ -46,13 +46,14 @@ class LegendItem:
 
 
 def province_frame(bounds: Sequence[Sequence[float]], *, online_tiles: bool = False, height: str = "100%",
-                   prefer_canvas: bool = False, zoom_control: bool | str = True) -> folium.Map:
+                   prefer_canvas: bool = False, zoom_control: bool | str = True, min_zoom: int = 7) -> folium.Map:
     """An empty map fitted to `bounds` ([[south, west], [north, east]]); OpenStreetMap tiles only if asked.
 
     `prefer_canvas` draws every vector layer on one canvas (much faster for many points than one SVG element
-    each); `zoom_control` may name the corner of the zoom buttons ("topright")."""
+    each); `zoom_control` may name the corner of the zoom buttons ("topright"); `min_zoom` is how far out the
+    reader may zoom (7 shows a province and its neighbours, 5 the whole country)."""
     fmap = folium.Map(tiles=None, control_scale=False, prefer_canvas=prefer_canvas, height=height,
-                      zoom_snap=0.25, min_zoom=7, max_zoom=17, zoom_control=zoom_control)
+                      zoom_snap=0.25, min_zoom=min_zoom, max_zoom=17, zoom_control=zoom_control)
     MetricScale().add_to(fmap)
     fmap.fit_bounds(bounds)
     if online_tiles:

@@ -2,9 +2,10 @@
 
 The Plan page edits one saved scenario at a time; Coverage and Export show that same scenario at its latest
 saved version, so an executive or a district office never sees another plan than the one being edited. The
-choice is kept in the session and in the page address (a reload keeps it). A fresh visit opens the province's
-official plan, else the scenario saved last, else the default optimised plan (not saved, and said so). Choosing
-another scenario on any page opens it on every page.
+choice is kept in the session and in the page address (a reload keeps it). A fresh visit opens the chosen
+province's official plan, else its scenario saved last, else its default optimised plan (not saved, and said
+so). Choosing another scenario on any page opens it on every page; a scenario opens its own province
+(dashboard.common.province_picker), and choosing another province closes the open scenario.
 
 Every page asks here; the scenarios themselves are read through dashboard.common.scenarios.
 """
@@ -73,6 +74,12 @@ def remember_open(name: str) -> None:
     st.session_state[OPEN_KEY] = name
     if st.query_params.get(QUERY_KEY) != name:
         st.query_params[QUERY_KEY] = name
+
+
+def forget_open() -> None:
+    """Open no scenario (another province was chosen): the pages open that province's first-visit plan."""
+    st.session_state.pop(OPEN_KEY, None)
+    st.query_params.pop(QUERY_KEY, None)
 
 
 def first_visit_name() -> str | None:

@@ -13,11 +13,12 @@ import service
 from dashboard.common.database import workspace
 from dashboard.common.dataset import province_dataset_in_use
 from dashboard.common.formatting import format_timestamp
+from dashboard.common.province import chosen_province
 from dashboard.common.text import lang, t, with_detail
 from geodata.exports.packet import Approval, approval_of
 from geodata.messages import has
 from geodata.plans import DEFAULT_SCENARIO_NAME, default_scenario
-from geodata.scenario import DEFAULT_PROVINCE, Scenario
+from geodata.scenario import Scenario
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,8 +28,8 @@ def _default_for(version: str) -> Scenario:
 
 
 def scenario_names() -> list[str]:
-    """The default optimised plan first, then every saved scenario by name."""
-    return [DEFAULT_SCENARIO_NAME, *workspace().scenario_names()]
+    """The default optimised plan first, then every saved scenario of the chosen province by name."""
+    return [DEFAULT_SCENARIO_NAME, *saved_scenario_names()]
 
 
 def load_scenario(name: str) -> Scenario:
@@ -39,19 +40,29 @@ def load_scenario(name: str) -> Scenario:
     return workspace().open_scenario(name)
 
 
-def saved_scenario_names() -> list[str]:
-    """Every saved scenario's name the reader may see (the default plan is not saved)."""
-    return workspace().scenario_names()
+def saved_scenario_names(province: str | None = None) -> list[str]:
+    """The name of every saved scenario of the chosen province (or `province`) that the reader may see (the
+    default plan is not saved), by name."""
+    province = chosen_province() if province is None else province
+    return sorted(s.name for s in workspace().list_scenarios() if s.province == province)
 
 
-def most_recent_scenario_name() -> str | None:
-    """The name of the scenario saved last, or None when nothing is saved."""
-    saved = workspace().list_scenarios()
+def scenario_province(name: str) -> str | None:
+    """The province saved scenario `name` covers (a code, or NATION), or None when there is no such scenario."""
+    return next((s.province for s in workspace().list_scenarios() if s.name == name), None)
+
+
+def most_recent_scenario_name(province: str | None = None) -> str | None:
+    """The name of the chosen province's (or `province`'s) scenario saved last, or None when none is saved."""
+    province = chosen_province() if province is None else province
+    saved = [s for s in workspace().list_scenarios() if s.province == province]
     return max(saved, key=lambda s: (s.updated_at, s.name)).name if saved else None
 
 
-def official_scenario_name(province: str = DEFAULT_PROVINCE) -> str | None:
-    """The name of the province's official (approved) plan, or None when no scenario is marked."""
+def official_scenario_name(province: str | None = None) -> str | None:
+    """The name of the chosen province's (or `province`'s) official (approved) plan, or None when no scenario
+    is marked."""
+    province = chosen_province() if province is None else province
     return next((s.name for s in workspace().list_scenarios() if s.official and s.province == province), None)
 
 

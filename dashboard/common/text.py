@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.common.province import province_name
 from geodata.errors import GeodataError
-from geodata.messages import DEFAULT_LANGUAGE, LANGUAGES, text
+from geodata.messages import DEFAULT_LANGUAGE, LANGUAGES, PROVINCE_FIELD, names_province, text
 from geodata.messages.facts import error_sentences
 from planning.errors import PlanningError
 
@@ -22,8 +23,12 @@ def lang() -> str:
 
 
 def t(key: str, **values: object) -> str:
-    """The message `key` (e.g. "plan.page.title") in the session's language, with its fields filled."""
-    return text(key, lang(), **values)
+    """The message `key` (e.g. "plan.page.title") in the session's language, with its fields filled; a
+    ``{province}`` field not given names the chosen province (dashboard.common.province)."""
+    language = lang()
+    if PROVINCE_FIELD not in values and names_province(key, language):
+        values = {**values, PROVINCE_FIELD: province_name(language)}
+    return text(key, language, **values)
 
 
 def with_detail(message: str, error: BaseException) -> str:

@@ -2,7 +2,8 @@
 
 Thin: figures come from dashboard.coverage.figures (planning.coverage / planning.progress), maps from
 dashboard.coverage.maps, charts from dashboard.coverage.charts, the progress tab from dashboard.coverage.progress_tab.
-Tabs run lazily: only the open tab's maps and charts are built.
+Tabs run lazily: only the open tab's maps and charts are built. With the whole country chosen in the sidebar
+the page is the national view (dashboard.coverage.national_view).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from dashboard.common.dataset import dataset_in_use
 from dashboard.common.formatting import MISSING, format_number, format_share
 from dashboard.common.help_panel import help_panel
 from dashboard.common.open_scenario import scenario_picker
+from dashboard.common.province import is_nation
+from dashboard.common.province_picker import default_waves_notice
 from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import lang, t, with_detail
 from dashboard.coverage import charts
 from dashboard.coverage import figures as data
 from dashboard.coverage.cache import CoverageMapWords, cached_view, coverage_map_html, small_amphoes
+from dashboard.coverage.national_view import national_view
 from dashboard.coverage.progress_tab import MAP_HEIGHT, keep_if_offered, progress_tab
 from geodata import schema
 from geodata.messages import text
@@ -36,19 +40,23 @@ RANK_WIDTHS = {"rank": 64, "name": 150, "villages": 80, "covered": 130, "share_p
 #: The tabs, by the message of their label.
 TABS = ("coverage.tab_map", "coverage.tab_charts", "coverage.tab_progress")
 
+online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
+if is_nation():  # the whole country chosen in the sidebar: the national view instead
+    national_view(online)
+    st.stop()
 dataset = dataset_in_use()
 language = lang()
 today = dt.date.today()
 st.title(t("coverage.title"))
 st.caption(t("coverage.intro"))
 help_panel("coverage.help")
-online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
 
 try:
     scenario = scenario_picker("cov_scenario", t("coverage.scenario")).scenario
 except (ServiceError, StoreError) as exc:
     st.error(scenario_error(exc))
     st.stop()
+default_waves_notice(scenario.settings.waves)
 try:
     view = cached_view(scenario.name, scenario.version, scenario.updated_at, dataset.version, scenario,
                        dataset.villages, dataset.tambons)

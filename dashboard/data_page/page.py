@@ -16,17 +16,28 @@ from dashboard.common.dataset import (
 from dashboard.common.formatting import format_number
 from dashboard.common.help_panel import help_panel
 from dashboard.common.problem_table import show_problems
+from dashboard.common.province import is_nation
+from dashboard.common.province_picker import nation_elsewhere
 from dashboard.common.text import lang, t
 from dashboard.common.thai_widgets import limited_file_uploader
 from geodata import limits
 from geodata.summary import dataset_counts
 from geodata.uploads import read_boundaries, read_village_list
 
-dataset = dataset_in_use()
 st.title(t("data.title"))
+if is_nation():
+    nation_elsewhere()
+dataset = dataset_in_use()
 help_panel("data.help")
-st.info(t("data.in_use", name=t("data.embedded") if dataset.name == EMBEDDED else dataset.name))
-if dataset.name != EMBEDDED and st.button(t("data.back_to_embedded"), key="reset_dataset"):
+own = embedded_dataset()
+if dataset.name == EMBEDDED:
+    in_use = t("data.embedded")
+elif dataset.name == own.name:  # another province's data set, built from the national files
+    in_use = t("province.built_data")
+else:
+    in_use = dataset.name
+st.info(t("data.in_use", name=in_use))
+if dataset.name != own.name and st.button(t("data.back_to_embedded"), key="reset_dataset"):
     reset_to_embedded()
     st.rerun()
 
@@ -46,7 +57,7 @@ upload = limited_file_uploader(t("data.upload_villages"), limits.VILLAGE_LIST, k
 if upload is not None:
     try:
         candidate = read_village_list(upload.getvalue(), upload.name, dataset.tambons,
-                                      known_points=embedded_dataset().villages)
+                                      known_points=own.villages)
     except geodata.UploadError as error:
         st.error(t("data.problems", n=format_number(len(error.problems))))
         show_problems(error.problems, key="village_problems")

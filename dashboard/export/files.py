@@ -71,13 +71,15 @@ def export_request(scenario: Scenario, dataset_version: str, amphoe: str, format
 
 def build_downloads(scenario: Scenario, villages: gpd.GeoDataFrame, tambons: gpd.GeoDataFrame,
                     amphoes: gpd.GeoDataFrame, *, dataset_version: str, amphoe: str, formats: Sequence[str],
-                    progress: Progress | None = None, approval: Approval | None = None) -> ExportDownloads:
+                    progress: Progress | None = None, approval: Approval | None = None,
+                    province: str | None = None) -> ExportDownloads:
     """Build the files and a zip of all of them; for "all" the single files offered are the province's.
-    `approval` (who made the plan official, when) goes in the PDFs' approval block."""
+    `approval` (who made the plan official, when) goes in the PDFs' approval block; `province` (a registry
+    code, default the amphoes') names the titles and the files."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="km-export-") as folder:
         result = export_plan(scenario, villages, tambons, amphoes, Path(folder), amphoe=amphoe, formats=formats,
-                             make_zip=True, progress=progress, approval=approval)
+                             make_zip=True, progress=progress, approval=approval, province=province)
         offered = [f for f in result.files if amphoe != ALL_AMPHOES or f.amphoe_code is None]
         files = tuple(_download(f.path) for f in offered)
         archive = _download(result.zip_path)

@@ -11,6 +11,8 @@ import streamlit as st
 from dashboard.common.dataset import dataset_in_use
 from dashboard.common.help_panel import help_panel
 from dashboard.common.open_scenario import scenario_picker
+from dashboard.common.province import is_nation
+from dashboard.common.province_picker import nation_elsewhere
 from dashboard.common.scenarios import scenario_error
 from dashboard.common.text import t, with_detail
 from dashboard.common.thai_widgets import multiselect_options
@@ -25,8 +27,10 @@ RESULT_KEY = "export_result"
 FORMAT_LABELS = {"xlsx": "export.xlsx", "pdf": "export.pdf", "csv": "export.csv", "gpkg": "export.gpkg",
                  "geojson": "export.geojson"}
 
-dataset = dataset_in_use()
 st.title(t("export.title"))
+if is_nation():  # a national plan's packets per province: `rollout export --province nation --for-province`
+    nation_elsewhere()
+dataset = dataset_in_use()
 st.caption(t("export.intro"))
 help_panel("export.help")
 
@@ -53,7 +57,7 @@ if st.button(t("export.build"), key="exp_build", type="primary", disabled=not fo
         st.session_state[RESULT_KEY] = build_downloads(
             scenario, dataset.villages, dataset.tambons, dataset.amphoes, dataset_version=dataset.version,
             amphoe=amphoe, formats=formats, progress=lambda share, what: bar.progress(share, text=what),
-            approval=shown.approval)
+            approval=shown.approval, province=dataset.province)
     except (GeodataError, PlanningError, ServiceError, StoreError) as error:
         st.session_state.pop(RESULT_KEY, None)
         st.error(with_detail(t("export.bad_plan"), error))

@@ -35,7 +35,7 @@ from dashboard.plan.edits import (
     effective_edit,
     waves_settings,
 )
-from geodata import schema
+from geodata import provinces, schema
 from geodata.plans import metrics_to_json, problem_from_scenario
 from geodata.scenario import Scenario
 
@@ -94,24 +94,35 @@ class Villages:
 
 
 # --- Opening ----------------------------------------------------------------------------------------------
-def open_or_create(db: service.Workspace, name: str | None, default: Callable[[], Scenario]
-                   ) -> tuple[Scenario, str | None]:
+def main_scenario_name(province: str = provinces.DEFAULT_PROVINCE) -> str:
+    """The scenario a first visit creates for a province: "แผนหลัก" for the default province, "แผนหลัก · ระนอง"
+    for another (one name per province, so each province has its own)."""
+    if province == provinces.DEFAULT_PROVINCE:
+        return MAIN_SCENARIO
+    return f"{MAIN_SCENARIO} · {provinces.province(province).name_th}"
+
+
+def open_or_create(db: service.Workspace, name: str | None, default: Callable[[], Scenario],
+                   province: str = provinces.DEFAULT_PROVINCE) -> tuple[Scenario, str | None]:
     """The scenario to edit and, if the asked one could not be opened, why.
 
-    `name` (from the URL) if saved; otherwise the main scenario; otherwise the most recently saved one; and on a
-    first visit (nothing saved) the main scenario is created from `default()`, the optimised default plan.
+    `name` (from the URL) if saved; otherwise the province's main scenario; otherwise the province's most
+    recently saved one; and on a first visit (nothing saved for the province) its main scenario is created from
+    `default()`, the province's optimised default plan.
     """
     problem = None
     if name and db.has_scenario(name):
         return db.open_scenario(name), None
     if name:
         problem = name
-    if db.has_scenario(MAIN_SCENARIO):
-        return db.open_scenario(MAIN_SCENARIO), problem
-    saved = sorted(db.list_scenarios(), key=lambda s: s.updated_at, reverse=True)
+    main = main_scenario_name(province)
+    saved = sorted((s for s in db.list_scenarios() if s.province == province), key=lambda s: s.updated_at,
+                   reverse=True)
+    if any(s.name == main for s in saved):
+        return db.open_scenario(main), problem
     if saved:
         return db.open_scenario(saved[0].name), problem
-    return create_from(db, MAIN_SCENARIO, default()), problem
+    return create_from(db, main, default()), problem
 
 
 def create_from(db: service.Workspace, name: str, source: Scenario) -> Scenario:
@@ -121,7 +132,7 @@ def create_from(db: service.Workspace, name: str, source: Scenario) -> Scenario:
         return db.save_scenario(
             name, assignment=source.assignment, locked=source.locked, reasons=source.reasons,
             settings=source.settings, metrics=source.metrics, dataset=source.dataset, expected_version=None,
-            change=service.ChangeNote("create", (), {"from": source.name}))
+            change=service.ChangeNote("create", (), {"from": source.name}), province=source.province)
     except service.ScenarioExistsError:
         return db.open_scenario(name)
 
@@ -304,7 +315,7 @@ def save_as(session: Session, db: service.Workspace, villages: Villages, name: s
     metrics = metrics_of(session.scenario, plan, villages, session.pending)
     saved = db.save_scenario(
         name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons, settings=plan.settings,
-        metrics=metrics, dataset=session.scenario.dataset, expected_version=None,
+        metrics=metrics, dataset=session.scenario.dataset, expected_version=None, province=session.scenario.province,
         change=service.ChangeNote("save_as", (),
                                   {"from": session.scenario.name, "version": session.scenario.version,
                                    "pending": change_summary(session.pending)[2]["edits"] if session.pending else []}))
@@ -329,7 +340,7 @@ def _save(session: Session, db: service.Workspace, plan: Plan, metrics: dict, ch
         return db.save_scenario(
             session.scenario.name, assignment=plan.assignment, locked=plan.locked, reasons=plan.reasons,
             settings=plan.settings, metrics=metrics, dataset=session.scenario.dataset,
-            expected_version=session.scenario.version, change=change)
+            expected_version=session.scenario.version, change=change, province=session.scenario.province)
     except (service.ScenarioConflictError, service.UnknownScenarioError) as error:
         return Conflict(error, plan)
 

@@ -1,6 +1,7 @@
 """Plan page: paint villages into waves on the map, lock what is decided, optimise the rest, keep scenarios.
 
-The recipe: the data set and the open scenario (from the URL; created from the default plan on a first visit),
+The recipe: the chosen province's data set (the whole country is read on Coverage instead) and the open
+scenario (from the URL; created from the default plan on a first visit),
 the sidebar (scenarios, tiles; the planner's name is in every page's sidebar), the scenario and version shown
 under the title with a short help, the working area (map, and beside it the tallies, selection, actions and
 pending changes; one fragment), then the waves editor, the roster, location corrections, comparison and history.
@@ -11,6 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.common.dataset import dataset_in_use
+from dashboard.common.province import is_nation
+from dashboard.common.province_picker import default_waves_notice, nation_elsewhere
 from dashboard.common.text import t
 from dashboard.plan import editing
 from dashboard.plan.actions import queue
@@ -30,10 +33,12 @@ PANELS = {"waves": "plan.page.panel_waves", "roster": "plan.page.panel_roster",
           "locations": "plan.page.panel_locations", "compare": "plan.page.panel_compare",
           "history": "plan.page.panel_history"}
 
-dataset = dataset_in_use()
-villages = villages_for(dataset)
 st.html(PAGE_STYLE)
 st.title(t("plan.page.title"))
+if is_nation():  # the whole country is read on Coverage, not edited here
+    nation_elsewhere()
+dataset = dataset_in_use()
+villages = villages_for(dataset)
 session = open_session()
 scenario_sidebar(session, villages)
 online = st.sidebar.toggle(t("common.online_tiles"), value=False, key="online_tiles")
@@ -41,6 +46,7 @@ caption, help_col = st.columns([4, 1], vertical_alignment="center")
 caption.caption(t("plan.page.caption", name=session.scenario.name, version=session.scenario.version))
 with help_col.popover(t("plan.help.title"), icon=":material/help:", width="stretch"):
     st.markdown(t("plan.help.body"))
+default_waves_notice(session.scenario.settings.waves)
 
 plan_workspace(dataset, online)
 

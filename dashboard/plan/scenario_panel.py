@@ -22,12 +22,14 @@ from dashboard.common.open_scenario import (
     official_note,
     open_scenario_name,
 )
+from dashboard.common.province import chosen_province
 from dashboard.common.scenarios import (
     approval,
     load_scenario,
     mark_official,
     name_problem,
     official_scenario_name,
+    saved_scenario_names,
     scenario_error,
 )
 from dashboard.common.text import lang, t
@@ -35,7 +37,7 @@ from dashboard.plan import editing
 from dashboard.plan.editing import Session, Villages
 from dashboard.plan.names import tambon_names
 from dashboard.plan.scenario_compare import history_table, metric_comparison, moved_villages
-from geodata import limits, schema
+from geodata import limits, provinces, schema
 from geodata.plans import DEFAULT_SCENARIO_NAME
 
 PICK_KEY = "plan_scenario_pick"
@@ -54,11 +56,13 @@ def open_session() -> Session:
     wanted = open_scenario_name()
     if wanted == DEFAULT_SCENARIO_NAME:
         wanted = None
+    province = chosen_province()
     session = editing.current()
-    if session is not None and (wanted is None or wanted == session.scenario.name):
+    if session is not None and (wanted is None or wanted == session.scenario.name) \
+            and session.scenario.province == province:  # else another province was chosen
         return editing.keep(session)
     scenario, missing = editing.open_or_create(workspace(), wanted or first_visit_name(),
-                                               lambda: load_scenario(DEFAULT_SCENARIO_NAME))
+                                               lambda: load_scenario(DEFAULT_SCENARIO_NAME), province)
     if missing:
         st.warning(t("plan.scenario.not_found", name=missing, opened=scenario.name))
     if session is not None and session.pending and scenario.name != session.scenario.name:
@@ -70,7 +74,9 @@ def open_session() -> Session:
 def scenario_sidebar(session: Session, villages: Villages) -> None:
     """Open another scenario, save the plan under a new name, duplicate it, or start from the default plan."""
     sidebar = st.sidebar
-    names = workspace().scenario_names()
+    names = saved_scenario_names()
+    if session.scenario.name not in names:  # saved a moment ago
+        names = sorted([*names, session.scenario.name])
     if st.session_state.get(PICK_KEY) != session.scenario.name:
         st.session_state[PICK_KEY] = session.scenario.name
     official = official_scenario_name()
@@ -83,8 +89,10 @@ def scenario_sidebar(session: Session, villages: Villages) -> None:
     sidebar.button(t("plan.scenario.save_as"), key="plan_save_as", help=t("plan.scenario.save_as_help"),
                    on_click=_save_as, args=(villages,), width="stretch")
     sidebar.button(t("plan.scenario.duplicate"), key="plan_duplicate", on_click=_duplicate, width="stretch")
-    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default", help=t("plan.scenario.from_default_help"),
-                   on_click=_from_default, width="stretch")
+    waves = ", ".join(f"{w.label} {format_number(w.target)}" for w in provinces.default_waves(chosen_province())
+                      if w.target is not None)
+    sidebar.button(t("plan.scenario.from_default"), key="plan_from_default",
+                   help=t("plan.scenario.from_default_help", waves=waves), on_click=_from_default, width="stretch")
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         getattr(sidebar, message[0])(message[1])
@@ -184,8 +192,10 @@ def _from_default() -> None:
 
 
 def compare_panel(session: Session, dataset: Dataset) -> None:
-    """Pick two saved scenarios; show the villages that differ and the measures side by side."""
-    names = workspace().scenario_names()
+    """Pick two saved scenarios of the province; show the villages that differ and the measures side by side."""
+    names = saved_scenario_names()
+    if session.scenario.name not in names:
+        names = sorted([*names, session.scenario.name])
     left, right = st.columns(2)
     a = left.selectbox(t("plan.scenario.a"), names, index=names.index(session.scenario.name), key="plan_compare_a")
     others = [n for n in names if n != a] or names

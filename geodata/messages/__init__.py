@@ -101,6 +101,13 @@ def _fields(template: str) -> frozenset[str]:
     return frozenset(fields(template))
 
 
+def names_province(key: str, lang: str) -> bool:
+    """True when message `key` in `lang` has a ``{province}`` field (the dashboard fills it with the chosen
+    province); False for an unknown key (``text`` then says it is unknown)."""
+    pair = CATALOGUE.get(key)
+    return pair is not None and lang in LANGUAGES and PROVINCE_FIELD in _fields(pair[LANGUAGES.index(lang)])
+
+
 def has(key: str) -> bool:
     """True if the catalogue holds `key`."""
     return key in CATALOGUE

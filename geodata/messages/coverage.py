@@ -5,7 +5,7 @@ from __future__ import annotations
 SECTION = "coverage"
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "title": ("ความครอบคลุมของการขยายผล", "Rollout coverage"),
+    "title": ("ความครอบคลุมของการขยายผล · {province}", "Rollout coverage · {province}"),
     "intro": (
         "หมู่บ้านที่เข้าร่วมการจัดการความรู้เมื่อสิ้นแต่ละระยะ อำเภอที่ก้าวหน้าหรือล่าช้า และความก้าวหน้า 6 ขั้น "
         "ของชุมชนเข้มแข็ง",
@@ -241,4 +241,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refused_table.row": ("แถว", "Row"),
     "refused_table.value": ("ค่า", "Value"),
     "refused_table.reason": ("เหตุผลที่ไม่รับ", "Why refused"),
+    "national_title": ("ความครอบคลุมของการขยายผลทั้งประเทศ", "Rollout coverage of the whole country"),
+    "national_intro": (
+        "แผนเดียวสำหรับทุกหมู่บ้านของประเทศ ({villages} หมู่บ้านใน {provinces} จังหวัด): จังหวัดแรเงาตามสัดส่วน"
+        "หมู่บ้านที่ครอบคลุมเมื่อสิ้นปีที่เลือก เลือกจังหวัดเพื่อซูมเข้าดูอำเภอ ตำบล และหมู่บ้าน",
+        "One plan for every village of the country ({villages} villages in {provinces} provinces): provinces "
+        "shaded by the share of their villages covered by the end of the chosen year; choose a province to zoom "
+        "into its amphoe, tambons and villages",
+    ),
+    "national_scenario": ("แผนระดับประเทศ", "National plan"),
+    "national_default": (
+        "แผนตั้งต้นระดับประเทศ: ระยะเป็นค่าเริ่มต้น ({waves}) ทีมคุณอำนวยประมาณการ 1 ทีมต่อตำบล "
+        "ผู้วางแผนปรับได้ด้วยคำสั่ง `rollout plan --province nation --targets ... --save-as ชื่อ`",
+        "The default national plan: default waves ({waves}), an estimated roster of one facilitator team per "
+        "tambon; a planner sets others with `rollout plan --province nation --targets ... --save-as NAME`",
+    ),
+    "national_rest": ("ที่เหลือ", "the rest"),
+    "national_focus": ("ซูมเข้าจังหวัด", "Zoom into a province"),
+    "national_focus_none": ("ทั้งประเทศ (ไม่ซูม)", "The whole country (no zoom)"),
+    "national_map_title": ("ความครอบคลุมสะสมเมื่อสิ้นปี {year} รายจังหวัด",
+                           "Cumulative coverage by the end of {year}, by province"),
+    "national_legend_note": (
+        "ซูมเข้าจังหวัดที่เลือกเพื่อดูอำเภอ ตำบล แล้วหมู่บ้าน",
+        "Zoom into the chosen province to see its amphoe, tambons, then villages",
+    ),
+    "national_covered": ("หมู่บ้านที่ครอบคลุมแล้ว", "Village covered"),
+    "national_not_yet": ("หมู่บ้านที่ยังไม่ถึงระยะ", "Village not yet covered"),
+    "national_share": ("สัดส่วนของจังหวัด", "Share of the province"),
+    "national_of_country": ("{share} ของ {total} หมู่บ้านทั้งประเทศ", "{share} of the country's {total} villages"),
+    "national_table": ("จังหวัดเรียงตามสัดส่วนที่ครอบคลุมเมื่อสิ้นปี {year}",
+                       "Provinces by the share covered by the end of {year}"),
+    "national_villages": ("หมู่บ้าน", "Villages"),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 SECTION = "data"
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "title": ("ข้อมูล", "Data"),
+    "title": ("ข้อมูล · {province}", "Data · {province}"),
     "help": (
         "**เริ่มที่นี่:** ดูจำนวนอำเภอ ตำบล หมู่บ้าน และแหล่งที่มาของชุดข้อมูลที่ใช้อยู่\n\n"
         "- **ตรวจสอบรายชื่อหมู่บ้าน**: อัปโหลดรายชื่อหมู่บ้านที่ใหม่กว่า (CSV หรือ XLSX) โปรแกรมตรวจทุกแถวและบอก"
@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "use_it": ("ใช้รายชื่อนี้ในการวางแผน", "Use this list for planning"),
     "now_using": ("กำลังใช้รายชื่อหมู่บ้านจาก {name}", "Now using the village list from {name}."),
-    "back_to_embedded": ("กลับไปใช้ข้อมูลฝังในโปรแกรม", "Return to the embedded data"),
+    "back_to_embedded": ("กลับไปใช้ข้อมูลของจังหวัด{province}", "Return to {province}'s own data"),
     "upload_boundaries": (
         "ตรวจสอบไฟล์ขอบเขตตำบล (GeoJSON, GeoPackage, Shapefile แบบ zip)",
         "Check a tambon boundary file (GeoJSON, GeoPackage, zipped Shapefile)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 SECTION = "export"
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "title": ("ส่งออกแผนรายอำเภอ", "Export district plans"),
+    "title": ("ส่งออกแผนรายอำเภอ · {province}", "Export district plans · {province}"),
     "intro": (
         "สร้างไฟล์แผนที่แต่ละอำเภอได้รับ: XLSX สำหรับแก้ไข, PDF สำหรับพิมพ์ (แผนที่ สรุป และรายชื่อหมู่บ้าน), "
         "CSV และ GeoPackage/GeoJSON สำหรับโปรแกรม GIS ทุกไฟล์ระบุชื่อฉากทัศน์และวันที่",

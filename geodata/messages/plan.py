@@ -6,7 +6,7 @@ SECTION = "plan"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the page
-    "page.title": ("แผนการขยายผลรายหมู่บ้าน", "Village rollout plan"),
+    "page.title": ("แผนการขยายผลรายหมู่บ้าน · {province}", "Village rollout plan · {province}"),
     "page.caption": ("แผน: {name} (ฉบับที่ {version})", "Scenario: {name} (version {version})"),
     "page.panel_roster": ("ทีมคุณอำนวย", "Facilitator roster"),
     "page.panel_locations": ("แก้ตำแหน่งหมู่บ้าน", "Village locations"),
@@ -301,8 +301,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scenario.duplicate": ("ทำสำเนาฉบับที่บันทึก", "Duplicate the saved plan"),
     "scenario.from_default": ("สร้างจากแผนตั้งต้น", "New from the default plan"),
     "scenario.from_default_help": (
-        "แผนที่ปรับให้ดีที่สุดของจังหวัด: 2549 400, 2550 600, 2551 ที่เหลือ",
-        "The province's optimised default plan: 2549 400, 2550 600, 2551 the rest",
+        "แผนที่ปรับให้ดีที่สุดของจังหวัด{province}: {waves}",
+        "{province}'s optimised default plan: {waves}",
     ),
     "scenario.opened": ("เปิดแผน {name}", "Opened {name}"),
     "scenario.not_found": ("ไม่พบแผน {name}; เปิด {opened} แทน", "No scenario named {name}; opened {opened} instead"),

@@ -37,4 +37,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`--for-province` ใช้คู่กับ `--province {nation}` เท่านั้น (เลือกจังหวัดจากแผนทั้งประเทศ)",
         "--for-province goes with --province {nation} only (it picks provinces out of a national plan)",
     ),
+    "nation_name": ("ทั้งประเทศ", "the whole country"),
+    "picker": ("จังหวัด", "Province"),
+    "picker_help": (
+        "พิมพ์ชื่อจังหวัดภาษาไทยหรืออังกฤษ หรือรหัส 2 หลัก เพื่อค้นหา ทุกหน้าจะแสดงจังหวัดที่เลือก "
+        "และ \"ทั้งประเทศ\" แสดงภาพรวมระดับประเทศในหน้าความครอบคลุม",
+        "Type a province's Thai or English name or its 2-digit code to find it; every page shows the chosen "
+        "province, and \"the whole country\" shows the national view on the Coverage page",
+    ),
+    "yours": ("จังหวัดของคุณ: {label}", "Your province: {label}"),
+    "bad_address": (
+        "ที่อยู่หน้าเว็บระบุจังหวัดที่ใช้ไม่ได้: {reason} จึงแสดง{fallback}แทน",
+        "The page address names a province that cannot be used: {reason}; showing {fallback} instead",
+    ),
+    "building": (
+        "กำลังสร้างข้อมูลจังหวัด{province}จากไฟล์ระดับประเทศ (ครั้งแรกเท่านั้น ไม่เกินครึ่งนาที)...",
+        "Building {province}'s data set from the national files (first use only, at most half a minute)...",
+    ),
+    "building_nation": (
+        "กำลังเตรียมข้อมูลและแผนตั้งต้นของทั้งประเทศ (ครั้งแรกหลังเปิดโปรแกรม อาจใช้เวลาราวหนึ่งนาที)...",
+        "Preparing the whole country's data and default plan (first use after the app starts; about a minute)...",
+    ),
+    "default_waves": (
+        "ระยะของแผนตั้งต้นของจังหวัด{province}เป็นค่าเริ่มต้น ({waves}) คิดจากสัดส่วนเดียวกับแผนของจังหวัดต้นแบบ "
+        "ผู้วางแผนควรปรับให้ตรงกับจังหวะของจังหวัดในแผง \"ระยะและเป้าหมาย\"",
+        "{province}'s default plan uses default waves ({waves}), the same shares as the model province's schedule; "
+        "the planner should set the province's own in the \"Waves and targets\" panel",
+    ),
+    "nation_elsewhere": (
+        "เลือก\"ทั้งประเทศ\" อยู่: ภาพรวมระดับประเทศอยู่ในหน้าความครอบคลุม เลือกจังหวัดในแถบด้านข้างเพื่อวางแผน "
+        "ส่งออก หรือดูข้อมูลของจังหวัด",
+        "\"The whole country\" is chosen: the national view is on the Coverage page; choose a province in the "
+        "sidebar to plan, export or read its data",
+    ),
+    "built_data": ("ข้อมูลจังหวัด{province} สร้างจากไฟล์ระดับประเทศ", "{province}'s data set, built from the national files"),
 }

@@ -17,7 +17,7 @@ def test_one_amphoe_is_built_and_its_files_download_offline(offline_page, app_se
     page = offline_page
     page.goto(f"{app_server.url}/export")
     wait_for_app(page)
-    amphoe = page.locator("[data-testid='stSelectbox']").nth(1)
+    amphoe = page.locator(".st-key-exp_amphoe")
     amphoe.click()
     page.keyboard.type("Tham Phannara")
     page.get_by_role("option", name="8018 ถ้ำพรรณรา (Tham Phannara)").click()

@@ -59,6 +59,19 @@ def first_run(lang: str = "th", timeout: float = 120) -> AppTest:
     return at
 
 
+def run(at: AppTest) -> AppTest:
+    """Run the script again (after a widget changed); asserts the run raised nothing."""
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def on_page(at: AppTest, page: str) -> AppTest:
+    """Switch to `page` (e.g. "coverage/page.py") and run it; asserts the run raised nothing."""
+    at.switch_page(page)
+    return run(at)
+
+
 def as_new_visit(at: AppTest) -> AppTest:
     """`at` as a new browser session stands before its first page: no scenario open, none named in the address
     (the first run of an AppTest is always the Plan page, which opens one)."""

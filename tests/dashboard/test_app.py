@@ -19,12 +19,12 @@ def test_every_page_opens_without_exception(page, lang):
 
 def test_thai_is_the_default_language():
     at = open_app()
-    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน"
+    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน · นครศรีธรรมราช"
 
 
 def test_english_switch_changes_the_page_text():
     at = open_app("en")
-    assert at.title[0].value == "Village rollout plan"
+    assert at.title[0].value == "Village rollout plan · Nakhon Si Thammarat"
 
 
 def test_data_page_states_the_counts():

@@ -11,6 +11,7 @@ from geodata.plans import (
     DEFAULT_SCENARIO_NAME,
     default_scenario,
     problem_from_scenario,
+    scenario_from_result,
 )
 
 
@@ -62,3 +63,12 @@ def test_locked_villages_of_a_scenario_become_locks(scenario, frames):
     problem = problem_from_scenario(edited, *frames)
     assert problem.locks == {code: other}
     assert planning.plan(problem).assignment[code] == other
+
+
+def test_a_plan_records_its_province_and_a_plan_of_several_provinces_the_nation(scenario):
+    assert scenario.province == "80" and scenario.settings.province == "80"
+    problem = planning.make_problem({"85010101": "850101", "85010102": "850101", "34010101": "340101"},
+                                    {"850101": "8501", "340101": "3401"}, waves=planning.waves_from_targets((2, 1)))
+    national = scenario_from_result("ทั้งประเทศ", problem, planning.plan(problem))
+    assert national.province == "nation" and national.settings.province == "nation"
+    assert national.dataset == "nation"

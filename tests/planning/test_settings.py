@@ -32,6 +32,11 @@ def test_the_province_code_is_kept_when_given():
     assert settings.province == "34" and settings.to_json()["province"] == "34"
 
 
+def test_a_national_plan_records_the_nation_as_its_province():
+    settings = parse_settings({**DOCUMENT, "province": "nation"})
+    assert settings.province == "nation" and settings.to_json()["province"] == "nation"
+
+
 @pytest.mark.parametrize(("document", "named"), [
     ({**DOCUMENT, "waves": []}, "waves [] must be a non-empty list"),
     ({**DOCUMENT, "waves": [{"label": "2549", "target": -1}]}, "wave 2549 has target -1"),

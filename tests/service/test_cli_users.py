@@ -70,11 +70,22 @@ def test_the_last_admin_cannot_be_disabled(database):
 
 
 @pytest.mark.slow
+def test_plan_save_as_records_the_province_it_planned(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    monkeypatch.setenv(store.DATABASE_URL_VARIABLE, url)
+    status, _, err = run("plan", "--province", "85", "--save-as", "ระนองจากคำสั่ง")
+    assert status == 0, err
+    saved = store.open_store(url).open_scenario("ระนองจากคำสั่ง")
+    assert saved.province == "85" and saved.settings["province"] == "85" and saved.dataset == "province-85"
+    assert {code[:2] for code in saved.assignment} == {"85"}
+
+
 def test_plan_save_as_stores_the_plan_and_refuses_a_taken_name_unless_replace(database, tmp_path):
     status, _, err = run("plan", "--save-as", "แผนจากคำสั่ง")
     assert status == 0 and "saved as scenario 'แผนจากคำสั่ง' version 1" in err
     saved = store.open_store(database).open_scenario("แผนจากคำสั่ง")
     assert len(saved.assignment) == 1553 and saved.updated_by.startswith("cli:")
+    assert saved.province == "80" and saved.settings["province"] == "80"
     assert saved.settings["roster"]["estimated"] is True
     out = tmp_path / "plan.csv"
     status, _, err = run("plan", "--out", str(out), "--save-as", "แผนจากคำสั่ง")

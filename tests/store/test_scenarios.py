@@ -163,6 +163,9 @@ def test_a_new_scenario_belongs_to_nakhon_si_thammarat_unless_told_and_is_not_of
     other = store.save_scenario("ภูเก็ต", assignment={"83010101": "2549"}, expected_version=None, author="a",
                                 province="83")
     assert other.province == "83"
+    national = store.save_scenario("ทั้งประเทศ", assignment={"83010101": "2549", "85010101": "2550"},
+                                   expected_version=None, author="a", province="nation")
+    assert national.province == "nation" and store.open_scenario("ทั้งประเทศ").province == "nation"
     with pytest.raises(StoreError, match="province '8' is not a DOPA province code"):
         store.save_scenario("x", assignment={}, expected_version=None, author="a", province="8")
 

@@ -11,7 +11,8 @@ import pytest
 from dashboard.common.database import get_database
 from tests.dashboard.conftest import PASSWORD, ensure_user, first_run, log_in, open_app
 
-TITLES = {"plan": "Village rollout plan", "coverage": "Rollout coverage", "users": "User accounts"}
+TITLES = {"plan": "Village rollout plan · Nakhon Si Thammarat", "coverage": "Rollout coverage · Nakhon Si Thammarat",
+          "users": "User accounts"}
 ROLE_ACCOUNTS = {"planner": ("planner", None), "district": ("district", "8001"), "executive": ("executive", None),
                  "admin": ("admin", None)}
 

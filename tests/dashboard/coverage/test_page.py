@@ -58,7 +58,8 @@ def test_a_first_visit_with_nothing_saved_shows_the_default_plan_and_says_so(dat
     as_new_visit(at).switch_page(PAGE)
     at.run()
     assert not at.exception, at.exception
-    assert at.title[0].value == {"th": "ความครอบคลุมของการขยายผล", "en": "Rollout coverage"}[lang]
+    assert at.title[0].value == {"th": "ความครอบคลุมของการขยายผล · นครศรีธรรมราช",
+                                 "en": "Rollout coverage · Nakhon Si Thammarat"}[lang]
     assert at.selectbox(key="cov_scenario").value == DEFAULT_SCENARIO_NAME
     assert {"th": "แผนตั้งต้นที่โปรแกรมจัดให้ดีที่สุด (ยังไม่ได้บันทึก", "en": "the default optimised plan (not saved"
             }[lang] in texts(at)
@@ -169,7 +170,8 @@ def test_changing_language_and_scenario_keeps_the_choices_that_still_apply(datab
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception, at.exception
-    assert at.title[0].value == "Rollout coverage" and at.selectbox(key="cov_highlight").value == "8012"
+    assert at.title[0].value == "Rollout coverage · Nakhon Si Thammarat"
+    assert at.selectbox(key="cov_highlight").value == "8012"
     short = {"waves": [{"label": "2549", "target": None}, {"label": "2550", "target": None}], "pilot_label": None,
              "pilot_tambons": [], "roster": {"teams": {f"80{n:02d}": 1 for n in range(1, 24)}, "capacity": 10,
                                              "estimated": False}}

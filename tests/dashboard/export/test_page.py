@@ -50,7 +50,7 @@ def test_the_page_offers_scenarios_every_amphoe_and_every_format():
 
 def test_the_page_speaks_english_too():
     at = export_page("en")
-    assert at.title[0].value == "Export district plans"
+    assert at.title[0].value == "Export district plans · Nakhon Si Thammarat"
     assert at.button(key="exp_build").label == "Build the files"
 
 

@@ -272,7 +272,7 @@ def test_two_sessions_never_overwrite_each_other(fake_map):
 
 def test_the_page_reads_in_thai_with_buddhist_era_waves(fake_map):
     at = open_app("th")
-    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน"
+    assert at.title[0].value == "แผนการขยายผลรายหมู่บ้าน · นครศรีธรรมราช"
     assert list(at.table[0].value.index) == ["2548", "2549", "2550", "2551"]
 
 
