@@ -225,6 +225,7 @@ def test_district_staff_can_record_progress_on_a_phone(browser, app_server):
         for element in (grid, save):
             box = element.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        grid.locator("th").first.wait_for(state="attached", timeout=30_000)  # the grid draws after the page runs
         header = grid.evaluate("e => Array.from(e.querySelectorAll('th')).map(h => h.textContent)")
         assert header[:2] == ["หมู่บ้าน", "ขั้นใหม่"], header  # in view side by side: the village, its new step
         ARTIFACTS.mkdir(exist_ok=True)
