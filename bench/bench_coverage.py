@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.browser_bench import cold_logged_in_page, print_report  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.test_coverage_page import COVERAGE_MAP  # noqa: E402
 
@@ -72,31 +72,22 @@ def _load(page, url: str) -> tuple[float, float]:
 
 
 def _round(browser, server: AppServer, numbers: dict[str, list[float]]) -> None:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
+    page = cold_logged_in_page(browser, server.url)  # logged in (not timed); the timing starts at /coverage
     frames: list[int] = []
-    log_in(page, server.url)  # a new browser logs in first (not timed); the timing starts at /coverage
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
     script, drawn = _load(page, f"{server.url}/coverage")
     numbers["script_s"].append(script)
     numbers["drawn_s"].append(drawn)
     numbers["payload_mb"].append(sum(frames) / 1e6)
     numbers["reload_s"].append(_load(page, f"{server.url}/coverage")[1])
-    context.close()
+    page.context.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    numbers = measure(parser.parse_args().rounds)
-    for key, values in numbers.items():
-        target = TARGETS.get(key)
-        verdict = "" if target is None else ("ok" if statistics.median(values) < target else "OVER TARGET")
-        unit = "MB" if key.endswith("_mb") else "s"
-        print(f"{key:10s} median {statistics.median(values):6.2f} {unit}  "
-              f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
-              + (f"  target < {target} {unit}: {verdict}" if target else ""))
-    print(f"load average (1, 5, 15 min): {', '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print_report(measure(parser.parse_args().rounds), TARGETS)
 
 
 if __name__ == "__main__":

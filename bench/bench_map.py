@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -35,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.planner import (  # noqa: E402
     ALL_DRAWN,
@@ -71,9 +71,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
 
 
 def _round(browser, server, numbers) -> None:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    _log_in_without_map(page, server.url)
+    page = cold_logged_in_page(browser, server.url)
     received = []
     page.on("response", lambda r: received.append(r))
     frames: list[int] = []
@@ -84,10 +82,8 @@ def _round(browser, server, numbers) -> None:
     frame = map_frame_handle(page)
     frame.wait_for_function(ALL_DRAWN, timeout=60_000, polling="raf")
     numbers["first_map_s"].append(time.perf_counter() - started)
-    loaded = [r for r in received if r.ok and r.request.method == "GET" and not r.url.endswith(".map")]
-    in_map = sum(_size(r) for r in loaded if r.frame != page.main_frame)
-    numbers["map_payload_mb"].append((in_map + sum(frames)) / 1e6)
-    numbers["page_total_mb"].append((sum(_size(r) for r in loaded) + sum(frames)) / 1e6)
+    numbers["map_payload_mb"].append((loaded_bytes(page, received, frames_only=True) + sum(frames)) / 1e6)
+    numbers["page_total_mb"].append((loaded_bytes(page, received, frames_only=False) + sum(frames)) / 1e6)
 
     village = "80010601"
     x, y = village_screen_point(page, village)
@@ -113,27 +109,7 @@ def _round(browser, server, numbers) -> None:
     page.wait_for_selector(APP_READY, timeout=60_000)
     map_frame_handle(page).wait_for_function(ALL_DRAWN, timeout=60_000, polling="raf")
     numbers["first_map_reload_s"].append(time.perf_counter() - started)
-    context.close()
-
-
-def _log_in_without_map(page, url: str) -> None:
-    """Log a new browser in (not timed), leave the Plan page and empty the browser's cache (Chrome DevTools
-    Protocol), so the timed visit loads the map's component, Leaflet and the village layer as a first visit does;
-    only the login cookie is kept."""
-    log_in(page, url)
-    page.goto(f"{url}/data")
-    page.wait_for_selector(APP_READY, timeout=60_000)
-    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
-
-
-def _size(response) -> int:
-    """Bytes of a response's body; 0 for one the browser no longer holds (a frame that reloaded since)."""
-    from playwright.sync_api import Error
-
-    try:
-        return len(response.body())
-    except Error:
-        return 0
+    page.context.close()
 
 
 def _find(code: str) -> str:
@@ -145,15 +121,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    numbers = measure(parser.parse_args().rounds)
-    print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    for key, values in numbers.items():
-        target = TARGETS.get(key)
-        verdict = "" if target is None else ("ok" if statistics.median(values) < target else "OVER TARGET")
-        unit = "MB" if key.endswith("_mb") else "s"
-        print(f"{key:12s} median {statistics.median(values):6.2f} {unit}  "
-              f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
-              + (f"  target < {target} {unit}: {verdict}" if target else ""))
+    print_report(measure(parser.parse_args().rounds), TARGETS)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Starts the dashboard like the browser tests do (its own empty database, a free p
 user's, so build the nation ahead with `rollout data nation` or the first visit builds it), logs in, and opens
 the Coverage page with the whole country chosen (`/coverage?province=nation`) once to warm up: that first visit
 in a new server process reads the nation and computes the default national plan (reported as
-`first_visit_in_process_s`). Then for each round, in a fresh browser profile (logged in first):
+`first_visit_in_process_s`). Then for each round, in a fresh browser profile that has only logged in (its
+cache emptied after the login, `browser_bench.cold_logged_in_page`):
 
 - first national map: from `page.goto(/coverage?province=nation)` to the map having painted its provinces
   (``body[data-km-drawn]`` in the map's frame, set two animation frames after Leaflet is ready);
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer, log_in, wait_for_app  # noqa: E402
 
 TARGETS = {"first_map_s": 3.0, "map_payload_mb": 2.0, "largest_payload_mb": 2.0}
@@ -68,9 +69,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
 
 
 def _round(browser, server, numbers) -> None:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    log_in(page, server.url)
+    page = cold_logged_in_page(browser, server.url)
     received = []
     page.on("response", lambda r: received.append(r))
     frames: list[int] = []
@@ -80,9 +79,7 @@ def _round(browser, server, numbers) -> None:
     wait_for_app(page, timeout=60_000)
     page.frame_locator(NATIONAL_MAP).first.locator(DRAWN).wait_for(timeout=60_000)
     numbers["first_map_s"].append(time.perf_counter() - started)
-    loaded = [r for r in received if r.ok and r.request.method == "GET" and not r.url.endswith(".map")]
-    in_map = sum(len(r.body()) for r in loaded if r.frame != page.main_frame)
-    numbers["map_payload_mb"].append((in_map + sum(frames)) / 1e6)
+    numbers["map_payload_mb"].append((loaded_bytes(page, received, frames_only=True) + sum(frames)) / 1e6)
 
     frames.clear()
     page.locator(".st-key-nat_focus").click()
@@ -92,22 +89,14 @@ def _round(browser, server, numbers) -> None:
     page.frame_locator(NATIONAL_MAP).first.locator(f"{DRAWN}[data-km-focus='30']").wait_for(timeout=60_000)
     numbers["largest_province_s"].append(time.perf_counter() - started)
     numbers["largest_payload_mb"].append(sum(frames) / 1e6)
-    context.close()
+    page.context.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    numbers = measure(parser.parse_args().rounds)
-    print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    for key, values in numbers.items():
-        target = TARGETS.get(key)
-        verdict = "" if target is None else ("ok" if statistics.median(values) < target else "OVER TARGET")
-        unit = "MB" if key.endswith("_mb") else "s"
-        print(f"{key:24s} median {statistics.median(values):6.2f} {unit}  "
-              f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
-              + (f"  target < {target} {unit}: {verdict}" if target else ""))
+    print_report(measure(parser.parse_args().rounds), TARGETS)
 
 
 if __name__ == "__main__":
