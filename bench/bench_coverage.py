@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, print_report  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, print_report, record_load  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.test_coverage_page import COVERAGE_MAP  # noqa: E402
 
@@ -73,8 +73,7 @@ def _load(page, url: str) -> tuple[float, float]:
 
 def _round(browser, server: AppServer, numbers: dict[str, list[float]]) -> None:
     page = cold_logged_in_page(browser, server.url)  # logged in (not timed); the timing starts at /coverage
-    frames: list[int] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    _, frames = record_load(page)
     script, drawn = _load(page, f"{server.url}/coverage")
     numbers["script_s"].append(script)
     numbers["drawn_s"].append(drawn)

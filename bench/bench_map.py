@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report, record_load  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.planner import (  # noqa: E402
     ALL_DRAWN,
@@ -72,10 +72,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
 
 def _round(browser, server, numbers) -> None:
     page = cold_logged_in_page(browser, server.url)
-    received = []
-    page.on("response", lambda r: received.append(r))
-    frames: list[int] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    received, frames = record_load(page)
     started = time.perf_counter()
     page.goto(server.url)
     page.wait_for_selector(APP_READY, timeout=60_000)

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report, record_load  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer, log_in, wait_for_app  # noqa: E402
 
 TARGETS = {"first_map_s": 3.0, "map_payload_mb": 2.0, "largest_payload_mb": 2.0}
@@ -70,10 +70,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
 
 def _round(browser, server, numbers) -> None:
     page = cold_logged_in_page(browser, server.url)
-    received = []
-    page.on("response", lambda r: received.append(r))
-    frames: list[int] = []
-    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    received, frames = record_load(page)
     started = time.perf_counter()
     page.goto(f"{server.url}/coverage?province=nation")
     wait_for_app(page, timeout=60_000)

@@ -26,6 +26,16 @@ def cold_logged_in_page(browser, url: str):
     return page
 
 
+def record_load(page) -> tuple[list, list[int]]:
+    """Start recording what `page` receives: its responses, and the sizes of its websocket messages (Streamlit
+    sends the page's elements, a map's HTML among them, over its websocket)."""
+    responses: list = []
+    frames: list[int] = []
+    page.on("response", responses.append)
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    return responses, frames
+
+
 def body_size(response) -> int:
     """Bytes of a response's body; 0 for one the browser no longer holds (a frame that reloaded since)."""
     from playwright.sync_api import Error
