@@ -20,8 +20,6 @@ Prints one line per number (medians, and every run), and the machine's load aver
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 import time
@@ -30,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, print_report, record_load  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, record_load, run  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.test_coverage_page import COVERAGE_MAP  # noqa: E402
 
@@ -82,12 +80,5 @@ def _round(browser, server: AppServer, numbers: dict[str, list[float]]) -> None:
     page.context.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print_report(measure(parser.parse_args().rounds), TARGETS)
-
-
 if __name__ == "__main__":
-    main()
+    run(__doc__, measure, TARGETS, rounds=5)

@@ -24,8 +24,6 @@ and the machine's load average before and after (the machine is shared: measure 
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 import time
@@ -34,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report, record_load  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run  # noqa: E402
 from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
 from tests.browser.planner import (  # noqa: E402
     ALL_DRAWN,
@@ -114,12 +112,5 @@ def _find(code: str) -> str:
             f"x.feature.properties.village_code === '{code}') l = x; }})")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print_report(measure(parser.parse_args().rounds), TARGETS)
-
-
 if __name__ == "__main__":
-    main()
+    run(__doc__, measure, TARGETS, rounds=3)

@@ -23,8 +23,6 @@ measure when it is quiet).
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 import time
@@ -33,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, print_report, record_load  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer, log_in, wait_for_app  # noqa: E402
 
 TARGETS = {"first_map_s": 3.0, "map_payload_mb": 2.0, "largest_payload_mb": 2.0}
@@ -89,12 +87,5 @@ def _round(browser, server, numbers) -> None:
     page.context.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print_report(measure(parser.parse_args().rounds), TARGETS)
-
-
 if __name__ == "__main__":
-    main()
+    run(__doc__, measure, TARGETS, rounds=3)

@@ -7,9 +7,10 @@ Protocol) and keeps only the login cookie.
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from tests.browser.conftest import APP_READY, log_in
 
@@ -64,3 +65,12 @@ def print_report(numbers: Mapping[str, list[float]], targets: Mapping[str, float
               f"(runs: {', '.join(f'{v:.2f}' for v in values)})"
               + (f"  target < {target} {unit}: {verdict}" if target else ""))
     print("load average after (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+def run(doc: str, measure: Callable[[int], Mapping[str, list[float]]], targets: Mapping[str, float],
+        rounds: int) -> None:
+    """A bench's command line: ``--rounds N`` (default `rounds`), the load average before, then the report."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=rounds)
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print_report(measure(parser.parse_args().rounds), targets)
