@@ -85,7 +85,7 @@ def test_coverage_page_draws_map_small_multiples_charts_and_progress_offline(off
     # A district office's file: one valid row, one with a step that does not exist.
     report = (f"village_code,step,reached_on,reported_by,reason\n80010601,1,{thai_date_text(dt.date.today())},อำเภอ,\n"
               "80010602,9,1/1/2550,อำเภอ,\n").encode()
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+    page.locator(".st-key-cov_prog_upload [data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "amphoe_8001.csv", "mimeType": "text/csv", "buffer": report}])
     wait_for_app(page)
     page.get_by_role("button", name="นำเข้าไฟล์นี้").click()

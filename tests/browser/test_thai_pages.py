@@ -172,7 +172,7 @@ def test_every_page_panel_and_tab_reads_in_thai(offline_page, app_server):
 
     page.goto(f"{app_server.url}/data")
     check("/data")
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+    page.locator(".st-key-village_upload [data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": "villages.csv", "mimeType": "text/csv", "buffer": BAD_VILLAGES}])
     page.get_by_text("พบปัญหา").first.wait_for(timeout=30_000)
     check("/data: a file with problems")
