@@ -32,7 +32,7 @@ def record_load(page) -> tuple[list, list[int]]:
     sends the page's elements, a map's HTML among them, over its websocket)."""
     responses: list = []
     frames: list[int] = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))  # a bound builtin cannot be a handler
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
     return responses, frames
 
