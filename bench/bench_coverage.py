@@ -21,15 +21,14 @@ Prints one line per number (medians, and every run), and the machine's load aver
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, record_load, run  # noqa: E402
-from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, record_load, run, served_browser, warm_page  # noqa: E402
+from tests.browser.conftest import APP_READY, AppServer  # noqa: E402
 from tests.browser.test_coverage_page import COVERAGE_MAP  # noqa: E402
 
 TARGETS = {"drawn_s": 2.0}
@@ -38,23 +37,13 @@ CHART_DRAWN = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteC
 
 
 def measure(rounds: int) -> dict[str, list[float]]:
-    from playwright.sync_api import sync_playwright
-
-    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
-    server.start()
     numbers: dict[str, list[float]] = {"script_s": [], "drawn_s": [], "reload_s": [], "payload_mb": []}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            warm = browser.new_page(viewport={"width": 1440, "height": 900})
-            log_in(warm, server.url)  # lands on the Plan page: saves the main scenario
-            _load(warm, f"{server.url}/coverage")
-            warm.close()
-            for _ in range(rounds):
-                _round(browser, server, numbers)
-            browser.close()
-    finally:
-        server.stop()
+    with served_browser() as (server, browser):
+        warm = warm_page(browser, server.url)
+        _load(warm, f"{server.url}/coverage")
+        warm.close()
+        for _ in range(rounds):
+            _round(browser, server, numbers)
     return numbers
 
 

@@ -25,15 +25,14 @@ and the machine's load average before and after (the machine is shared: measure 
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run  # noqa: E402
-from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run, served_browser, warm_page  # noqa: E402
+from tests.browser.conftest import APP_READY  # noqa: E402
 from tests.browser.planner import (  # noqa: E402
     ALL_DRAWN,
     map_frame_handle,
@@ -46,25 +45,15 @@ TARGETS = {"first_map_s": 2.0, "click_s": 0.5, "assign_s": 0.5, "map_payload_mb"
 
 
 def measure(rounds: int) -> dict[str, list[float]]:
-    from playwright.sync_api import sync_playwright
-
-    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
-    server.start()
     numbers: dict[str, list[float]] = {key: [] for key in TARGETS}
     numbers["page_total_mb"] = []
     numbers["first_map_reload_s"] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            warm = browser.new_page(viewport={"width": 1440, "height": 1000})
-            log_in(warm, server.url)  # the first visit computes the default plan and saves the main scenario
-            map_frame_handle(warm).wait_for_function(ALL_DRAWN, timeout=120_000)
-            warm.close()
-            for _ in range(rounds):
-                _round(browser, server, numbers)
-            browser.close()
-    finally:
-        server.stop()
+    with served_browser() as (server, browser):
+        warm = warm_page(browser, server.url)
+        map_frame_handle(warm).wait_for_function(ALL_DRAWN, timeout=120_000)
+        warm.close()
+        for _ in range(rounds):
+            _round(browser, server, numbers)
     return numbers
 
 

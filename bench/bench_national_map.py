@@ -24,15 +24,14 @@ measure when it is quiet).
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer, log_in, wait_for_app  # noqa: E402
+from bench.browser_bench import cold_logged_in_page, loaded_bytes, record_load, run, served_browser, warm_page  # noqa: E402
+from tests.browser.conftest import wait_for_app  # noqa: E402
 
 TARGETS = {"first_map_s": 3.0, "map_payload_mb": 2.0, "largest_payload_mb": 2.0}
 NATIONAL_MAP = "iframe[data-testid='stIFrame']"
@@ -40,29 +39,19 @@ DRAWN = "body[data-km-drawn]"
 
 
 def measure(rounds: int) -> dict[str, list[float]]:
-    from playwright.sync_api import sync_playwright
-
-    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
-    server.start()
     numbers: dict[str, list[float]] = {key: [] for key in TARGETS}
     numbers["largest_province_s"] = []
     numbers["first_visit_in_process_s"] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            warm = browser.new_page(viewport={"width": 1440, "height": 1000})
-            log_in(warm, server.url)
-            started = time.perf_counter()
-            warm.goto(f"{server.url}/coverage?province=nation")
-            wait_for_app(warm, timeout=600_000)
-            warm.frame_locator(NATIONAL_MAP).first.locator(DRAWN).wait_for(timeout=600_000)
-            numbers["first_visit_in_process_s"].append(time.perf_counter() - started)
-            warm.close()
-            for _ in range(rounds):
-                _round(browser, server, numbers)
-            browser.close()
-    finally:
-        server.stop()
+    with served_browser() as (server, browser):
+        warm = warm_page(browser, server.url)
+        started = time.perf_counter()
+        warm.goto(f"{server.url}/coverage?province=nation")
+        wait_for_app(warm, timeout=600_000)
+        warm.frame_locator(NATIONAL_MAP).first.locator(DRAWN).wait_for(timeout=600_000)
+        numbers["first_visit_in_process_s"].append(time.perf_counter() - started)
+        warm.close()
+        for _ in range(rounds):
+            _round(browser, server, numbers)
     return numbers
 
 

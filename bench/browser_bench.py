@@ -8,13 +8,40 @@ Protocol) and keeps only the login cookie.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 
-from tests.browser.conftest import APP_READY, log_in
+from tests.browser.conftest import APP_READY, CHROMIUM, CHROMIUM_ARGS, AppServer, log_in
 
 VIEWPORT = {"width": 1440, "height": 1000}
+
+
+@contextlib.contextmanager
+def served_browser() -> Iterator[tuple[AppServer, object]]:
+    """The dashboard started like the browser tests start it (its own empty database, a free port) and Debian's
+    Chromium; both stopped afterwards, also when a measurement fails."""
+    from playwright.sync_api import sync_playwright
+
+    server = AppServer(Path(tempfile.mkdtemp()) / "rollout.sqlite3")
+    server.start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield server, browser
+            browser.close()
+    finally:
+        server.stop()
+
+
+def warm_page(browser, url: str):
+    """A logged-in page for a warm-up visit (the login lands on the Plan page, which saves the main scenario)."""
+    page = browser.new_page(viewport=VIEWPORT)
+    log_in(page, url)
+    return page
 
 
 def cold_logged_in_page(browser, url: str):
